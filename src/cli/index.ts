@@ -1,0 +1,26 @@
+import { Command } from "commander";
+import { ConfigError } from "../platform/config/index.js";
+import { registerMigrateCommand } from "./migrate.js";
+import { registerSeedCommand } from "./seed.js";
+import { registerServeCommand } from "./serve.js";
+import { registerTotpCommand } from "./totp.js";
+import { registerUsersCommand } from "./users.js";
+
+const program = new Command()
+  .name("karvan")
+  .description("Karvan: migration management platform")
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerSeedCommand(program);
+registerUsersCommand(program);
+registerTotpCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message = error instanceof ConfigError ? error.message : `karvan: ${(error as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}

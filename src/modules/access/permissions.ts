@@ -1,0 +1,188 @@
+/**
+ * The permission catalogue and the built-in roles. Permissions are code (routes and operations
+ * check them); which role holds which permission is data that administrators can change.
+ */
+export const permissions = [
+  "portal.apply",
+  "portal.register_guests",
+  "portal.employer",
+  "api_keys.manage_own",
+  "cases.read",
+  "cases.process",
+  "cases.approve",
+  "cases.assign",
+  "persons.read",
+  "labour.opinion",
+  "integration.manage",
+  "enforcement.manage",
+  "statistics.read",
+  "policy.manage",
+  "training.manage",
+  "publicinfo.edit",
+  "admin.users",
+  "admin.roles",
+  "admin.agencies",
+  "audit.read",
+  "mail.outbox.read",
+  /** Lifts agency scoping: the holder may act on records of every agency. */
+  "scope.all_agencies",
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+export function isPermission(value: string): value is Permission {
+  return (permissions as readonly string[]).includes(value);
+}
+
+export interface RoleDefinition {
+  code: string;
+  staff: boolean;
+  names: { az: string; en: string; ru: string };
+  permissions: Permission[];
+}
+
+export const builtInRoles: RoleDefinition[] = [
+  {
+    code: "applicant",
+    staff: false,
+    names: { az: "Müraciət edən", en: "Applicant", ru: "Заявитель" },
+    permissions: ["portal.apply"],
+  },
+  {
+    code: "host_employer",
+    staff: false,
+    names: {
+      az: "Qəbul edən tərəf / işəgötürən",
+      en: "Host / employer",
+      ru: "Принимающая сторона / работодатель",
+    },
+    permissions: ["portal.apply", "portal.register_guests", "portal.employer", "api_keys.manage_own"],
+  },
+  {
+    code: "case_officer",
+    staff: true,
+    names: { az: "İş üzrə əməkdaş", en: "Case officer", ru: "Сотрудник по делам" },
+    permissions: ["cases.read", "cases.process", "persons.read"],
+  },
+  {
+    code: "approver",
+    staff: true,
+    names: { az: "Təsdiq edən", en: "Approver", ru: "Утверждающий" },
+    permissions: ["cases.read", "cases.approve", "cases.assign", "persons.read"],
+  },
+  {
+    code: "employment_officer",
+    staff: true,
+    names: { az: "Məşğulluq üzrə əməkdaş", en: "Employment officer", ru: "Сотрудник службы занятости" },
+    permissions: ["cases.read", "labour.opinion", "integration.manage", "persons.read"],
+  },
+  {
+    code: "detention_officer",
+    staff: true,
+    names: { az: "Saxlama üzrə əməkdaş", en: "Detention officer", ru: "Сотрудник по содержанию" },
+    permissions: ["cases.read", "enforcement.manage", "persons.read"],
+  },
+  {
+    code: "analyst",
+    staff: true,
+    names: { az: "Analitik", en: "Analyst", ru: "Аналитик" },
+    permissions: ["statistics.read", "scope.all_agencies"],
+  },
+  {
+    code: "policy_officer",
+    staff: true,
+    names: { az: "Siyasət üzrə əməkdaş", en: "Policy officer", ru: "Специалист по политике" },
+    permissions: ["statistics.read", "policy.manage", "scope.all_agencies"],
+  },
+  {
+    code: "trainer",
+    staff: true,
+    names: { az: "Təlimçi", en: "Trainer", ru: "Тренер" },
+    permissions: ["training.manage"],
+  },
+  {
+    code: "content_editor",
+    staff: true,
+    names: { az: "Məzmun redaktoru", en: "Content editor", ru: "Редактор контента" },
+    permissions: ["publicinfo.edit"],
+  },
+  {
+    code: "administrator",
+    staff: true,
+    names: { az: "Administrator", en: "Administrator", ru: "Администратор" },
+    permissions: ["admin.users", "admin.roles", "admin.agencies", "mail.outbox.read", "scope.all_agencies"],
+  },
+  {
+    code: "auditor",
+    staff: true,
+    names: { az: "Auditor", en: "Auditor", ru: "Аудитор" },
+    permissions: ["audit.read", "scope.all_agencies"],
+  },
+];
+
+export interface AgencyDefinition {
+  code: string;
+  kind: "migration_service" | "labour" | "border" | "foreign_affairs" | "regional";
+  region?: string;
+  names: { az: string; en: string; ru: string };
+}
+
+/** The agencies of the reference country (Azerbaijan); another country loads its own. */
+export const referenceAgencies: AgencyDefinition[] = [
+  {
+    code: "SMS",
+    kind: "migration_service",
+    names: {
+      az: "Dövlət Miqrasiya Xidməti",
+      en: "State Migration Service",
+      ru: "Государственная миграционная служба",
+    },
+  },
+  {
+    code: "MLSPP-DOST",
+    kind: "labour",
+    names: {
+      az: "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi — Dövlət Məşğulluq Agentliyi",
+      en: "Ministry of Labour and Social Protection — State Employment Agency",
+      ru: "Министерство труда и социальной защиты населения — Государственное агентство занятости",
+    },
+  },
+  {
+    code: "SBS",
+    kind: "border",
+    names: {
+      az: "Dövlət Sərhəd Xidməti",
+      en: "State Border Service",
+      ru: "Государственная пограничная служба",
+    },
+  },
+  {
+    code: "MFA",
+    kind: "foreign_affairs",
+    names: {
+      az: "Xarici İşlər Nazirliyi",
+      en: "Ministry of Foreign Affairs",
+      ru: "Министерство иностранных дел",
+    },
+  },
+  {
+    code: "SMS-GANJA",
+    kind: "regional",
+    region: "AZ-GA",
+    names: {
+      az: "Dövlət Miqrasiya Xidmətinin Gəncə Regional Miqrasiya İdarəsi",
+      en: "State Migration Service, Ganja Regional Migration Office",
+      ru: "Гянджинское региональное миграционное управление Государственной миграционной службы",
+    },
+  },
+  {
+    code: "SMS-SUMGAYIT",
+    kind: "regional",
+    region: "AZ-SM",
+    names: {
+      az: "Dövlət Miqrasiya Xidmətinin Sumqayıt Regional Miqrasiya İdarəsi",
+      en: "State Migration Service, Sumgayit Regional Migration Office",
+      ru: "Сумгаитское региональное миграционное управление Государственной миграционной службы",
+    },
+  },
+];

@@ -1,0 +1,115 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+
+/** The query interface every repository uses; identical on PGlite and on a PostgreSQL server. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+/** A transaction handle; repositories accept either a Database or a Transaction. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Queryable = Database | Transaction;
+
+export type DatabaseKind = "pglite" | "postgres";
+
+/** Plain SQL access for infrastructure that is not written with Drizzle (pg-boss, backups, tests). */
+export interface RawSql {
+  query<Row = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: Row[]; rowCount: number }>;
+  /** Runs several statements without parameters and returns the rows of each. */
+  exec(text: string): Promise<Array<{ rows: Record<string, unknown>[] }>>;
+}
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Database;
+  raw: RawSql;
+  /** Where the embedded database keeps its files; undefined on a server. */
+  dataDir: string | undefined;
+  /** Embedded only: a consistent tarball of the whole data folder (for backups and test templates). */
+  dumpDataDir?: (compression: "none" | "gzip") => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database; omitted means in memory. */
+  pgliteDir?: string | undefined;
+  /** Embedded database to start from (a dump made by dumpDataDir), used by tests. */
+  pgliteLoadDataDir?: Blob | File | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+  return openPglite(options.pgliteDir, options.pgliteLoadDataDir);
+}
+
+async function openPglite(
+  dir: string | undefined,
+  loadDataDir: Blob | File | undefined,
+): Promise<DatabaseHandle> {
+  if (dir) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const client = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  const raw: RawSql = {
+    async query<Row>(text: string, values: unknown[] = []) {
+      const result = await client.query<Row>(text, values);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async exec(text: string) {
+      const results = await client.exec(text);
+      return results.map((result) => ({ rows: result.rows as Record<string, unknown>[] }));
+    },
+  };
+  return {
+    kind: "pglite",
+    db: drizzlePglite(client) as unknown as Database,
+    raw,
+    dataDir: dir,
+    dumpDataDir: (compression) => client.dumpDataDir(compression),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with a clear message when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const raw: RawSql = {
+    async query<Row>(text: string, values: unknown[] = []) {
+      const result = await pool.query(text, values);
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    },
+    async exec(text: string) {
+      const result = (await pool.query(text)) as pg.QueryResult | pg.QueryResult[];
+      const results = Array.isArray(result) ? result : [result];
+      return results.map((one) => ({ rows: one.rows as Record<string, unknown>[] }));
+    },
+  };
+  return {
+    kind: "postgres",
+    db: drizzlePostgres(pool) as unknown as Database,
+    raw,
+    dataDir: undefined,
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Runs raw SQL through Drizzle and returns its rows; the same shape on both drivers. Cast counts
+ * and sums in SQL (`::int`), since a PostgreSQL server returns bigint as text.
+ */
+export async function queryRows<Row>(db: Queryable, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

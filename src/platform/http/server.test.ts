@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
+
+describe("HTTP platform", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("serves the home page in Azerbaijani by default, with the security headers", async () => {
+    const response = await app.client().get("/");
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('lang="az"');
+    expect(response.body).toContain("Miqrasiya xidmətləri");
+    const csp = String(response.headers["content-security-policy"]);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[0-9a-f]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers["strict-transport-security"]).toContain("max-age=31536000");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["referrer-policy"]).toBe("same-origin");
+    expect(response.headers["cache-control"]).toBe("no-store");
+    const nonce = /'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
+    expect(response.body).toContain(`<script nonce="${nonce}">`);
+  });
+
+  it("switches language with ?lang and remembers it in a cookie", async () => {
+    const client = app.client();
+    const switched = await client.get("/?lang=ru");
+    expect(switched.statusCode).toBe(303);
+    expect(switched.headers.location).toBe("/");
+    const page = await client.get("/");
+    expect(page.body).toContain('lang="ru"');
+    expect(page.body).toContain("Миграционные услуги");
+  });
+
+  it("answers unknown pages with a translated 404 page and unknown API paths with JSON", async () => {
+    const page = await app.client().get("/no-such-page?lang=en");
+    expect(page.statusCode).toBe(303);
+    const client = app.client();
+    await client.get("/?lang=en");
+    const notFound = await client.get("/no-such-page");
+    expect(notFound.statusCode).toBe(404);
+    expect(notFound.body).toContain("Page not found");
+    const api = await client.json("GET", "/api/v1/nothing");
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  it("refuses a state-changing form without a valid CSRF token", async () => {
+    const client = app.client();
+    await client.get("/");
+    const response = await client.post("/sign-out", { _csrf: "forged" });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain("karvan-code");
+  });
+
+  it("reports health, readiness and metrics", async () => {
+    const client = app.client();
+    expect((await client.get("/health")).json()).toEqual({ status: "ok" });
+    expect((await client.get("/ready")).json()).toEqual({ status: "ready" });
+    const metrics = await client.get("/metrics");
+    expect(metrics.body).toContain("karvan_http_request_duration_seconds");
+  });
+});

@@ -1,0 +1,54 @@
+import type { Permission, Principal } from "../modules/access/index.js";
+import type { Translator } from "../platform/http/index.js";
+
+interface NavigationEntry {
+  href: string;
+  textKey: string;
+  /** Shown when the user holds any of these; omitted means every signed-in user of that kind. */
+  anyOf?: Permission[];
+  kind: "public" | "staff";
+  demoOnly?: boolean;
+}
+
+/** The menu, by role: each entry shows only to those who may use it. */
+const entries: NavigationEntry[] = [
+  { href: "/account", textKey: "navigation.account", kind: "public" },
+  {
+    href: "/account/api-keys",
+    textKey: "navigation.apiKeys",
+    kind: "public",
+    anyOf: ["api_keys.manage_own"],
+  },
+  { href: "/staff", textKey: "navigation.workspace", kind: "staff" },
+  { href: "/admin/users", textKey: "navigation.users", kind: "staff", anyOf: ["admin.users"] },
+  { href: "/admin/roles", textKey: "navigation.roles", kind: "staff", anyOf: ["admin.roles"] },
+  { href: "/admin/agencies", textKey: "navigation.agencies", kind: "staff", anyOf: ["admin.agencies"] },
+  { href: "/audit", textKey: "navigation.audit", kind: "staff", anyOf: ["audit.read"] },
+  {
+    href: "/demo/outbox",
+    textKey: "navigation.outbox",
+    kind: "staff",
+    anyOf: ["mail.outbox.read"],
+    demoOnly: true,
+  },
+];
+
+export function navigationFor(
+  principal: Principal | null,
+  t: Translator,
+  currentPath: string,
+  demo: boolean,
+): Array<{ href: string; text: string; active: boolean }> {
+  if (!principal || principal.apiKeyId) return [];
+  return entries
+    .filter((entry) => entry.kind === principal.kind)
+    .filter((entry) => !entry.demoOnly || demo)
+    .filter(
+      (entry) => !entry.anyOf || entry.anyOf.some((permission) => principal.permissions.has(permission)),
+    )
+    .map((entry) => ({
+      href: entry.href,
+      text: t(entry.textKey),
+      active: currentPath === entry.href || currentPath.startsWith(`${entry.href}/`),
+    }));
+}

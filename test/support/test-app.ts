@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildKarvan, type Karvan } from "../../src/app.js";
+import { type Clock, systemClock } from "../../src/platform/clock/index.js";
+import { type KarvanConfig, loadConfig } from "../../src/platform/config/index.js";
+import type { Mailer, MailMessage } from "../../src/platform/mail/index.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+import { TestClient } from "./test-client.js";
+
+/** Keeps sent mail in memory so tests can read links out of it. */
+export class MemoryMailer implements Mailer {
+  readonly messages: MailMessage[] = [];
+  async send(message: MailMessage): Promise<void> {
+    this.messages.push(message);
+  }
+  lastTo(address: string): MailMessage | undefined {
+    return this.messages.filter((message) => message.to === address).at(-1);
+  }
+  /** The first link to this service in the last message to the address. */
+  linkTo(address: string): string {
+    const text = this.lastTo(address)?.text ?? "";
+    const match = /https?:\/\/[^\s]+/.exec(text);
+    if (!match) throw new Error(`no link in the last e-mail to ${address}`);
+    const url = new URL(match[0]);
+    return `${url.pathname}${url.search}`;
+  }
+}
+
+export interface TestApp {
+  karvan: Karvan;
+  database: TestDatabase;
+  mailer: MemoryMailer;
+  config: KarvanConfig;
+  /** A new browser-like client with its own cookies. */
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  options: { clock?: Clock; env?: Record<string, string>; config?: Partial<KarvanConfig> } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-app-"));
+  const config = loadConfig(
+    { NODE_ENV: "test", KARVAN_DATA_DIR: dataDir, LOG_LEVEL: "silent", KARVAN_JOBS: "false", ...options.env },
+    options.config,
+  );
+  const mailer = new MemoryMailer();
+  const karvan = await buildKarvan({
+    config,
+    database,
+    clock: options.clock ?? systemClock,
+    mailer,
+    logger: false,
+  });
+  return {
+    karvan,
+    database,
+    mailer,
+    config,
+    client: () => new TestClient(karvan.server),
+    async close() {
+      await karvan.close();
+      await database.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

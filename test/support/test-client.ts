@@ -1,0 +1,83 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+
+/**
+ * A browser stand-in over Fastify's inject: keeps cookies, remembers the CSRF token of the last
+ * page it loaded and sends it with forms, as a real browser submitting our forms would.
+ */
+export class TestClient {
+  private readonly cookies = new Map<string, string>();
+  csrfToken: string | undefined;
+
+  constructor(private readonly server: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }>) {
+      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() <= Date.now());
+      if (expired || cookie.value === "") this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrfToken = token;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.server.inject({
+      method: "GET",
+      url,
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** Submits a form as a browser would: url-encoded, with the CSRF token of the last page. */
+  async post(url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: boolean } = {}) {
+    const body = new URLSearchParams();
+    if (options.csrf !== false && this.csrfToken && !("_csrf" in fields))
+      body.append("_csrf", this.csrfToken);
+    for (const [name, value] of Object.entries(fields)) {
+      for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+    }
+    const response = await this.server.inject({
+      method: "POST",
+      url,
+      headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+      payload: body.toString(),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** Sends JSON as an API client would (no cookies unless asked). */
+  async json(
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await this.server.inject({
+      method,
+      url,
+      headers: { accept: "application/json", ...headers },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    return response;
+  }
+}
