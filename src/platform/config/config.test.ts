@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./index.js";
+
+const secret = "s".repeat(40);
+const folders: string[] = [];
+function dataDir(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), "karvan-config-"));
+  folders.push(folder);
+  return folder;
+}
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe("configuration", () => {
+  it("has working defaults for a newcomer: port 3000, ./data, embedded database, demo mode", () => {
+    const dir = dataDir();
+    const config = loadConfig({ KARVAN_DATA_DIR: dir });
+    expect(config).toMatchObject({ port: 3000, demo: true, databaseUrl: undefined, env: "development" });
+    expect(config.publicUrl).toBe("http://localhost:3000");
+    expect(config.insecureCookies).toBe(true);
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.auditKey).not.toBe(config.sessionSecret);
+  });
+
+  it("generates local secrets once and keeps them across restarts", () => {
+    const dir = dataDir();
+    const first = loadConfig({ KARVAN_DATA_DIR: dir });
+    const second = loadConfig({ KARVAN_DATA_DIR: dir });
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    expect(second.fileKey).toBe(first.fileKey);
+    expect(JSON.parse(readFileSync(path.join(dir, "local-secrets.json"), "utf8")).auditKey).toBe(
+      first.auditKey,
+    );
+  });
+
+  it("refuses to start in production without real secrets, naming each variable", () => {
+    const attempt = () => loadConfig({ NODE_ENV: "production", KARVAN_DATA_DIR: dataDir() });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      for (const name of [
+        "KARVAN_SESSION_SECRET",
+        "KARVAN_AUDIT_KEY",
+        "KARVAN_FILE_KEY",
+        "KARVAN_PUBLIC_URL",
+      ]) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+
+  it("never allows demo mode in production and demands https", () => {
+    const production = {
+      NODE_ENV: "production",
+      KARVAN_DATA_DIR: dataDir(),
+      KARVAN_SESSION_SECRET: secret,
+      KARVAN_AUDIT_KEY: secret,
+      KARVAN_FILE_KEY: secret,
+      KARVAN_PUBLIC_URL: "https://karvan.migration.gov.az",
+    };
+    const config = loadConfig(production);
+    expect(config.demo).toBe(false);
+    expect(config.insecureCookies).toBe(false);
+    expect(() => loadConfig({ ...production, KARVAN_DEMO: "true" })).toThrow(/demo mode is never allowed/);
+    expect(() => loadConfig({ ...production, KARVAN_PUBLIC_URL: "http://karvan.example" })).toThrow(/https/);
+  });
+
+  it("rejects invalid values with the variable's name", () => {
+    expect(() => loadConfig({ PORT: "http", KARVAN_DATA_DIR: dataDir() })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "not a url", KARVAN_DATA_DIR: dataDir() })).toThrow(
+      /DATABASE_URL/,
+    );
+    expect(() => loadConfig({ KARVAN_SESSION_SECRET: "short", KARVAN_DATA_DIR: dataDir() })).toThrow(
+      /KARVAN_SESSION_SECRET: must be at least 32/,
+    );
+  });
+
+  it("reads an optional JSON file, with environment variables taking precedence", () => {
+    const dir = dataDir();
+    const file = path.join(dir, "karvan.json");
+    writeFileSync(file, JSON.stringify({ port: 8080, mailFrom: "SMS <no-reply@migration.gov.az>" }));
+    const config = loadConfig({ KARVAN_CONFIG: file, KARVAN_DATA_DIR: dir, PORT: "9090" });
+    expect(config.port).toBe(9090);
+    expect(config.mailFrom).toBe("SMS <no-reply@migration.gov.az>");
+    expect(() => loadConfig({ KARVAN_CONFIG: path.join(dir, "missing.json") })).toThrow(/does not exist/);
+  });
+});
