@@ -1,15 +1,20 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import {
   type AccessModule,
   createAccessModule,
+  createApiKeyAuthenticator,
+  deleteExpiredSessions,
   ensureReferenceData,
   registerAccessContext,
   registerAccessRoutes,
+  startAuditSealer,
 } from "./modules/access/index.js";
 import { type Clock, systemClock } from "./platform/clock/index.js";
 import type { KarvanConfig } from "./platform/config/index.js";
+import { acquireDataDirLock } from "./platform/db/data-dir-lock.js";
 import { type DatabaseHandle, openDatabase, runMigrations } from "./platform/db/index.js";
 import {
   createHttpServer,
@@ -17,7 +22,9 @@ import {
   createViewEnvironment,
   type HttpServer,
 } from "./platform/http/index.js";
-import { createMailer, type Mailer } from "./platform/mail/index.js";
+import { createJobRunner, defineJob, type JobRunner, registerJobMetrics } from "./platform/jobs/index.js";
+import { createMailer, createQueuedMailer, type Mailer } from "./platform/mail/index.js";
+import { registerOutboxRoutes } from "./web/outbox/routes.js";
 import { registerWebRoutes } from "./web/routes.js";
 
 /** The source folder: templates and translations are read from here. */
@@ -50,6 +57,7 @@ export interface KarvanOptions {
   /** An already open database (tests); otherwise the configured one is opened and migrated. */
   database?: DatabaseHandle;
   clock?: Clock;
+  /** The transport that delivers mail (tests: in memory); queued behind `mail.send` when jobs run. */
   mailer?: Mailer;
   logger?: boolean | Record<string, unknown>;
 }
@@ -60,8 +68,23 @@ export interface Karvan {
   server: HttpServer;
   access: AccessModule;
   mailer: Mailer;
+  jobs: JobRunner;
   clock: Clock;
   close(): Promise<void>;
+}
+
+/** Jobs of the modules: the platform may not import modules, so they are defined here. */
+function defineModuleJobs(jobs: JobRunner, database: DatabaseHandle, clock: Clock): void {
+  jobs.define(
+    defineJob({
+      name: "sessions.cleanup",
+      payload: z.object({}),
+      retry: { limit: 1 },
+      handle: async (_payload, { log }) => {
+        log.info({ deleted: await deleteExpiredSessions(database.db, clock) }, "expired sessions deleted");
+      },
+    }),
+  );
 }
 
 /** Wires the platform and the modules into one application; the single place services are built. */
@@ -69,12 +92,17 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const ownsDatabase = !options.database;
-  const database = options.database ?? (await openConfiguredDatabase(config));
-  if (ownsDatabase) await prepareDatabase(database);
+  // The embedded database may be open in one process only (see karvan backup / restore).
+  const lock = ownsDatabase && !config.databaseUrl ? acquireDataDirLock(config.dataDir, "serve") : undefined;
+  let database: DatabaseHandle;
+  try {
+    database = options.database ?? (await openConfiguredDatabase(config));
+    if (ownsDatabase) await prepareDatabase(database);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 
-  const mailer =
-    options.mailer ??
-    createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: dataPaths(config).outbox });
   const i18n = await createI18n(sourceRoot);
   const views = createViewEnvironment(sourceRoot, { watch: config.env === "development" });
 
@@ -89,12 +117,49 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
 
+  const jobs = createJobRunner({ database, queued: config.jobs, log: server.log });
+  const transport =
+    options.mailer ??
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: dataPaths(config).outbox,
+      ...(config.demo && config.env !== "test"
+        ? {
+            onOutboxWrite: (mail) =>
+              process.stderr.write(`mail to ${mail.to}: ${mail.subject} — ${mail.file}\n`),
+          }
+        : {}),
+    });
+  const mailer = config.jobs ? createQueuedMailer({ jobs, transport, fileKey: config.fileKey }) : transport;
+  defineModuleJobs(jobs, database, clock);
+  registerJobMetrics(server.metrics.registry, jobs);
+
   const access = createAccessModule({ db: database.db, clock, config, mailer });
-  registerAccessContext(server as FastifyInstance, { db: database.db, clock, config });
+  registerAccessContext(server as FastifyInstance, {
+    db: database.db,
+    clock,
+    config,
+    authenticateApiKey: createApiKeyAuthenticator({ db: database.db, clock }),
+  });
   await registerWebRoutes(server as FastifyInstance, access.guards, config.demo);
   await registerAccessRoutes(server as FastifyInstance, access);
+  if (config.demo) {
+    await registerOutboxRoutes(server as FastifyInstance, {
+      db: database.db,
+      guards: access.guards,
+      outboxDir: dataPaths(config).outbox,
+      publicUrl: config.publicUrl,
+    });
+  }
 
   await server.ready();
+  await jobs.schedule("sessions.cleanup", "*/15 * * * *");
+  await jobs.start();
+  // Seals the audit trail behind the request path; every instance runs one, one seals at a time.
+  const auditSealer = config.jobs
+    ? startAuditSealer({ db: database.db, auditKey: config.auditKey, log: server.log })
+    : null;
 
   return {
     config,
@@ -102,10 +167,14 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     server,
     access,
     mailer,
+    jobs,
     clock,
     async close() {
+      await auditSealer?.stop();
+      await jobs.stop();
       await server.close();
       if (ownsDatabase) await database.close();
+      lock?.release();
     },
   };
 }

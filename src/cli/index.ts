@@ -1,6 +1,9 @@
 import { Command } from "commander";
 import { ConfigError } from "../platform/config/index.js";
+import { registerAuditCommand } from "./audit.js";
+import { registerBackupCommand } from "./backup.js";
 import { registerMigrateCommand } from "./migrate.js";
+import { registerRestoreCommand } from "./restore.js";
 import { registerSeedCommand } from "./seed.js";
 import { registerServeCommand } from "./serve.js";
 import { registerTotpCommand } from "./totp.js";
@@ -15,7 +18,10 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
+registerAuditCommand(program);
 registerTotpCommand(program);
+registerBackupCommand(program);
+registerRestoreCommand(program);
 
 try {
   await program.parseAsync(process.argv);

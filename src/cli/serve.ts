@@ -1,9 +1,11 @@
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { buildKarvan } from "../app.js";
 import { listDemoAccounts } from "../modules/access/index.js";
 import { loadConfig } from "../platform/config/index.js";
 import { note } from "./context.js";
 import { seedDemo } from "./seed.js";
+import { demoAccountsFile } from "./totp.js";
 
 export function registerServeCommand(program: Command): void {
   program
@@ -27,7 +29,11 @@ export function registerServeCommand(program: Command): void {
       if (config.demo) {
         note("");
         note("DEMO MODE: demo data, mail goes to the outbox folder. Demo accounts (one per role):");
-        for (const account of await listDemoAccounts(karvan.database.db, config.fileKey)) {
+        const accounts = await listDemoAccounts(karvan.database.db, config.fileKey);
+        writeFileSync(demoAccountsFile(config.dataDir), `${JSON.stringify(accounts, null, 2)}\n`, {
+          mode: 0o600,
+        });
+        for (const account of accounts) {
           const mfa = account.totpSecret ? `  TOTP secret ${account.totpSecret}` : "";
           note(`  ${account.role.padEnd(19)} ${account.email.padEnd(38)} ${account.password}${mfa}`);
         }

@@ -12,6 +12,8 @@ export interface Principal {
   locale: string;
   /** Set when the request came with an API key; the key's scopes narrow the permissions. */
   apiKeyId?: string;
+  /** The scopes of that API key (see api-keys/api-key-scopes.ts); API routes check them. */
+  apiKeyScopes?: readonly string[];
   /** Hash of the browser session id, when the request came with a session cookie. */
   sessionIdHash?: string;
 }

@@ -32,6 +32,8 @@ export interface DatabaseHandle {
   raw: RawSql;
   /** Where the embedded database keeps its files; undefined on a server. */
   dataDir: string | undefined;
+  /** The server's connection string (pg-boss opens its own pool with it); undefined when embedded. */
+  url?: string | undefined;
   /** Embedded only: a consistent tarball of the whole data folder (for backups and test templates). */
   dumpDataDir?: (compression: "none" | "gzip") => Promise<Blob>;
   close(): Promise<void>;
@@ -66,7 +68,15 @@ async function openPglite(
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
     async exec(text: string) {
-      const results = await client.exec(text);
+      // A text that opens and commits its own transaction (pg-boss's locked commands) runs inside
+      // PGlite's transaction wrapper instead: if a statement fails, the ROLLBACK happens before any
+      // other query may use the single connection, which would otherwise be left in an aborted
+      // transaction.
+      const ownTransaction = /^\s*BEGIN;([\s\S]*)COMMIT;\s*$/i.exec(text)?.[1];
+      const results =
+        ownTransaction !== undefined
+          ? await client.transaction((tx) => tx.exec(ownTransaction))
+          : await client.exec(text);
       return results.map((result) => ({ rows: result.rows as Record<string, unknown>[] }));
     },
   };
@@ -82,6 +92,11 @@ async function openPglite(
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, failover, a dropped test database) must not
+  // crash the process: the pool replaces it on the next query.
+  pool.on("error", (error) => {
+    process.stderr.write(`database: idle connection closed (${error.message})\n`);
+  });
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
@@ -101,6 +116,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     db: drizzlePostgres(pool) as unknown as Database,
     raw,
     dataDir: undefined,
+    url,
     close: () => pool.end(),
   };
 }

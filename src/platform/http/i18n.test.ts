@@ -46,7 +46,7 @@ describe("translations", () => {
     )
       .split("\n")
       .map((match) => /"([^"]+)"/.exec(match)?.[1])
-      .filter((key): key is string => Boolean(key && key.includes(".")));
+      .filter((key): key is string => Boolean(key?.includes(".")));
     const missing = [...new Set(used)].filter((key) => !byLocale.en?.has(key));
     expect(missing).toEqual([]);
   });

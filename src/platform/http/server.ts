@@ -241,6 +241,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       demo: config.demo,
       currentPath: url.pathname,
       currentUrl: `${url.pathname}${url.search}`,
+      languageLinks: languageLinks(url),
     };
     const html = await renderTemplate(template, context);
     return this.type("text/html; charset=utf-8").send(html);
@@ -287,6 +288,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
 
   return Object.assign(app as unknown as FastifyInstance, { metrics });
+}
+
+/** The current address in each language, keeping its query (a token in a link must survive a switch). */
+function languageLinks(url: URL): Record<Locale, string> {
+  const link = (locale: Locale) => {
+    const target = new URL(url);
+    target.searchParams.set("lang", locale);
+    return `${target.pathname}${target.search}`;
+  };
+  return { az: link("az"), en: link("en"), ru: link("ru") };
 }
 
 interface DescribedError {

@@ -2,29 +2,32 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { type Mailer, messageIdPattern } from "./message.js";
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  /** Stable id of this message, so that a retried job does not send it twice. */
-  id?: string;
-}
-
-export interface Mailer {
-  send(message: MailMessage): Promise<void>;
-}
+export type { Mailer, MailMessage } from "./message.js";
+export { messageIdPattern } from "./message.js";
+export { createQueuedMailer } from "./queued-mailer.js";
 
 export interface MailOptions {
   smtpUrl?: string | undefined;
   from: string;
   outboxDir: string;
+  /** Called after a message is written to the outbox (demo mode prints a line on the console). */
+  onOutboxWrite?: (written: { to: string; subject: string; file: string }) => void;
+}
+
+function outboxFileOf(outboxDir: string, id: string): string | undefined {
+  try {
+    return readdirSync(outboxDir).find((name) => name.endsWith(`-${id}.eml`));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * SMTP when configured; otherwise each message is written to the outbox folder as an .eml file,
- * which demo mode lists on a staff page (and browser tests read to follow e-mail links).
+ * which demo mode lists on a staff page (and browser tests read to follow e-mail links). The
+ * outbox writes a message id once: sending it again (a retried job) leaves the first file alone.
  */
 export function createMailer(options: MailOptions): Mailer {
   const transport = options.smtpUrl
@@ -33,6 +36,8 @@ export function createMailer(options: MailOptions): Mailer {
   return {
     async send(message) {
       const id = message.id ?? randomUUID();
+      if (!messageIdPattern.test(id)) throw new Error("mail message id: only letters, digits, . _ -");
+      if (!options.smtpUrl && outboxFileOf(options.outboxDir, id)) return;
       const info = await transport.sendMail({
         from: options.from,
         to: message.to,
@@ -48,6 +53,7 @@ export function createMailer(options: MailOptions): Mailer {
         `${new Date().toISOString().replace(/[:.]/g, "-")}-${id}.eml`,
       );
       writeFileSync(file, (info as unknown as { message: Buffer }).message);
+      options.onOutboxWrite?.({ to: message.to, subject: message.subject, file });
     },
   };
 }

@@ -1,0 +1,82 @@
+import { and, count, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import type { Queryable } from "../../../platform/db/index.js";
+import { apiKeys } from "../schema.js";
+
+export interface ApiKeyRow {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const publicColumns = {
+  id: apiKeys.id,
+  userId: apiKeys.userId,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  scopes: apiKeys.scopes,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  expiresAt: apiKeys.expiresAt,
+  revokedAt: apiKeys.revokedAt,
+};
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function listApiKeysOf(db: Queryable, userId: string): Promise<ApiKeyRow[]> {
+  return db
+    .select(publicColumns)
+    .from(apiKeys)
+    .where(eq(apiKeys.userId, userId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+/** One of the owner's keys; another person's key is simply not found. */
+export async function findApiKeyOf(db: Queryable, userId: string, keyId: string): Promise<ApiKeyRow | null> {
+  if (!uuidPattern.test(keyId)) return null;
+  const [row] = await db
+    .select(publicColumns)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.userId, userId)));
+  return row ?? null;
+}
+
+export async function findApiKeyByPrefix(
+  db: Queryable,
+  prefix: string,
+): Promise<(ApiKeyRow & { keyHash: string }) | null> {
+  const [row] = await db
+    .select({ ...publicColumns, keyHash: apiKeys.keyHash })
+    .from(apiKeys)
+    .where(eq(apiKeys.prefix, prefix));
+  return row ?? null;
+}
+
+/** Keys that still work: not revoked and not expired. */
+export async function countUsableApiKeysOf(db: Queryable, userId: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.userId, userId),
+        isNull(apiKeys.revokedAt),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
+      ),
+    );
+  return row?.total ?? 0;
+}
+
+/** Records use, at most once a minute per key, so that a busy integration does not write on every call. */
+export async function touchApiKey(db: Queryable, keyId: string, now: Date): Promise<void> {
+  const aMinuteAgo = new Date(now.getTime() - 60_000);
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo))));
+}

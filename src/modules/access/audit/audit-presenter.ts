@@ -1,0 +1,94 @@
+import { displayTimeZone, type Locale, type Translator } from "../../../platform/http/index.js";
+import type { AgencyChoice, AuditRecordView } from "./audit-repository.js";
+
+const intlLocales: Record<Locale, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
+
+/** Audit times to the second, in the country's time zone and the reader's language. */
+export function formatAuditTime(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocales[locale], {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZone: displayTimeZone,
+  }).format(at);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocales[locale]).format(value);
+}
+
+/** Who acted, in words: a user's name (with the id), an API key, the system, or nobody signed in. */
+export function actorLabel(
+  record: Pick<AuditRecordView, "actorType" | "actorId" | "actorName">,
+  t: Translator,
+) {
+  switch (record.actorType) {
+    case "user":
+      return { text: record.actorName ?? t("audit.actor.unknownUser"), id: record.actorId };
+    case "api_key":
+      return { text: t("audit.actor.apiKey"), id: record.actorId };
+    case "system":
+      return { text: t("audit.actor.system"), id: null };
+    default:
+      return { text: t("audit.actor.anonymous"), id: null };
+  }
+}
+
+export function agencyName(agencies: AgencyChoice[], agencyId: string | null, locale: Locale): string | null {
+  if (!agencyId) return null;
+  const agency = agencies.find((one) => one.id === agencyId);
+  return agency ? agency.names[locale] : agencyId;
+}
+
+const outcomeTagClasses: Record<AuditRecordView["outcome"], string> = {
+  success: "govuk-tag--green",
+  failure: "govuk-tag--yellow",
+  denied: "govuk-tag--red",
+};
+
+/** One record as a row of the search results (and of the CSV export). */
+export function presentRecord(
+  record: AuditRecordView,
+  t: Translator,
+  locale: Locale,
+  agencies: AgencyChoice[],
+) {
+  return {
+    id: record.id,
+    href: `/audit/${record.id}`,
+    time: formatAuditTime(record.at, locale),
+    timeIso: record.at.toISOString(),
+    actor: actorLabel(record, t),
+    action: record.action,
+    outcome: {
+      text: t(`audit.outcomes.${record.outcome}`),
+      classes: outcomeTagClasses[record.outcome],
+    },
+    entityType: record.entityType,
+    entityId: record.entityId,
+    agency: agencyName(agencies, record.agencyId, locale),
+    ip: record.ip,
+    requestId: record.requestId,
+    details: Object.entries(record.details ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, value]) => ({ key, value: value === null ? "null" : String(value) })),
+  };
+}
+
+export type PresentedRecord = ReturnType<typeof presentRecord>;
+
+/** A CSV cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(cells: Array<string | number | null | undefined>): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}

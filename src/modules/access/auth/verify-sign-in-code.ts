@@ -1,0 +1,52 @@
+import { createSession, destroySession, type NewSession } from "../sessions.js";
+import { auditAuth } from "./auth-audit.js";
+import type { AuthContext } from "./auth-context.js";
+import { findAccountById } from "./auth-repository.js";
+import { checkCodeUnderThrottle, checkSecondFactor } from "./second-factor.js";
+
+export interface PendingSignIn {
+  userId: string;
+  sessionIdHash: string;
+}
+
+export type SignInCodeOutcome =
+  | { outcome: "signed_in"; session: NewSession; method: "totp" | "recovery_code" }
+  | { outcome: "refused"; reason: "wrong_code" | "not_enrolled" }
+  | { outcome: "refused"; reason: "locked"; retryAfterMinutes: number };
+
+/**
+ * Second step of a staff sign-in: the code from the authenticator app (or a recovery code). On
+ * success the half-signed-in session ends and a new one, with a new id, carries the full sign-in.
+ */
+export async function verifySignInCode(
+  context: AuthContext,
+  pending: PendingSignIn,
+  code: string,
+): Promise<SignInCodeOutcome> {
+  return context.db.transaction(async (tx): Promise<SignInCodeOutcome> => {
+    const account = await findAccountById(tx, pending.userId, { lock: true });
+    if (!account?.mfaEnrolled) return { outcome: "refused", reason: "not_enrolled" };
+    const result = await checkCodeUnderThrottle(tx, context, account, "sign_in", () =>
+      checkSecondFactor(tx, context, account, code),
+    );
+    if (!result.ok) {
+      return result.reason === "locked"
+        ? { outcome: "refused", reason: "locked", retryAfterMinutes: result.retryAfterMinutes }
+        : { outcome: "refused", reason: "wrong_code" };
+    }
+    await destroySession(tx, pending.sessionIdHash);
+    const session = await createSession(tx, context.clock, {
+      userId: account.id,
+      mfaPassed: true,
+      ip: context.ip,
+      userAgent: context.userAgent,
+    });
+    await auditAuth(tx, context, {
+      action: "auth.sign_in",
+      outcome: "success",
+      account,
+      details: { secondFactor: result.method },
+    });
+    return { outcome: "signed_in", session, method: result.method };
+  });
+}
