@@ -1,27 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, expectAccessible, launchBrowser, visit } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable, expectAccessible, visit } from "./support/browser.js";
 import { freshTotpCode, linkFromOutbox, signInAsDemoStaff } from "./support/journeys.js";
-import { type RunningKarvan, startKarvan } from "./support/karvan-server.js";
+import { useKarvanInBrowser } from "./support/setup.js";
 
 describe.runIf(browserAvailable)("an administrator creates a staff user, who then signs in with MFA", () => {
-  let karvan: RunningKarvan;
-  let browser: Browser;
+  const bed = useKarvanInBrowser();
   const usedCodes = new Set<string>();
 
-  beforeAll(async () => {
-    karvan = await startKarvan();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await karvan?.stop();
-  });
-
   it("invites a case officer by e-mail; the officer sets a password, enrols an authenticator and reaches the workspace", async () => {
-    const admin: Page = await (await browser.newContext()).newPage();
-    await signInAsDemoStaff(admin, karvan, "administrator", usedCodes);
-    await visit(admin, `${karvan.baseUrl}/admin/users/new`);
+    const admin: Page = await bed.newPerson();
+    await signInAsDemoStaff(admin, bed.karvan, "administrator", usedCodes);
+    await visit(admin, `${bed.karvan.baseUrl}/admin/users/new`);
     await expect(admin.locator("h1").textContent()).resolves.toBe("Create a staff account");
 
     // Submitting with missing answers keeps what was typed and points at the fields.
@@ -41,8 +31,8 @@ describe.runIf(browserAvailable)("an administrator creates a staff user, who the
     await expect(admin.getByTestId("done-banner").isVisible()).resolves.toBe(true);
 
     // The new officer follows the invitation from the outbox.
-    const officer: Page = await (await browser.newContext()).newPage();
-    const invitation = await linkFromOutbox(karvan, "rauf.safarov@migration.gov.az");
+    const officer: Page = await bed.newPerson();
+    const invitation = await linkFromOutbox(bed.karvan, "rauf.safarov@migration.gov.az");
     await visit(officer, invitation);
     await expect(officer.locator("h1").textContent()).resolves.toBe("Choose a new password");
     await officer.fill("#password", "Absheron-sunrise-42");
@@ -50,7 +40,7 @@ describe.runIf(browserAvailable)("an administrator creates a staff user, who the
     await officer.getByRole("button", { name: "Change password" }).click();
     await expectAccessible(officer);
 
-    await visit(officer, `${karvan.baseUrl}/sign-in`);
+    await visit(officer, `${bed.karvan.baseUrl}/sign-in`);
     await officer.fill("#email", "rauf.safarov@migration.gov.az");
     await officer.fill("#password", "Absheron-sunrise-42");
     await officer.getByRole("button", { name: "Sign in" }).click();
@@ -69,7 +59,7 @@ describe.runIf(browserAvailable)("an administrator creates a staff user, who the
     await expect(officer.getByTestId("signed-in-user").textContent()).resolves.toBe("Rauf Safarov");
 
     // The administrator sees the new account in the list.
-    await visit(admin, `${karvan.baseUrl}/admin/users?q=safarov`);
+    await visit(admin, `${bed.karvan.baseUrl}/admin/users?q=safarov`);
     await expect(admin.getByRole("link", { name: "Rauf Safarov" }).isVisible()).resolves.toBe(true);
   });
 });

@@ -1,25 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, expectAccessible, launchBrowser, visit } from "./support/browser.js";
-import { type RunningKarvan, startKarvan } from "./support/karvan-server.js";
+import { describe, expect, it } from "vitest";
+import { browserAvailable, expectAccessible, visit } from "./support/browser.js";
+import { useKarvanInBrowser } from "./support/setup.js";
 
 describe.runIf(browserAvailable)("language switch", () => {
-  let karvan: RunningKarvan;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    karvan = await startKarvan();
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await karvan?.stop();
-  });
+  const bed = useKarvanInBrowser();
 
   it("shows Azerbaijani by default and switches to English and Russian without JavaScript state", async () => {
-    await visit(page, `${karvan.baseUrl}/`);
+    const page = await bed.newPerson();
+    await visit(page, `${bed.karvan.baseUrl}/`);
     expect(await page.getAttribute("html", "lang")).toBe("az");
     await expect(page.locator("h1").textContent()).resolves.toBe("Miqrasiya xidmətləri");
     await expect(page.getByTestId("demo-banner").isVisible()).resolves.toBe(true);
@@ -35,7 +23,7 @@ describe.runIf(browserAvailable)("language switch", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe("Миграционные услуги");
 
     // The choice is kept across pages (cookie), including the 404 page.
-    await visit(page, `${karvan.baseUrl}/no-such-page`);
+    await visit(page, `${bed.karvan.baseUrl}/no-such-page`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Страница не найдена");
   });
 });

@@ -1,28 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, expectAccessible, launchBrowser, visit } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import { browserAvailable, expectAccessible, visit } from "./support/browser.js";
 import { linkFromOutbox } from "./support/journeys.js";
-import { type RunningKarvan, startKarvan } from "./support/karvan-server.js";
+import { useKarvanInBrowser } from "./support/setup.js";
 
 describe.runIf(browserAvailable)(
   "an applicant signs up and confirms the e-mail address through the outbox",
   () => {
-    let karvan: RunningKarvan;
-    let browser: Browser;
-    let page: Page;
-
-    beforeAll(async () => {
-      karvan = await startKarvan();
-      browser = await launchBrowser();
-      page = await (await browser.newContext()).newPage();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await karvan?.stop();
-    });
+    const bed = useKarvanInBrowser();
 
     it("keeps typed values on errors, sends a verification link, and lets the verified applicant in", async () => {
-      await visit(page, `${karvan.baseUrl}/sign-up?lang=en`);
+      const page = await bed.newPerson();
+      await visit(page, `${bed.karvan.baseUrl}/sign-up?lang=en`);
       await expect(page.locator("h1").textContent()).resolves.toBe("Create an account");
 
       // A too-short password: the form answers with an error summary and keeps what was typed.
@@ -44,19 +32,19 @@ describe.runIf(browserAvailable)(
       await expect(page.locator("h1").textContent()).resolves.toContain("Check your e-mail");
 
       // Not verified yet: signing in is refused.
-      await visit(page, `${karvan.baseUrl}/sign-in`);
+      await visit(page, `${bed.karvan.baseUrl}/sign-in`);
       await page.fill("#email", "maryam.karimi@example.org");
       await page.fill("#password", "Caspian-breeze-2026");
       await page.getByRole("button", { name: "Sign in" }).click();
       await expectAccessible(page);
       expect(page.url()).toContain("/sign-in");
 
-      const link = await linkFromOutbox(karvan, "maryam.karimi@example.org");
-      expect(link.startsWith(`${karvan.baseUrl}/verify-email?token=`)).toBe(true);
+      const link = await linkFromOutbox(bed.karvan, "maryam.karimi@example.org");
+      expect(link.startsWith(`${bed.karvan.baseUrl}/verify-email?token=`)).toBe(true);
       await visit(page, link);
       await expect(page.locator("h1").textContent()).resolves.toContain("confirmed");
 
-      await visit(page, `${karvan.baseUrl}/sign-in`);
+      await visit(page, `${bed.karvan.baseUrl}/sign-in`);
       await page.fill("#email", "maryam.karimi@example.org");
       await page.fill("#password", "Caspian-breeze-2026");
       await page.getByRole("button", { name: "Sign in" }).click();

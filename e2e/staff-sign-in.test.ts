@@ -1,38 +1,28 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, expectAccessible, launchBrowser } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable, expectAccessible } from "./support/browser.js";
 import { demoTotpSecret, freshTotpCode, signInAsDemoStaff } from "./support/journeys.js";
-import { type RunningKarvan, startKarvan } from "./support/karvan-server.js";
+import { useKarvanInBrowser } from "./support/setup.js";
 
 describe.runIf(browserAvailable)("staff sign in with a password and an authenticator code", () => {
-  let karvan: RunningKarvan;
-  let browser: Browser;
+  const bed = useKarvanInBrowser();
   let page: Page;
   const usedCodes = new Set<string>();
 
-  beforeAll(async () => {
-    karvan = await startKarvan();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await karvan?.stop();
-  });
-
   it("refuses a wrong code, accepts the right one and shows the workspace for the role", async () => {
-    page = await (await browser.newContext()).newPage();
-    const { email, secret } = await demoTotpSecret(karvan, "case_officer");
-    await page.goto(`${karvan.baseUrl}/sign-in?lang=en`);
+    page = await bed.newPerson();
+    const { email, secret } = await demoTotpSecret(bed.karvan, "case_officer");
+    await page.goto(`${bed.karvan.baseUrl}/sign-in?lang=en`);
     await page.fill("#email", email);
     await page.fill("#password", "Karvan-demo-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("h1").textContent()).resolves.toBe("Enter your security code");
 
     // Without the second factor the workspace stays closed.
-    await page.goto(`${karvan.baseUrl}/staff`);
+    await page.goto(`${bed.karvan.baseUrl}/staff`);
     expect(page.url()).not.toMatch(/\/staff$/);
 
-    await page.goto(`${karvan.baseUrl}/sign-in/code`);
+    await page.goto(`${bed.karvan.baseUrl}/sign-in/code`);
     await page.fill("#code", "000000");
     await page.getByRole("button", { name: "Continue" }).click();
     await expectAccessible(page);
@@ -48,8 +38,8 @@ describe.runIf(browserAvailable)("staff sign in with a password and an authentic
   });
 
   it("shows an administrator the administration menu", async () => {
-    page = await (await browser.newContext()).newPage();
-    await signInAsDemoStaff(page, karvan, "administrator", usedCodes);
+    page = await bed.newPerson();
+    await signInAsDemoStaff(page, bed.karvan, "administrator", usedCodes);
     await expect(page.getByRole("link", { name: "Users" }).first().isVisible()).resolves.toBe(true);
   });
 });

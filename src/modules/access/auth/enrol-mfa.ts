@@ -1,10 +1,11 @@
 import QRCode from "qrcode";
 import { mfaSecretBox } from "../mfa-secret.js";
-import { createSession, destroySession, type NewSession } from "../sessions.js";
+import type { NewSession } from "../sessions.js";
 import { newTotpSecret, totpUri, verifyTotpCode } from "../totp.js";
 import { auditAuth } from "./auth-audit.js";
 import type { AuthContext } from "./auth-context.js";
 import { findAccountById, markMfaEnrolled, storeMfaSecret } from "./auth-repository.js";
+import { completeStaffSignIn } from "./complete-staff-sign-in.js";
 import { replaceRecoveryCodes } from "./recovery-codes.js";
 import { checkCodeUnderThrottle } from "./second-factor.js";
 import type { PendingSignIn } from "./verify-sign-in-code.js";
@@ -79,19 +80,7 @@ export async function confirmMfaEnrolment(
     await markMfaEnrolled(tx, context.clock, account.id, accepted.step);
     const recoveryCodes = await replaceRecoveryCodes(tx, context.clock, account.id);
     await auditAuth(tx, context, { action: "auth.mfa_enrolled", outcome: "success", account });
-    await destroySession(tx, pending.sessionIdHash);
-    const session = await createSession(tx, context.clock, {
-      userId: account.id,
-      mfaPassed: true,
-      ip: context.ip,
-      userAgent: context.userAgent,
-    });
-    await auditAuth(tx, context, {
-      action: "auth.sign_in",
-      outcome: "success",
-      account,
-      details: { secondFactor: "totp" },
-    });
+    const session = await completeStaffSignIn(tx, context, account, pending.sessionIdHash, "totp");
     return { outcome: "enrolled", session, recoveryCodes };
   });
 }

@@ -1,7 +1,7 @@
-import { createSession, destroySession, type NewSession } from "../sessions.js";
-import { auditAuth } from "./auth-audit.js";
+import type { NewSession } from "../sessions.js";
 import type { AuthContext } from "./auth-context.js";
 import { findAccountById } from "./auth-repository.js";
+import { completeStaffSignIn } from "./complete-staff-sign-in.js";
 import { checkCodeUnderThrottle, checkSecondFactor } from "./second-factor.js";
 
 export interface PendingSignIn {
@@ -34,19 +34,7 @@ export async function verifySignInCode(
         ? { outcome: "refused", reason: "locked", retryAfterMinutes: result.retryAfterMinutes }
         : { outcome: "refused", reason: "wrong_code" };
     }
-    await destroySession(tx, pending.sessionIdHash);
-    const session = await createSession(tx, context.clock, {
-      userId: account.id,
-      mfaPassed: true,
-      ip: context.ip,
-      userAgent: context.userAgent,
-    });
-    await auditAuth(tx, context, {
-      action: "auth.sign_in",
-      outcome: "success",
-      account,
-      details: { secondFactor: result.method },
-    });
+    const session = await completeStaffSignIn(tx, context, account, pending.sessionIdHash, result.method);
     return { outcome: "signed_in", session, method: result.method };
   });
 }

@@ -1,0 +1,26 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser } from "./browser.js";
+import { type RunningKarvan, startKarvan } from "./karvan-server.js";
+
+export interface BrowserTestBed {
+  karvan: RunningKarvan;
+  browser: Browser;
+  /** A new page in a fresh browser context: its own cookies, like a separate person. */
+  newPerson(): Promise<Page>;
+}
+
+/** Starts Karvan and Chromium once for the test file and stops both after it. */
+export function useKarvanInBrowser(): BrowserTestBed {
+  const bed = {} as BrowserTestBed;
+  beforeAll(async () => {
+    bed.karvan = await startKarvan();
+    bed.browser = await launchBrowser();
+    bed.newPerson = async () => (await bed.browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await bed.browser?.close();
+    await bed.karvan?.stop();
+  });
+  return bed;
+}
