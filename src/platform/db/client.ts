@@ -94,8 +94,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection closed by the server (restart, failover, a dropped test database) must not
   // crash the process: the pool replaces it on the next query.
+  let closing = false;
   pool.on("error", (error) => {
-    process.stderr.write(`database: idle connection closed (${error.message})\n`);
+    if (!closing) process.stderr.write(`database: idle connection closed (${error.message})\n`);
   });
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
@@ -117,7 +118,10 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     raw,
     dataDir: undefined,
     url,
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 

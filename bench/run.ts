@@ -1,0 +1,16 @@
+/**
+ * Benchmarks: `npm run bench -- <name>`. Each prints its figure beside its anchor on the last line.
+ * Against the PostgreSQL server when DATABASE_URL is set, else the embedded database.
+ */
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  startup: () => import("./startup.js"),
+  "audit-seal": () => import("./audit-seal.js"),
+};
+
+const name = process.argv[2];
+const run = name ? benchmarks[name] : undefined;
+if (!run) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benchmarks).join("|")}>\n`);
+  process.exit(2);
+}
+await run();
