@@ -5,6 +5,8 @@
 const benchmarks: Record<string, () => Promise<unknown>> = {
   startup: () => import("./startup.js"),
   "audit-seal": () => import("./audit-seal.js"),
+  registration: () => import("./registration.js"),
+  "case-pages": () => import("./case-pages.js"),
 };
 
 const name = process.argv[2];

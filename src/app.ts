@@ -12,10 +12,24 @@ import {
   registerAccessRoutes,
   startAuditSealer,
 } from "./modules/access/index.js";
+import {
+  type CasesModule,
+  type CaseTypeInput,
+  createCasesModule,
+  defineCaseDeadlineJobs,
+  registerCaseApiRoutes,
+  registerCatalogueRoutes,
+  registerPortalRoutes,
+  registerWorkspaceRoutes,
+  scheduleCaseDeadlineJobs,
+} from "./modules/cases/index.js";
+import { caseTypeDefinitions, registerPermitApiRoutes } from "./modules/permits/index.js";
+import { loadLegalCalendars } from "./platform/calendar/index.js";
 import { type Clock, systemClock } from "./platform/clock/index.js";
 import type { KarvanConfig } from "./platform/config/index.js";
 import { acquireDataDirLock } from "./platform/db/data-dir-lock.js";
 import { type DatabaseHandle, openDatabase, runMigrations } from "./platform/db/index.js";
+import { createLocalDocuments, registerMultipartForms } from "./platform/files/index.js";
 import {
   createHttpServer,
   createI18n,
@@ -24,6 +38,7 @@ import {
 } from "./platform/http/index.js";
 import { createJobRunner, defineJob, type JobRunner, registerJobMetrics } from "./platform/jobs/index.js";
 import { createMailer, createQueuedMailer, type Mailer } from "./platform/mail/index.js";
+import { createDemoGateway, registerDemoGatewayRoutes } from "./platform/payments/index.js";
 import { registerOutboxRoutes } from "./web/outbox/routes.js";
 import { registerWebRoutes } from "./web/routes.js";
 
@@ -60,6 +75,8 @@ export interface KarvanOptions {
   /** The transport that delivers mail (tests: in memory); queued behind `mail.send` when jobs run. */
   mailer?: Mailer;
   logger?: boolean | Record<string, unknown>;
+  /** Case types besides the country's procedures (tests run on a small sample type). */
+  caseTypes?: CaseTypeInput[];
 }
 
 export interface Karvan {
@@ -67,6 +84,7 @@ export interface Karvan {
   database: DatabaseHandle;
   server: HttpServer;
   access: AccessModule;
+  cases: CasesModule;
   mailer: Mailer;
   jobs: JobRunner;
   clock: Clock;
@@ -117,6 +135,9 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
 
+  // Uploads (multipart) for every route; the CSRF token must be the form's first field.
+  await registerMultipartForms(server as FastifyInstance);
+
   const jobs = createJobRunner({ database, queued: config.jobs, log: server.log });
   const transport =
     options.mailer ??
@@ -142,8 +163,26 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     config,
     authenticateApiKey: createApiKeyAuthenticator({ db: database.db, clock }),
   });
+  const cases = createCasesModule({
+    db: database.db,
+    clock,
+    config,
+    mailer,
+    guards: access.guards,
+    calendar: loadLegalCalendars().of(config.country),
+    caseTypes: [...caseTypeDefinitions, ...(options.caseTypes ?? [])],
+  });
+  const documents = createLocalDocuments(config, clock);
+  defineCaseDeadlineJobs(jobs, { cases, i18n });
   await registerWebRoutes(server as FastifyInstance, access.guards, config.demo);
   await registerAccessRoutes(server as FastifyInstance, access);
+  await registerWorkspaceRoutes(server as FastifyInstance, { cases, documents, i18n });
+  // DEMO ONLY: the stand-in payment gateway (no money moves); outside demo mode there is no provider yet.
+  const payments = config.demo ? createDemoGateway(config, { db: database.db, clock }) : undefined;
+  await registerPortalRoutes(server as FastifyInstance, { cases, documents, payments, i18n });
+  await registerCaseApiRoutes(server as FastifyInstance, { cases });
+  await registerCatalogueRoutes(server as FastifyInstance, cases);
+  await registerPermitApiRoutes(server as FastifyInstance, cases);
   if (config.demo) {
     await registerOutboxRoutes(server as FastifyInstance, {
       db: database.db,
@@ -151,10 +190,13 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
       outboxDir: dataPaths(config).outbox,
       publicUrl: config.publicUrl,
     });
+    // DEMO ONLY: the stand-in payment page (/demo/pay/:paymentId); no money moves.
+    if (payments) await registerDemoGatewayRoutes(server as FastifyInstance, payments);
   }
 
   await server.ready();
   await jobs.schedule("sessions.cleanup", "*/15 * * * *");
+  await scheduleCaseDeadlineJobs(jobs);
   await jobs.start();
   // Seals the audit trail behind the request path; every instance runs one, one seals at a time.
   const auditSealer = config.jobs
@@ -166,6 +208,7 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     database,
     server,
     access,
+    cases,
     mailer,
     jobs,
     clock,

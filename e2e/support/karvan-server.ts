@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildKarvan, dataPaths, type Karvan } from "../../src/app.js";
 import { seedDemoUsers } from "../../src/modules/access/index.js";
+import type { CaseTypeInput } from "../../src/modules/cases/index.js";
 import { systemClock } from "../../src/platform/clock/index.js";
 import { loadConfig } from "../../src/platform/config/index.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.js";
@@ -31,7 +32,7 @@ export interface RunningKarvan {
  * A real Karvan on a free port, in demo mode with the demo accounts, on a fresh database copied
  * from the test template; mail goes to the outbox folder as it does for a newcomer.
  */
-export async function startKarvan(): Promise<RunningKarvan> {
+export async function startKarvan(options: { caseTypes?: CaseTypeInput[] } = {}): Promise<RunningKarvan> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -46,7 +47,12 @@ export async function startKarvan(): Promise<RunningKarvan> {
   });
   const database: TestDatabase = await createTestDatabase();
   await seedDemoUsers(database.db, systemClock, config.fileKey);
-  const karvan = await buildKarvan({ config, database, logger: false });
+  const karvan = await buildKarvan({
+    config,
+    database,
+    logger: false,
+    ...(options.caseTypes ? { caseTypes: options.caseTypes } : {}),
+  });
   await karvan.server.listen({ port, host: "127.0.0.1" });
   return {
     karvan,

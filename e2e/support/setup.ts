@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import type { CaseTypeInput } from "../../src/modules/cases/index.js";
 import { launchBrowser } from "./browser.js";
 import { type RunningKarvan, startKarvan } from "./karvan-server.js";
 
@@ -11,10 +12,10 @@ export interface BrowserTestBed {
 }
 
 /** Starts Karvan and Chromium once for the test file and stops both after it. */
-export function useKarvanInBrowser(): BrowserTestBed {
+export function useKarvanInBrowser(options: { caseTypes?: CaseTypeInput[] } = {}): BrowserTestBed {
   const bed = {} as BrowserTestBed;
   beforeAll(async () => {
-    bed.karvan = await startKarvan();
+    bed.karvan = await startKarvan(options);
     bed.browser = await launchBrowser();
     bed.newPerson = async () => (await bed.browser.newContext()).newPage();
   });

@@ -175,6 +175,14 @@ async function backupServer(
   });
 }
 
+/** Two backups within one second must not collide: the second gets a counter. */
+function freshBackupPath(folder: string, extension: string): string {
+  const stem = path.resolve(folder, `karvan-${timestampForFileName()}`);
+  let candidate = `${stem}${extension}`;
+  for (let copy = 2; existsSync(candidate); copy++) candidate = `${stem}-${copy}${extension}`;
+  return candidate;
+}
+
 export async function backupDatabase(
   config: KarvanConfig,
   options: BackupOptions = {},
@@ -182,10 +190,9 @@ export async function backupDatabase(
   const started = Date.now();
   const progress = options.progress ?? note;
   const server = config.databaseUrl;
-  const output = path.resolve(
-    options.output ??
-      path.join(dataPaths(config).backups, `karvan-${timestampForFileName()}${server ? ".dump" : ".tar.gz"}`),
-  );
+  const output = options.output
+    ? path.resolve(options.output)
+    : freshBackupPath(dataPaths(config).backups, server ? ".dump" : ".tar.gz");
   if (existsSync(output)) throw new Error(`${output} exists already: choose another --output`);
   mkdirSync(path.dirname(output), { recursive: true });
   if (server) await backupServer(server, output, { pgBin: options.pgBin, progress });

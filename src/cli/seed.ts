@@ -1,16 +1,28 @@
+import path from "node:path";
+import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { sql } from "drizzle-orm";
+import { projectRoot } from "../app.js";
 import { seedDemoUsers } from "../modules/access/index.js";
+import { CaseTypeRegistry, calendarDeadlineClock } from "../modules/cases/index.js";
+import { casesPerScale, caseTypeDefinitions, seedDemoCaseload } from "../modules/permits/index.js";
+import { loadLegalCalendars } from "../platform/calendar/index.js";
 import { systemClock } from "../platform/clock/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
 import { type DatabaseHandle, queryRows } from "../platform/db/index.js";
 import { note, withDatabase } from "./context.js";
 
-/** Loads every module's demo data. Refused outside demo mode: demo accounts have known passwords. */
+/** The shared reference data (Eurostat figures for the demo population), beside the project. */
+const sharedDataDir = path.join(projectRoot, "..", "shared", "data");
+
+/**
+ * Loads every module's demo data: the demo accounts, then a caseload of `scale` × 1000 cases.
+ * Refused outside demo mode: demo accounts have known passwords.
+ */
 export async function seedDemo(
   database: DatabaseHandle,
   config: KarvanConfig,
-  options: { onlyIfEmpty: boolean },
+  options: { onlyIfEmpty: boolean; scale?: number },
 ): Promise<boolean> {
   if (!config.demo)
     throw new Error("demo data can only be loaded in demo mode (KARVAN_DEMO=true, never in production)");
@@ -23,7 +35,47 @@ export async function seedDemo(
   }
   const started = Date.now();
   await seedDemoUsers(database.db, systemClock, config.fileKey);
-  note(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const scale = options.scale ?? 1;
+  const total = Math.max(1, Math.round(casesPerScale * scale));
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        {
+          format: "Demo cases [{bar}] {percentage}% | {value}/{total} | {duration_formatted}",
+          stream: process.stderr,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(total, 0);
+  let reported = 0;
+  try {
+    const report = await seedDemoCaseload({
+      db: database.db,
+      registry: new CaseTypeRegistry(caseTypeDefinitions),
+      deadlines: calendarDeadlineClock(loadLegalCalendars().of(config.country)),
+      clock: systemClock,
+      country: config.country,
+      scale,
+      sharedDataDir,
+      // A server writes several batches at once; the embedded database has one connection.
+      writers: database.kind === "postgres" ? 3 : 1,
+      onProgress: (done) => {
+        bar?.update(done);
+        if (!bar && done - reported >= Math.max(10_000, total / 10)) {
+          reported = done;
+          note(`  ${done}/${total} demo cases`);
+        }
+      },
+    });
+    bar?.stop();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    note(
+      `Demo data loaded in ${seconds} s: ${report.cases} cases (${report.events} events), ${report.people} people.`,
+    );
+    note(`Demo population: ${report.populationSource}.`);
+  } finally {
+    bar?.stop();
+  }
   return true;
 }
 
@@ -32,9 +84,16 @@ export function registerSeedCommand(program: Command): void {
     .command("seed")
     .description("load demo data (demo mode only)")
     .requiredOption("--demo", "load the demo data set")
-    .action(async () => {
+    .option(
+      "--scale <n>",
+      `size of the demo caseload: ${casesPerScale} cases per unit (1 loads in seconds, 1000 is a million cases)`,
+      "1",
+    )
+    .action(async (options: { scale: string }) => {
+      const scale = Number(options.scale);
+      if (!Number.isFinite(scale) || scale <= 0) throw new Error("--scale must be a positive number");
       await withDatabase(async (database, config) => {
-        await seedDemo(database, config, { onlyIfEmpty: false });
+        await seedDemo(database, config, { onlyIfEmpty: false, scale });
       });
     });
 }

@@ -12,6 +12,12 @@ interface NavigationEntry {
 
 /** The menu, by role: each entry shows only to those who may use it. */
 const entries: NavigationEntry[] = [
+  {
+    href: "/applications",
+    textKey: "portal.navigation.applications",
+    kind: "public",
+    anyOf: ["portal.apply", "portal.register_guests", "portal.employer"],
+  },
   { href: "/account", textKey: "navigation.account", kind: "public" },
   {
     href: "/account/api-keys",
@@ -20,6 +26,8 @@ const entries: NavigationEntry[] = [
     anyOf: ["api_keys.manage_own"],
   },
   { href: "/staff", textKey: "navigation.workspace", kind: "staff" },
+  { href: "/cases", textKey: "workspace.navigation.cases", kind: "staff", anyOf: ["cases.read"] },
+  { href: "/tasks", textKey: "workspace.navigation.tasks", kind: "staff", anyOf: ["labour.opinion"] },
   { href: "/admin/users", textKey: "navigation.users", kind: "staff", anyOf: ["admin.users"] },
   { href: "/admin/roles", textKey: "navigation.roles", kind: "staff", anyOf: ["admin.roles"] },
   { href: "/admin/agencies", textKey: "navigation.agencies", kind: "staff", anyOf: ["admin.agencies"] },

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildKarvan, type Karvan } from "../../src/app.js";
+import type { CaseTypeInput } from "../../src/modules/cases/index.js";
 import { type Clock, systemClock } from "../../src/platform/clock/index.js";
 import { type KarvanConfig, loadConfig } from "../../src/platform/config/index.js";
 import type { Mailer, MailMessage } from "../../src/platform/mail/index.js";
@@ -41,7 +42,13 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string>; config?: Partial<KarvanConfig> } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    config?: Partial<KarvanConfig>;
+    /** Case types besides the country's procedures, e.g. the engine's sample type. */
+    caseTypes?: CaseTypeInput[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-app-"));
@@ -56,6 +63,7 @@ export async function createTestApp(
     clock: options.clock ?? systemClock,
     mailer,
     logger: false,
+    ...(options.caseTypes ? { caseTypes: options.caseTypes } : {}),
   });
   return {
     karvan,

@@ -65,6 +65,39 @@ export class TestClient {
     return response;
   }
 
+  /**
+   * Submits a form with files as a browser would (multipart/form-data): the CSRF token of the last
+   * page first, then the parts in order; a part with `content` is a file.
+   */
+  async postMultipart(
+    url: string,
+    parts: Array<{ name: string; value: string } | { name: string; fileName: string; content: Buffer }>,
+  ) {
+    const boundary = "----KarvanTestClientBoundary";
+    const chunks: Buffer[] = [];
+    const all = this.csrfToken ? [{ name: "_csrf", value: this.csrfToken }, ...parts] : parts;
+    for (const part of all) {
+      const disposition =
+        "content" in part
+          ? `form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: application/octet-stream`
+          : `form-data; name="${part.name}"`;
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`, "utf8"));
+      chunks.push("content" in part ? part.content : Buffer.from(part.value, "utf8"), Buffer.from("\r\n"));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    const response = await this.server.inject({
+      method: "POST",
+      url,
+      headers: {
+        cookie: this.cookieHeader(),
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat(chunks),
+    });
+    this.remember(response);
+    return response;
+  }
+
   /** Sends JSON as an API client would (no cookies unless asked). */
   async json(
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",

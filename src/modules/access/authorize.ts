@@ -2,7 +2,7 @@ import type { Queryable } from "../../platform/db/index.js";
 import { ForbiddenError, NotFoundError } from "../../platform/http/index.js";
 import type { Permission } from "./permissions.js";
 import { actorOf, type Principal } from "./principal.js";
-import { recordAudit } from "./record-audit.js";
+import { type AuditEntry, recordAudit } from "./record-audit.js";
 
 /** What a permission is checked against: the record itself, with the facts that scope it. */
 export interface ProtectedRecord {
@@ -51,18 +51,33 @@ export interface AuthorizationContext {
   requestId?: string | undefined;
 }
 
+const pendingRefusals = new WeakMap<object, AuditEntry>();
+
+/**
+ * The refusal audit an operation deferred (see `authorize`'s `deferAudit`): write it once the
+ * transaction that was refused has rolled back, or it would be rolled back with it.
+ */
+export function takeDeferredRefusalAudit(error: unknown): AuditEntry | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const entry = pendingRefusals.get(error);
+  pendingRefusals.delete(error);
+  return entry;
+}
+
 /**
  * Checks the permission on the record; on refusal writes an audit record and throws. Someone
- * else's record answers 404, so that its existence is not revealed.
+ * else's record answers 404, so that its existence is not revealed. Inside a transaction pass
+ * `deferAudit`: the audit record then travels with the error (`takeDeferredRefusalAudit`).
  */
 export async function authorize(
   context: AuthorizationContext,
   permission: Permission,
   record?: ProtectedRecord,
+  options: { deferAudit?: boolean } = {},
 ): Promise<void> {
   const decision = decide(context.principal, permission, record);
   if (decision.allowed) return;
-  await recordAudit(context.db, {
+  const entry: AuditEntry = {
     actor: actorOf(context.principal),
     action: "access.denied",
     outcome: "denied",
@@ -72,7 +87,12 @@ export async function authorize(
     ip: context.ip,
     requestId: context.requestId,
     details: { permission, reason: decision.reason },
-  });
-  if (decision.reason === "not_owner" || decision.reason === "other_agency") throw new NotFoundError();
-  throw new ForbiddenError();
+  };
+  const error =
+    decision.reason === "not_owner" || decision.reason === "other_agency"
+      ? new NotFoundError()
+      : new ForbiddenError();
+  if (options.deferAudit) pendingRefusals.set(error, entry);
+  else await recordAudit(context.db, entry);
+  throw error;
 }

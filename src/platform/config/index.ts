@@ -32,6 +32,10 @@ const rawConfigSchema = z.object({
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   trustProxy: booleanFromString.default(false),
   jobs: booleanFromString.default(true),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code, e.g. AZ")
+    .default("AZ"),
 });
 
 export type KarvanConfig = {
@@ -51,6 +55,8 @@ export type KarvanConfig = {
   trustProxy: boolean;
   /** Run background workers (jobs, audit sealing) in this process. */
   jobs: boolean;
+  /** The country whose law and legal calendar apply (ISO 3166-1 alpha-2). */
+  country: string;
   /** True when the cookies may be sent over plain HTTP (localhost development only). */
   insecureCookies: boolean;
 };
@@ -72,6 +78,7 @@ export const environmentVariables = {
   logLevel: "LOG_LEVEL",
   trustProxy: "KARVAN_TRUST_PROXY",
   jobs: "KARVAN_JOBS",
+  country: "KARVAN_COUNTRY",
 } as const satisfies Record<keyof z.input<typeof rawConfigSchema>, string>;
 
 export class ConfigError extends Error {
@@ -170,6 +177,7 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     logLevel: raw.logLevel,
     trustProxy: raw.trustProxy,
     jobs: raw.jobs,
+    country: raw.country,
     insecureCookies: !production && local,
   };
 }

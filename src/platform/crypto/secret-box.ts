@@ -9,7 +9,7 @@ export class SecretBox {
   private readonly key: Buffer;
 
   constructor(masterKey: string, purpose: string) {
-    this.key = Buffer.from(hkdfSync("sha256", masterKey, "karvan", `karvan:${purpose}`, 32));
+    this.key = derivePurposeKey(masterKey, purpose);
   }
 
   seal(plain: string | Buffer): string {
@@ -35,4 +35,9 @@ export class SecretBox {
   open(sealed: string): string {
     return this.openBuffer(sealed).toString("utf8");
   }
+}
+
+/** The 256-bit key of one purpose, for code that encrypts streams rather than single values. */
+export function derivePurposeKey(masterKey: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", masterKey, "karvan", `karvan:${purpose}`, 32));
 }

@@ -46,17 +46,6 @@ export async function findApiKeyOf(db: Queryable, userId: string, keyId: string)
   return row ?? null;
 }
 
-export async function findApiKeyByPrefix(
-  db: Queryable,
-  prefix: string,
-): Promise<(ApiKeyRow & { keyHash: string }) | null> {
-  const [row] = await db
-    .select({ ...publicColumns, keyHash: apiKeys.keyHash })
-    .from(apiKeys)
-    .where(eq(apiKeys.prefix, prefix));
-  return row ?? null;
-}
-
 /** Keys that still work: not revoked and not expired. */
 export async function countUsableApiKeysOf(db: Queryable, userId: string, now: Date): Promise<number> {
   const [row] = await db

@@ -8,6 +8,7 @@ import { createUser } from "../create-user.js";
 import { systemActor } from "../principal.js";
 import { createSession, sessionCookie } from "../sessions.js";
 import { apiRequestsPerMinute } from "./api-rate-limit.js";
+import { apiKeyMemoryMs } from "./authenticate-api-key.js";
 
 let app: TestApp;
 const clock = new ManualClock("2026-03-02T08:00:00Z");
@@ -196,6 +197,8 @@ describe("API keys", () => {
     const key = await createKey(owner, { name: "HR system", scopes: ["profile:read", "work-permits:write"] });
     expect((await callMe(key)).statusCode).toBe(200);
     await app.karvan.database.raw.query("update users set status = 'disabled' where id = $1", [ownerId]);
+    // A change made outside this process is seen once the key's few seconds in memory are over.
+    clock.advance(apiKeyMemoryMs);
     expect((await callMe(key)).statusCode).toBe(401);
   });
 

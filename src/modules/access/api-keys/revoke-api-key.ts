@@ -5,6 +5,7 @@ import { recordAudit } from "../record-audit.js";
 import { apiKeys } from "../schema.js";
 import { type ApiKeyContext, auditOrigin, authorizationOf } from "./api-key-context.js";
 import { type ApiKeyRow, findApiKeyOf } from "./api-key-repository.js";
+import { forgetApiKey } from "./authenticate-api-key.js";
 
 /** One of the caller's own keys, checked as their record; anyone else's key is a 404. */
 export async function findOwnApiKey(context: ApiKeyContext, keyId: string): Promise<ApiKeyRow> {
@@ -36,4 +37,5 @@ export async function revokeApiKey(context: ApiKeyContext, keyId: string): Promi
       details: { prefix: key.prefix },
     });
   });
+  forgetApiKey(key.prefix);
 }

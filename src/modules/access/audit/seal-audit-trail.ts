@@ -93,7 +93,17 @@ export class GapWatch {
     }
   }
 
-  async isFinal(gapId: number, snapshot: () => Promise<SnapshotBounds>): Promise<boolean> {
+  /**
+   * A missing id is final (a rolled-back transaction drew it) once every transaction that was
+   * running after the gap was seen has ended. `passStart` must be taken before this pass read the
+   * records: a transaction that ended before it is visible to that read, so its record would have
+   * been there. (Each transaction takes its transaction id before its record id: migration 0005.)
+   */
+  async isFinal(
+    gapId: number,
+    passStart: SnapshotBounds,
+    snapshotAfterRead: () => Promise<SnapshotBounds>,
+  ): Promise<boolean> {
     const now = this.now();
     let watch = this.watched.get(gapId);
     if (!watch) {
@@ -101,10 +111,15 @@ export class GapWatch {
       this.watched.set(gapId, watch);
     }
     if (now - watch.firstSeenAt < this.settleMs) return false;
-    const current = await snapshot();
-    // Every transaction id below the snapshot's xmax that was running then must have ended.
-    watch.waitForXid ??= current.xmax;
-    return current.xmin >= watch.waitForXid;
+    if (watch.waitForXid === null) {
+      // Every settled gap waits for the same transactions, so that a run of gaps is sealed together.
+      const { xmax } = await snapshotAfterRead();
+      for (const other of this.watched.values()) {
+        if (other.waitForXid === null && now - other.firstSeenAt >= this.settleMs) other.waitForXid = xmax;
+      }
+      return false;
+    }
+    return passStart.xmin >= watch.waitForXid;
   }
 
   /** Forgets gaps that are sealed. */
@@ -166,6 +181,8 @@ export async function sealNextBatch(
     if (!lock?.locked) {
       return { state: "locked", sealedRecords: 0, sealedGaps: 0, sealedUpTo: 0, waitingFor: null };
     }
+    // Taken before the records are read: see GapWatch.isFinal.
+    const passStart = await currentSnapshot(tx);
     const head = await chainHead(tx);
     let sealedUpTo = head?.sealedUpTo ?? 0;
     let previousHash = head?.hash ?? genesisHash;
@@ -188,7 +205,7 @@ export async function sealNextBatch(
       if (sealedUpTo + 1 < recordId) gaps.noticeMissing(sealedUpTo + 1, recordId - 1);
       while (sealedUpTo + 1 < recordId) {
         const gapId = sealedUpTo + 1;
-        if (!(await gaps.isFinal(gapId, takeSnapshot))) {
+        if (!(await gaps.isFinal(gapId, passStart, takeSnapshot))) {
           waitingFor = gapId;
           break sealing;
         }

@@ -1,0 +1,306 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { prepareDatabase } from "../src/app.js";
+import { generateApiKey } from "../src/modules/access/api-keys/api-key-format.js";
+import { insertDemoPopulation } from "../src/modules/access/index.js";
+import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
+
+/**
+ * Stay registrations through the API, against what the database can do. Karvan runs in its own
+ * process on a scratch database of the PostgreSQL server named by DATABASE_URL (production mode,
+ * jobs and audit sealing on, no request log); autocannon sends `POST /api/v1/cases/stay-registration`
+ * with varied guests, a unique idempotency key each and hotels' keys in turn. The anchor is pgbench
+ * running the same writes as one registration (its events, the case row, the audit record and
+ * the idempotency record) as one transaction, at the same concurrency: ratio = req/s ÷ tps.
+ * Targets: ratio >= 0.40, p99 < 50 ms, no errors.
+ */
+const serverUrl = process.env.DATABASE_URL;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+/** Each key may make 120 requests a minute: enough hotels that the rate limit never answers. */
+const hotels = 600;
+const pgbench = process.env.PGBENCH ?? "/usr/bin/pgbench";
+
+if (!serverUrl) {
+  process.stderr.write(
+    "registration: set DATABASE_URL to a PostgreSQL server (a scratch database is made there)\n",
+  );
+  process.exit(2);
+}
+if (!existsSync(pgbench)) {
+  process.stderr.write(
+    `registration: ${pgbench} is missing; install Debian's PostgreSQL client (apt-get install postgresql-client) or set PGBENCH\n`,
+  );
+  process.exit(2);
+}
+
+const scratch = `karvan_bench_${randomBytes(4).toString("hex")}`;
+const scratchUrl = (() => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${scratch}`;
+  return url.toString();
+})();
+const workDir = mkdtempSync(path.join(tmpdir(), "karvan-bench-registration-"));
+
+async function adminQuery(text: string): Promise<void> {
+  const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
+  try {
+    await admin.raw.query(text);
+  } finally {
+    await admin.close();
+  }
+}
+
+/** Hotels with an API key each (scope stay-registrations:write), written straight to the scratch database. */
+async function hotelKeys(
+  database: DatabaseHandle,
+): Promise<{ keys: string[]; keyIds: string[]; hostIds: string[] }> {
+  const hostIds = await insertDemoPopulation(
+    database.db,
+    Array.from({ length: hotels }, (_, index) => ({
+      email: `reception.${index}@hotel-${index}.example.az`,
+      fullName: `Hotel ${index} LLC`,
+      kind: "public" as const,
+      roles: ["host_employer"],
+    })),
+    new Date(),
+  );
+  const keys = hostIds.map(() => generateApiKey());
+  const rows = await database.raw.query<{ id: string }>(
+    `insert into api_keys (user_id, name, prefix, key_hash, scopes)
+     select user_id, 'Front desk', prefix, key_hash, array['stay-registrations:write']
+     from jsonb_to_recordset($1::jsonb) as r(user_id uuid, prefix text, key_hash text) returning id`,
+    [
+      JSON.stringify(
+        keys.map((key, index) => ({ user_id: hostIds[index], prefix: key.prefix, key_hash: key.hash })),
+      ),
+    ],
+  );
+  return { keys: keys.map((key) => key.key), keyIds: rows.rows.map((row) => row.id), hostIds };
+}
+
+const givenNames = ["Mehmet", "Olga", "Reza", "Aziz", "Nino", "Ahmad", "Fatima", "Ivan", "Zeynep", "Maryam"];
+const surnames = [
+  "Yilmaz",
+  "Ivanova",
+  "Ahmadi",
+  "Karimov",
+  "Beridze",
+  "Haddad",
+  "Rahimi",
+  "Petrov",
+  "Kaya",
+  "Hosseini",
+];
+const citizenships = ["TR", "RU", "IR", "UZ", "GE", "SY", "AF", "UA", "KZ", "IN"];
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** A different guest for each request: arrived a day or more ago, leaving within weeks. */
+function guest(n: number) {
+  return {
+    guestFullName: `${givenNames[n % 10]} ${surnames[Math.floor(n / 10) % 10]}`,
+    guestBirthDate: `19${60 + (n % 40)}-0${1 + (n % 9)}-1${n % 10}`,
+    guestCitizenship: citizenships[n % citizenships.length],
+    guestPassportNumber: `P${String(10_000_000 + n)}`,
+    arrivalDate: isoDay(-1 - (n % 10)),
+    departureDate: isoDay(2 + (n % 30)),
+    accommodation: "hotel",
+    hostName: `Hotel ${n % hotels}`,
+    stayAddress: {
+      street: `Neftchilar avenue ${1 + (n % 150)}`,
+      city: "Baku",
+      region: "AZ-BA",
+      postcode: "AZ1000",
+    },
+  };
+}
+
+async function startKarvan(port: number): Promise<ChildProcess> {
+  const secret = () => randomBytes(32).toString("base64url");
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server's side.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "bin/karvan.js", "serve", "--no-demo-seed"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: scratchUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      KARVAN_DATA_DIR: workDir,
+      KARVAN_PUBLIC_URL: "https://karvan.bench.invalid",
+      KARVAN_SESSION_SECRET: secret(),
+      KARVAN_AUDIT_KEY: secret(),
+      KARVAN_FILE_KEY: secret(),
+      KARVAN_DEMO: "false",
+      KARVAN_JOBS: "true",
+      LOG_LEVEL: "silent",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`karvan serve exited: ${stderr}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+function registrations(port: number, keys: string[], duration: number): Promise<autocannon.Result> {
+  let sequence = 0;
+  const run = randomBytes(3).toString("hex");
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration,
+        requests: [
+          {
+            method: "POST",
+            path: "/api/v1/cases/stay-registration",
+            setupRequest: (request) => {
+              const n = sequence++;
+              return {
+                ...request,
+                headers: {
+                  authorization: `Bearer ${keys[n % keys.length]}`,
+                  "content-type": "application/json",
+                  "idempotency-key": `${run}-${n}`,
+                },
+                body: JSON.stringify({ answers: guest(n) }),
+              };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+/** The writes of one registration, as one transaction: what the database alone can sustain. */
+function pgbenchScript(ids: { agencyId: string; hostId: string; keyId: string }): string {
+  const answers = JSON.stringify({ answers: guest(7) }.answers);
+  const id = "md5(:client_id || '-' || :a || '-' || :b)::uuid";
+  const system = "'system', null";
+  const key = `'api_key', '${ids.hostId}'`;
+  const event = (seq: number, type: string, payload: string, actor: string) =>
+    `(${id}, ${seq}, '${type}', '${payload}', ${actor}, now())`;
+  const decision = JSON.stringify({
+    outcome: "registered",
+    reasons: "Qəbul edən tərəfin bildirişi əsasında olduğu yer üzrə qeydiyyata alınıb.",
+    issued: true,
+    validFrom: "2026-03-02",
+    validTo: "2026-03-20",
+  });
+  return [
+    "\\set a random(1, 2000000000)",
+    "\\set b random(1, 2000000000)",
+    "BEGIN;",
+    `INSERT INTO case_events (case_id, seq, type, payload, actor_type, actor_id, at) VALUES ${[
+      event(
+        1,
+        "case.created",
+        `{"typeCode":"stay-registration","typeVersion":1,"number":"REG-2026-000001","applicantUserId":"${ids.hostId}","agencyId":"${ids.agencyId}","state":"draft"}`,
+        key,
+      ),
+      event(2, "case.answers_saved", `{"answers":${answers}}`, key),
+      event(3, "case.submitted", '{"state":"registered","legalStartDate":"2026-03-02"}', key),
+      event(4, "case.decision_drafted", '{"outcome":"registered","reasons":"Qeydiyyata alınıb."}', system),
+      event(
+        5,
+        "case.decision_issued",
+        '{"outcome":"registered","documentNumber":"REGP-2026-000002","verificationCode":"ABCDEFGHIJK","validFrom":"2026-03-02","validTo":"2026-03-20"}',
+        system,
+      ),
+    ].join(", ")};`,
+    `INSERT INTO cases (id, number, type_code, type_version, state, category, applicant_user_id, agency_id, answers,
+      submitted_at, legal_start_date, pauses, documents, requested_documents, decision, outcome, decided_at, fee_paid,
+      last_seq, created_at, updated_at) VALUES (${id}, 'REG-2026-' || nextval('case_number_seq'), 'stay-registration', 1,
+      'registered', 'decided', '${ids.hostId}', '${ids.agencyId}', '${answers}', now(), current_date, '[]', '[]', '[]',
+      jsonb_set('${decision}', '{verificationCode}', to_jsonb(md5(:a || '-' || :b || '-' || :client_id))),
+      'registered', now(), false, 5, now(), now());`,
+    `INSERT INTO audit_records (actor_type, actor_id, action, outcome, entity_type, entity_id, agency_id, ip, request_id,
+      details) VALUES ('api_key', '${ids.keyId}', 'case.submitted', 'success', 'case', ${id}::text, '${ids.agencyId}',
+      '127.0.0.1', md5(:a::text), '{"type":"stay-registration","version":1,"channel":"api","events":"created,answers_saved,submitted,decision_drafted,decision_issued"}');`,
+    `INSERT INTO case_idempotency_keys (owner_id, key, request_hash, case_id, status) VALUES ('${ids.keyId}',
+      'pgbench-' || :client_id || '-' || :a || '-' || :b, md5(:b::text), ${id}, 'done');`,
+    "END;",
+    "",
+  ].join("\n");
+}
+
+function runPgbench(script: string): number {
+  const file = path.join(workDir, "registration.sql");
+  writeFileSync(file, script);
+  const result = spawnSync(
+    pgbench,
+    ["-n", "-c", String(connections), "-j", "2", "-T", String(seconds), "-f", file, scratchUrl],
+    { encoding: "utf8" },
+  );
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(result.stdout)?.[1];
+  if (result.status !== 0 || !tps) throw new Error(`pgbench failed: ${result.stderr}${result.stdout}`);
+  return Number(tps);
+}
+
+await adminQuery(`create database ${scratch}`);
+try {
+  const database = await openDatabase({ databaseUrl: scratchUrl, poolSize: 4 });
+  let keys: Awaited<ReturnType<typeof hotelKeys>>;
+  let agencyId: string;
+  try {
+    await prepareDatabase(database);
+    keys = await hotelKeys(database);
+    agencyId = (await database.raw.query<{ id: string }>("select id from agencies where code = 'SMS'"))
+      .rows[0]?.id as string;
+  } finally {
+    await database.close();
+  }
+
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const karvan = await startKarvan(port);
+  let result: autocannon.Result;
+  try {
+    process.stderr.write(`warming up (3 s), then ${seconds} s at ${connections} connections\n`);
+    await registrations(port, keys.keys, 3);
+    result = await registrations(port, keys.keys, seconds);
+  } finally {
+    await stop(karvan);
+  }
+  const errors = result.errors + result.timeouts + result.non2xx;
+  if (result.non2xx > 0) process.stderr.write(`status codes: ${JSON.stringify(result.statusCodeStats)}\n`);
+
+  process.stderr.write(
+    `pgbench: the same writes as one transaction, ${seconds} s at ${connections} clients\n`,
+  );
+  const tps = runPgbench(
+    pgbenchScript({ agencyId, hostId: keys.hostIds[0] as string, keyId: keys.keyIds[0] as string }),
+  );
+  const rate = (result["2xx"] ?? 0) / result.duration;
+  process.stdout.write(
+    `registration: ${Math.round(rate)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+      `errors ${errors}, pgbench ${Math.round(tps)} tps, ratio ${(rate / tps).toFixed(2)}\n`,
+  );
+} finally {
+  await adminQuery(`drop database if exists ${scratch} with (force)`);
+  rmSync(workDir, { recursive: true, force: true });
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_active_all_deadline" ON "cases" USING btree ("deadline_date","id") WHERE "cases"."category" in ('open', 'waiting');

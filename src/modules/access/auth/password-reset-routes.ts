@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { parseForm } from "../../../platform/http/index.js";
+import type { AccessModule } from "../module.js";
+import { sessionCookieOptions } from "../request-context.js";
+import { sessionCookie } from "../sessions.js";
+import { authContextOf } from "./auth-context.js";
+import { hidden, oneError, perAddressLimit, typed, view } from "./auth-page-helpers.js";
+import { emailOnlyForm, resetPasswordForm } from "./form-schemas.js";
+import { requestPasswordReset } from "./request-password-reset.js";
+import { checkResetLink, resetPassword } from "./reset-password.js";
+
+/** A forgotten password: asking for the link by e-mail, then choosing a new password (staff: with a code). */
+export function registerPasswordResetRoutes(app: FastifyInstance, access: AccessModule): void {
+  const renderForgot = (reply: FastifyReply, data: Record<string, unknown> = {}) =>
+    reply.render(view("forgot-password"), {
+      title: reply.request.t("auth.forgotPassword.title"),
+      values: {},
+      ...data,
+    });
+
+  app.get("/forgot-password", { schema: hidden }, async (_request, reply) => renderForgot(reply));
+
+  app.post("/forgot-password", { schema: hidden, config: perAddressLimit }, async (request, reply) => {
+    const form = parseForm(emailOnlyForm, request.body, request.t);
+    if (!form.ok) {
+      return renderForgot(reply.status(422), {
+        errors: form.errors,
+        errorsByField: form.byField,
+        values: { email: typed(request.body, "email") },
+      });
+    }
+    await requestPasswordReset(authContextOf(access, request), form.data.email);
+    return reply.redirect("/forgot-password/sent", 303);
+  });
+
+  app.get("/forgot-password/sent", { schema: hidden }, async (request, reply) =>
+    reply.render(view("email-sent"), {
+      title: request.t("auth.forgotPassword.sentTitle"),
+      lead: request.t("auth.forgotPassword.sentLead"),
+      showResendLink: false,
+    }),
+  );
+
+  const renderUnusableLink = (reply: FastifyReply) =>
+    reply.render(view("reset-link-unusable"), { title: reply.request.t("auth.resetPassword.unusableTitle") });
+
+  const renderReset = (reply: FastifyReply, data: Record<string, unknown>) =>
+    reply.render(view("reset-password"), { title: reply.request.t("auth.resetPassword.title"), ...data });
+
+  app.get("/reset-password", { schema: hidden, config: perAddressLimit }, async (request, reply) => {
+    const token = typed(request.query, "token");
+    const link = await checkResetLink(authContextOf(access, request), token);
+    if (!link.usable) return renderUnusableLink(reply);
+    return renderReset(reply, { token, needsCode: link.needsCode });
+  });
+
+  app.post("/reset-password", { schema: hidden, config: perAddressLimit }, async (request, reply) => {
+    const t = request.t;
+    const context = authContextOf(access, request);
+    const token = typed(request.body, "token");
+    const link = await checkResetLink(context, token);
+    if (!link.usable) return renderUnusableLink(reply);
+    const form = parseForm(resetPasswordForm, request.body, t);
+    if (!form.ok) {
+      return renderReset(reply.status(422), {
+        token,
+        needsCode: link.needsCode,
+        errors: form.errors,
+        errorsByField: form.byField,
+      });
+    }
+    const result = await resetPassword(context, {
+      token,
+      password: form.data.password,
+      code: form.data.code,
+    });
+    if (result.outcome === "reset") {
+      reply.clearCookie(sessionCookie, sessionCookieOptions(access.config));
+      return reply.redirect("/sign-in?passwordReset=1", 303);
+    }
+    if (result.reason === "link_unusable") return renderUnusableLink(reply);
+    const failure =
+      result.reason === "password_problem"
+        ? oneError("password", t(`access.errors.password_${result.problem}`))
+        : result.reason === "locked"
+          ? oneError("code", t("auth.errors.codeLocked", { minutes: result.retryAfterMinutes }))
+          : oneError(
+              "code",
+              t(result.reason === "code_required" ? "auth.errors.codeRequired" : "auth.errors.codeWrong"),
+            );
+    return renderReset(reply.status(result.reason === "locked" ? 429 : 422), {
+      token,
+      needsCode: link.needsCode,
+      ...failure,
+    });
+  });
+}

@@ -1,0 +1,16 @@
+import type { Clock } from "../../platform/clock/index.js";
+import type { Database } from "../../platform/db/index.js";
+import type { Principal } from "../access/index.js";
+import type { CaseTypeRegistry } from "./definition/registry.js";
+import type { DeadlineClock } from "./engine/case-state.js";
+
+/** What every case operation receives: who acts, from where, and the engine's services. */
+export interface CasesContext {
+  db: Database;
+  clock: Clock;
+  registry: CaseTypeRegistry;
+  deadlines: DeadlineClock;
+  principal: Principal | null;
+  ip?: string | undefined;
+  requestId?: string | undefined;
+}

@@ -1,0 +1,53 @@
+import type { Locale, Translator } from "../../../platform/http/index.js";
+import type { LegalTime, LocalizedText } from "../definition/case-type.js";
+
+/** What the catalogue's presenters need to speak the reader's language. */
+export interface CatalogueReader {
+  locale: Locale;
+  t: Translator;
+}
+
+export function inLanguage(text: LocalizedText, reader: CatalogueReader): string {
+  return text[reader.locale];
+}
+
+/** A fee in qəpik as the reader writes money: "30,00 ₼", "AZN 30.00", "30,00 AZN". */
+export function formatMoney(amountMinor: number, currency: string, reader: CatalogueReader): string {
+  return new Intl.NumberFormat(reader.locale, { style: "currency", currency }).format(amountMinor / 100);
+}
+
+/** "2,5 gün", "2.5 days", "2,5 дня": Intl knows every language's plural of a unit. */
+export function formatUnit(
+  amount: number,
+  unit: "day" | "month" | "year",
+  reader: CatalogueReader,
+  maximumFractionDigits = 0,
+): string {
+  return new Intl.NumberFormat(reader.locale, {
+    style: "unit",
+    unit,
+    unitDisplay: "long",
+    maximumFractionDigits,
+  }).format(amount);
+}
+
+/** A legal time: "20 working days" (the plural from the language's rules), or calendar days. */
+export function formatLegalTime(legalTime: LegalTime, reader: CatalogueReader): string {
+  if (legalTime.unit === "calendar") return formatUnit(legalTime.amount, "day", reader);
+  const form = new Intl.PluralRules(reader.locale).select(legalTime.amount);
+  const number = new Intl.NumberFormat(reader.locale).format(legalTime.amount);
+  return `${number} ${reader.t(`catalogue.units.workingDays.${form}`)}`;
+}
+
+/** A validity in months, said in years when it is whole years ("5 years", not "60 months"). */
+export function formatMonths(months: number, reader: CatalogueReader): string {
+  return months % 12 === 0 ? formatUnit(months / 12, "year", reader) : formatUnit(months, "month", reader);
+}
+
+export function listOf(
+  items: string[],
+  type: "conjunction" | "disjunction",
+  reader: CatalogueReader,
+): string {
+  return new Intl.ListFormat(reader.locale, { style: "long", type }).format(items);
+}

@@ -1,0 +1,302 @@
+import { z } from "zod";
+
+/**
+ * The shape of a case type: what the applicant fills in, which documents and fees apply, how the
+ * case moves (states, transitions, guards, tasks) and how long the law gives. Definitions are
+ * TypeScript files checked against this schema at start-up; a definition never changes once cases
+ * run on it: a change is a new version, and running cases stay on the version they started with.
+ */
+
+export const localizedText = z.object({
+  az: z.string().min(1),
+  en: z.string().min(1),
+  ru: z.string().min(1),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "camelCase name");
+const code = z.string().regex(/^[a-z][a-z0-9-]*$/, "kebab-case code");
+
+/** A condition over the answers: decides conditional questions and required documents. */
+export type Condition =
+  | { field: string; equals: string | number | boolean }
+  | { field: string; in: string[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ field: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+    z.object({ field: z.string(), in: z.array(z.string()).min(1) }).strict(),
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+  ]),
+);
+
+const option = z.object({ value: z.string().min(1), label: localizedText });
+
+const fieldCommon = {
+  name,
+  label: localizedText,
+  hint: localizedText.optional(),
+  required: z.boolean().default(true),
+  showWhen: conditionSchema.optional(),
+};
+
+const scalarField = z.discriminatedUnion("kind", [
+  z.object({
+    ...fieldCommon,
+    kind: z.literal("text"),
+    maxLength: z.number().int().positive().default(200),
+    pattern: z.string().optional(),
+    autocomplete: z.string().optional(),
+  }),
+  z.object({ ...fieldCommon, kind: z.literal("email") }),
+  z.object({
+    ...fieldCommon,
+    kind: z.literal("textarea"),
+    maxLength: z.number().int().positive().default(2000),
+  }),
+  z.object({
+    ...fieldCommon,
+    kind: z.literal("number"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
+  z.object({
+    ...fieldCommon,
+    kind: z.literal("date"),
+    /** Relative to the day of answering: "past" (birth dates), "future" (planned stays), or either. */
+    when: z.enum(["past", "future", "any"]).default("any"),
+  }),
+  z.object({ ...fieldCommon, kind: z.literal("select"), options: z.array(option).min(1) }),
+  z.object({ ...fieldCommon, kind: z.literal("radios"), options: z.array(option).min(1) }),
+  /** ISO 3166-1 alpha-2 code from the country code list. */
+  z.object({ ...fieldCommon, kind: z.literal("country") }),
+  /** Street, city, region (ISO 3166-2:AZ code) and postcode. */
+  z.object({ ...fieldCommon, kind: z.literal("address") }),
+  /** An identity or travel document number with its MRZ check, when one is given. */
+  z.object({ ...fieldCommon, kind: z.literal("documentNumber") }),
+]);
+
+export const fieldSchema = z.union([
+  scalarField,
+  z.object({
+    ...fieldCommon,
+    kind: z.literal("group"),
+    /** Repeating group (family members, previous stays): each item has these fields. */
+    fields: z.array(scalarField).min(1),
+    minItems: z.number().int().min(0).default(0),
+    maxItems: z.number().int().positive().default(10),
+  }),
+]);
+export type FieldDefinition = z.infer<typeof fieldSchema>;
+export type ScalarFieldDefinition = z.infer<typeof scalarField>;
+
+export const pageSchema = z.object({
+  id: code,
+  title: localizedText,
+  fields: z.array(fieldSchema).min(1),
+  showWhen: conditionSchema.optional(),
+});
+export type PageDefinition = z.infer<typeof pageSchema>;
+
+export const documentRequirementSchema = z.object({
+  code,
+  name: localizedText,
+  hint: localizedText.optional(),
+  /** Required only in this situation; always required when omitted. */
+  requiredWhen: conditionSchema.optional(),
+});
+export type DocumentRequirement = z.infer<typeof documentRequirementSchema>;
+
+export const legalTimeSchema = z.object({
+  amount: z.number().int().positive(),
+  unit: z.enum(["working", "calendar"]),
+});
+export type LegalTime = z.infer<typeof legalTimeSchema>;
+
+export const feeSchema = z.object({
+  amountMinor: z.number().int().min(0),
+  currency: z.literal("AZN"),
+  /** Paid express tiers where the law has them: a higher fee for a shorter legal time. */
+  expressTiers: z
+    .array(
+      z.object({
+        code,
+        name: localizedText,
+        amountMinor: z.number().int().positive(),
+        legalTime: legalTimeSchema,
+      }),
+    )
+    .default([]),
+});
+
+export const stateCategories = ["draft", "open", "waiting", "decided", "closed"] as const;
+export type StateCategory = (typeof stateCategories)[number];
+
+export const stateSchema = z.object({
+  category: z.enum(stateCategories),
+  label: localizedText,
+  /** The legal clock stops while a case is in this state (waiting for the applicant). */
+  pausesDeadline: z.boolean().default(false),
+});
+
+/** Conditions a transition checks against the case before it may happen. */
+export const guardNames = [
+  "mandatoryTasksDone",
+  "documentsComplete",
+  "feePaid",
+  "decisionDrafted",
+  /** The one who approves is not the one who drafted the decision. */
+  "fourEyes",
+] as const;
+export type GuardName = (typeof guardNames)[number];
+
+/** What a transition does besides changing the state; each has its own business operation. */
+export const transitionEffects = [
+  "requestDocuments",
+  "draftDecision",
+  "approveDecision",
+  "returnDecision",
+  "issueDecision",
+  "provideDocuments",
+  "withdraw",
+] as const;
+export type TransitionEffect = (typeof transitionEffects)[number];
+
+export const transitionSchema = z.object({
+  name: code,
+  label: localizedText,
+  from: z.array(z.string()).min(1),
+  to: z.string(),
+  /** A permission of the access module; "applicant" means the case's own applicant. */
+  allowed: z.union([z.literal("applicant"), z.string().regex(/^[a-z_]+\.[a-z_.]+$/)]),
+  guards: z.array(z.enum(guardNames)).default([]),
+  effect: z.enum(transitionEffects).optional(),
+});
+export type TransitionDefinition = z.infer<typeof transitionSchema>;
+
+export const taskSchema = z.object({
+  code,
+  name: localizedText,
+  /** Created when the case enters this state. */
+  onEnter: z.string(),
+  /** The kind of agency that does it (a labour-market opinion goes to the employment service). */
+  agencyKind: z.enum(["migration_service", "labour", "border", "foreign_affairs", "regional"]),
+  permission: z.string().regex(/^[a-z_]+\.[a-z_.]+$/),
+  mandatory: z.boolean().default(true),
+  results: z.array(option).min(1),
+  /**
+   * The answers (field names) the agency doing the task may see, e.g. the worker's name,
+   * citizenship, occupation and employer for a labour-market opinion; nothing else of the case
+   * is shown to it.
+   */
+  sharedAnswers: z.array(name).default([]),
+});
+export type TaskDefinition = z.infer<typeof taskSchema>;
+
+export const outcomeSchema = z.object({
+  code,
+  label: localizedText,
+  /** A positive decision that produces a permit or registration document. */
+  issuesDocument: z.boolean(),
+  /** Validity of the issued document, when it has one. */
+  validityMonths: z.number().int().positive().optional(),
+  /**
+   * The document is valid until the date the applicant gave in this date question (the planned
+   * departure of a registered guest, the date a stay is extended to); capped by `validityMonths`
+   * when both are set.
+   */
+  validUntilAnswer: name.optional(),
+});
+
+export const caseTypeSchema = z
+  .object({
+    code,
+    version: z.number().int().positive(),
+    /** Case numbers look like PREFIX-2026-001234. */
+    numberPrefix: z.string().regex(/^[A-Z]{2,5}$/),
+    name: localizedText,
+    summary: localizedText,
+    /** Who may apply: "applicant" (a foreign national), "host" or "employer". */
+    applicants: z.array(z.enum(["applicant", "host", "employer"])).min(1),
+    /** Code of the agency that decides. */
+    responsibleAgency: z.string().min(1),
+    legalBasis: localizedText,
+    /** Processing time the law gives, counted from submission. */
+    legalTime: legalTimeSchema.optional(),
+    fee: feeSchema,
+    form: z.array(pageSchema).min(1),
+    documents: z.array(documentRequirementSchema).default([]),
+    states: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), stateSchema),
+    initialState: z.string(),
+    submittedState: z.string(),
+    transitions: z.array(transitionSchema).min(1),
+    tasks: z.array(taskSchema).default([]),
+    outcomes: z.array(outcomeSchema).min(1),
+    /**
+     * Decided by the system the moment it is submitted, without an officer (a registration the
+     * law makes on notification): the submitted state is a `decided` one and this outcome is
+     * recorded and issued with the submission. The reasons are recorded in the state language.
+     */
+    decisionOnSubmission: z.object({ outcome: code, reasons: localizedText }).optional(),
+  })
+  .superRefine((definition, context) => {
+    const problem = (message: string) => context.addIssue({ code: "custom", message });
+    const states = new Set(Object.keys(definition.states));
+    for (const state of [definition.initialState, definition.submittedState]) {
+      if (!states.has(state)) problem(`state ${state} is not defined`);
+    }
+    for (const transition of definition.transitions) {
+      for (const from of transition.from) {
+        if (!states.has(from)) problem(`transition ${transition.name}: unknown state ${from}`);
+      }
+      if (!states.has(transition.to))
+        problem(`transition ${transition.name}: unknown state ${transition.to}`);
+    }
+    const names = definition.transitions.map((transition) => transition.name);
+    if (new Set(names).size !== names.length) problem("transition names must be unique");
+    for (const task of definition.tasks) {
+      if (!states.has(task.onEnter)) problem(`task ${task.code}: unknown state ${task.onEnter}`);
+    }
+    const fields = definition.form.flatMap((page) => page.fields.map((field) => field.name));
+    if (new Set(fields).size !== fields.length) problem("field names must be unique across pages");
+    for (const task of definition.tasks) {
+      for (const shared of task.sharedAnswers) {
+        if (!fields.includes(shared)) problem(`task ${task.code}: unknown shared answer ${shared}`);
+      }
+    }
+    const tiers = definition.fee.expressTiers.map((tier) => tier.code);
+    if (new Set(tiers).size !== tiers.length) problem("express tier codes must be unique");
+    if (definition.fee.expressTiers.length > 0 && !definition.legalTime) {
+      problem("express tiers shorten the legal time, which is missing");
+    }
+    for (const outcome of definition.outcomes) {
+      const field = outcome.validUntilAnswer;
+      if (!field) continue;
+      const question = definition.form.flatMap((page) => page.fields).find((one) => one.name === field);
+      if (question?.kind !== "date") problem(`outcome ${outcome.code}: ${field} is not a date question`);
+    }
+    const decidedOnSubmission = definition.states[definition.submittedState]?.category === "decided";
+    const automatic = definition.decisionOnSubmission;
+    if (automatic && !definition.outcomes.some((outcome) => outcome.code === automatic.outcome)) {
+      problem(`decisionOnSubmission: unknown outcome ${automatic.outcome}`);
+    }
+    if (automatic && !decidedOnSubmission) {
+      problem("decisionOnSubmission needs a submitted state of category decided");
+    }
+    if (decidedOnSubmission && !automatic) {
+      problem("a case decided on submission needs decisionOnSubmission (its outcome)");
+    }
+  });
+
+export type CaseTypeDefinition = z.output<typeof caseTypeSchema>;
+export type CaseTypeInput = z.input<typeof caseTypeSchema>;
+
+/** Declares a case type; the registry validates it with `caseTypeSchema` at start-up. */
+export function defineCaseType(definition: CaseTypeInput): CaseTypeInput {
+  return definition;
+}

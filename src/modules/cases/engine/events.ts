@@ -1,0 +1,80 @@
+/**
+ * Everything that can happen to a case. Payloads hold what the projection and statistics need;
+ * free text about people (notes, messages, decision reasons) is personal data and lives only here
+ * and in the projection, never in the audit trail.
+ */
+export type CaseEventBody =
+  | {
+      type: "case.created";
+      payload: {
+        typeCode: string;
+        typeVersion: number;
+        number: string;
+        applicantUserId: string | null;
+        agencyId: string;
+        state: string;
+      };
+    }
+  | { type: "case.answers_saved"; payload: { answers: Record<string, unknown> } }
+  | { type: "case.express_tier_chosen"; payload: { tier: string | null } }
+  | { type: "case.fee_paid"; payload: { paymentId: string; amountMinor: number } }
+  | {
+      type: "case.document_attached";
+      payload: {
+        documentId: string;
+        code: string;
+        mediaType: string;
+        size: number;
+        sha256: string;
+        fileName: string;
+      };
+    }
+  | { type: "case.document_removed"; payload: { documentId: string } }
+  | { type: "case.submitted"; payload: { state: string; legalStartDate: string } }
+  | {
+      type: "case.transitioned";
+      payload: { transition: string; from: string; to: string; pausesDeadline: boolean };
+    }
+  | { type: "case.documents_requested"; payload: { codes: string[]; message: string } }
+  | { type: "case.documents_provided"; payload: { message: string } }
+  | { type: "case.assigned"; payload: { officerId: string | null } }
+  | {
+      type: "case.task_created";
+      payload: { taskId: string; code: string; agencyId: string; mandatory: boolean };
+    }
+  | { type: "case.task_completed"; payload: { taskId: string; result: string; comment: string } }
+  | { type: "case.decision_drafted"; payload: { outcome: string; reasons: string } }
+  | { type: "case.decision_approved"; payload: Record<string, never> }
+  | { type: "case.decision_returned"; payload: { comment: string } }
+  | {
+      type: "case.decision_issued";
+      payload: {
+        outcome: string;
+        documentNumber: string | null;
+        verificationCode: string | null;
+        validFrom: string | null;
+        validTo: string | null;
+      };
+    }
+  | { type: "case.note_added"; payload: { text: string } }
+  | { type: "case.message_sent"; payload: { from: "officer" | "applicant"; text: string } };
+
+export type CaseEventType = CaseEventBody["type"];
+
+export interface EventActor {
+  type: "user" | "api_key" | "system";
+  id: string | null;
+}
+
+/**
+ * An event about to be appended. It is recorded as done by whoever made the change, unless it
+ * names its own actor (the system deciding a registration within the host's submission).
+ */
+export type PendingCaseEvent = CaseEventBody & { actor?: EventActor };
+
+export type CaseEvent = CaseEventBody & {
+  caseId: string;
+  seq: number;
+  actor: EventActor;
+  at: Date;
+};

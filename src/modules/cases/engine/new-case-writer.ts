@@ -1,0 +1,182 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "../../../platform/db/index.js";
+import type { CaseState } from "./case-state.js";
+import type { CaseEvent } from "./events.js";
+import { caseProjectionRow, taskProjectionRows } from "./projection-repository.js";
+
+/** A case that does not exist yet: its whole history and the state the history leads to. */
+export interface NewCaseHistory {
+  events: CaseEvent[];
+  state: CaseState;
+}
+
+/** An idempotency record written with the cases it answers for (see create-submitted-cases.ts). */
+export interface NewIdempotencyRecord {
+  ownerId: string;
+  key: string;
+  requestHash: string;
+  caseId: string;
+}
+
+export interface NewCasesOptions {
+  /**
+   * Claims the request's key in the same statement: nothing is written when the key is already
+   * taken, or held by a twin request still running (its advisory lock); `items` are written with
+   * the cases (a batch's further cases, found by item on a repeat).
+   */
+  idempotency?: { claim: NewIdempotencyRecord; items: NewIdempotencyRecord[] };
+  /** Another module's INSERT written with the cases, and only when they are (the audit records). */
+  alongside?: (written: SQL) => SQL;
+}
+
+export type NewCasesOutcome =
+  | { written: true }
+  /** `keyInFlight`: a twin request holds the key; otherwise the key was used already. */
+  | { written: false; keyInFlight: boolean };
+
+const recordset = (rows: unknown[]) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`;
+
+/**
+ * Writes new cases in ONE statement: every event, projection row, task, idempotency record (and
+ * the audit records) as multi-row INSERTs joined by data-modifying CTEs. Rows travel as JSON
+ * parameters expanded by `jsonb_to_recordset`, so a batch is not bound by the 65,535-parameter
+ * limit, costs one round trip whatever its size, and, outside a transaction, one commit. For
+ * cases that do not exist yet (API creation, demo data): no per-case lock is needed, and the
+ * (case_id, seq) key still refuses a second write of the same history.
+ */
+export async function insertNewCases(
+  db: Queryable,
+  histories: NewCaseHistory[],
+  options: NewCasesOptions = {},
+): Promise<NewCasesOutcome> {
+  if (histories.length === 0) return { written: true };
+  const events = histories.flatMap(({ events: caseEvents }) =>
+    caseEvents.map((event) => ({
+      case_id: event.caseId,
+      seq: event.seq,
+      type: event.type,
+      payload: event.payload,
+      actor_type: event.actor.type,
+      actor_id: event.actor.id,
+      at: event.at,
+    })),
+  );
+  const caseRows = histories.map(({ state }) => {
+    const row = caseProjectionRow(state);
+    return {
+      id: row.id,
+      number: row.number,
+      type_code: row.typeCode,
+      type_version: row.typeVersion,
+      state: row.state,
+      category: row.category,
+      applicant_user_id: row.applicantUserId,
+      agency_id: row.agencyId,
+      assigned_to: row.assignedTo,
+      express_tier: row.expressTier,
+      answers: row.answers,
+      submitted_at: row.submittedAt,
+      legal_start_date: row.legalStartDate,
+      deadline_date: row.deadlineDate,
+      paused_since: row.pausedSince,
+      pauses: row.pauses,
+      documents: row.documents,
+      requested_documents: row.requestedDocuments,
+      decision: row.decision,
+      outcome: row.outcome,
+      decided_at: row.decidedAt,
+      fee_paid: row.feePaid,
+      last_seq: row.lastSeq,
+      created_at: row.createdAt,
+      updated_at: row.updatedAt,
+    };
+  });
+  const taskRows = histories.flatMap(({ state }) =>
+    taskProjectionRows(state).map((task) => ({
+      id: task.id,
+      case_id: task.caseId,
+      code: task.code,
+      agency_id: task.agencyId,
+      mandatory: task.mandatory,
+      status: task.status,
+      result: task.result,
+      comment: task.comment,
+      completed_by: task.completedBy,
+      created_at: task.createdAt,
+      completed_at: task.completedAt,
+    })),
+  );
+  const createdAt = histories[0]?.state.createdAt;
+  const { idempotency, alongside } = options;
+  const claim = idempotency?.claim;
+  const itemKeys = (idempotency?.items ?? []).map((record) => ({
+    owner_id: record.ownerId,
+    key: record.key,
+    request_hash: record.requestHash,
+    case_id: record.caseId,
+  }));
+  // Whether to write: the key claimed now (its row inserted by this statement), or no key at all.
+  const gate = claim
+    ? sql`
+      lock as (
+        select pg_try_advisory_xact_lock(hashtextextended(${`${claim.ownerId}
+${claim.key}`}, 0)) as free
+      ), claim as (
+        insert into case_idempotency_keys (owner_id, key, request_hash, case_id, status, created_at)
+        select ${claim.ownerId}, ${claim.key}, ${claim.requestHash}, ${claim.caseId}::uuid, 'done',
+          ${createdAt}::timestamptz
+        from lock where free
+        on conflict do nothing
+        returning case_id
+      ), gate as (select exists (select 1 from claim) as go)`
+    : sql`lock as (select true as free), gate as (select true as go)`;
+  const written = sql`(select go from gate)`;
+  const [outcome] = await queryRows<{ free: boolean; written: boolean }>(
+    db,
+    sql`
+    with ${gate}, new_events as (
+      insert into case_events (case_id, seq, type, payload, actor_type, actor_id, at)
+      select case_id, seq, type, payload, actor_type, actor_id, at
+      from ${recordset(events)} as r(
+        case_id uuid, seq integer, type text, payload jsonb, actor_type text, actor_id text, at timestamptz)
+      where ${written}
+    ), new_tasks as (
+      insert into case_tasks (id, case_id, code, agency_id, mandatory, status, result, comment, completed_by,
+        created_at, completed_at)
+      select id, case_id, code, agency_id, mandatory, status, result, comment, completed_by, created_at, completed_at
+      from ${recordset(taskRows)} as r(
+        id uuid, case_id uuid, code text, agency_id uuid, mandatory boolean, status text, result text,
+        comment text, completed_by uuid, created_at timestamptz, completed_at timestamptz)
+      where ${written}
+    ), new_item_keys as (
+      insert into case_idempotency_keys (owner_id, key, request_hash, case_id, status, created_at)
+      select owner_id, key, request_hash, case_id, 'done', ${createdAt}::timestamptz
+      from ${recordset(itemKeys)} as r(owner_id text, key text, request_hash text, case_id uuid)
+      where ${written}
+    ), new_cases as (
+      insert into cases (id, number, type_code, type_version, state, category, applicant_user_id, agency_id,
+        assigned_to, express_tier, answers, submitted_at, legal_start_date, deadline_date, paused_since, pauses,
+        documents, requested_documents, decision, outcome, decided_at, fee_paid, last_seq, created_at, updated_at)
+      select id, number, type_code, type_version, state, category, applicant_user_id, agency_id,
+        assigned_to, express_tier, answers, submitted_at, legal_start_date, deadline_date, paused_since, pauses,
+        documents, requested_documents, decision, outcome, decided_at, fee_paid, last_seq, created_at, updated_at
+      from ${recordset(caseRows)} as r(
+        id uuid, number text, type_code text, type_version integer, state text, category text,
+        applicant_user_id uuid, agency_id uuid, assigned_to uuid, express_tier text, answers jsonb,
+        submitted_at timestamptz, legal_start_date date, deadline_date date, paused_since date, pauses jsonb,
+        documents jsonb, requested_documents jsonb, decision jsonb, outcome text, decided_at timestamptz,
+        fee_paid boolean, last_seq integer, created_at timestamptz, updated_at timestamptz)
+      where ${written}
+    )${alongside ? sql`, alongside as (${alongside(written)})` : sql``}
+    select (select free from lock) as free, ${written} as written`,
+  );
+  if (outcome?.written) return { written: true };
+  return { written: false, keyInFlight: outcome?.free === false };
+}
+
+/** Refreshes the planner's statistics after a bulk load, so that queues use their indexes at once. */
+export async function analyzeCaseTables(db: Queryable): Promise<void> {
+  await db.execute(sql`analyze case_events`);
+  await db.execute(sql`analyze cases`);
+  await db.execute(sql`analyze case_tasks`);
+}

@@ -1,0 +1,70 @@
+export type { BulkCaseRoute, CaseApiDependencies } from "./api/case-api-routes.js";
+export { registerBulkCaseRoute, registerCaseApiRoutes } from "./api/case-api-routes.js";
+export type { CasesContext } from "./cases-context.js";
+export { registerCatalogueRoutes } from "./catalogue/catalogue-routes.js";
+export type {
+  CaseTypeDefinition,
+  CaseTypeInput,
+  Condition,
+  DocumentRequirement,
+  FieldDefinition,
+  GuardName,
+  LegalTime,
+  LocalizedText,
+  PageDefinition,
+  ScalarFieldDefinition,
+  StateCategory,
+  TaskDefinition,
+  TransitionDefinition,
+} from "./definition/case-type.js";
+export { defineCaseType } from "./definition/case-type.js";
+export { conditionHolds } from "./definition/conditions.js";
+export { CaseTypeRegistry, InvalidCaseTypeError } from "./definition/registry.js";
+export type { AnswerProblem } from "./definition/validate-answers.js";
+export { checkAnswers, requiredDocuments, visiblePages } from "./definition/validate-answers.js";
+export { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
+export type {
+  AttachedDocument,
+  CaseDecision,
+  CaseState,
+  CaseTask,
+  DeadlineClock,
+} from "./engine/case-state.js";
+export { applyEvent, initialCaseState } from "./engine/case-state.js";
+export { validityEnd } from "./engine/decision-issued.js";
+export {
+  ConcurrentCaseChangeError,
+  formatCaseNumber,
+  loadEvents,
+  reserveCaseNumbers,
+} from "./engine/event-store.js";
+export type { CaseEvent, CaseEventBody, PendingCaseEvent } from "./engine/events.js";
+export type { NewCaseHistory } from "./engine/new-case-writer.js";
+export { analyzeCaseTables, insertNewCases } from "./engine/new-case-writer.js";
+export { loadCaseState } from "./engine/projection-repository.js";
+export type { CasesDependencies, CasesModule } from "./module.js";
+export { createCasesModule } from "./module.js";
+export { addNote, sendMessage } from "./operations/add-note.js";
+export { assignCase, claimCase } from "./operations/assign-case.js";
+export type { StoredDocument } from "./operations/attach-document.js";
+export { attachDocument, removeDocument } from "./operations/attach-document.js";
+export { completeTask } from "./operations/complete-task.js";
+export { chooseExpressTier, recordFeePayment } from "./operations/pay-fee.js";
+export { rebuildCaseProjections } from "./operations/rebuild-projections.js";
+export { AnswersInvalidError, saveAnswers } from "./operations/save-answers.js";
+export { startApplication } from "./operations/start-application.js";
+export { feeDue, submitApplication } from "./operations/submit-application.js";
+export type { TransitionInput } from "./operations/transition-case.js";
+export { availableTransitions, GuardFailedError, transitionCase } from "./operations/transition-case.js";
+export { parseCsv } from "./portal/csv.js";
+export type { GuestCsvColumn, GuestRow, GuestRowProblem } from "./portal/guest-csv.js";
+export { guestCsvColumns, readGuestCsv, readGuestRecords } from "./portal/guest-csv.js";
+export { registerPortalRoutes } from "./portal/portal-routes.js";
+export type { PortalServices } from "./portal/portal-services.js";
+export {
+  deadlineWatchJob,
+  defineCaseDeadlineJobs,
+  scheduleCaseDeadlineJobs,
+} from "./workspace/deadline-jobs.js";
+export type { Workspace } from "./workspace/workspace.js";
+export { registerWorkspaceRoutes } from "./workspace/workspace-routes.js";

@@ -1,0 +1,50 @@
+import type { FastifyRequest } from "fastify";
+import type { LegalCalendar } from "../../platform/calendar/index.js";
+import type { Clock } from "../../platform/clock/index.js";
+import type { KarvanConfig } from "../../platform/config/index.js";
+import type { Database } from "../../platform/db/index.js";
+import type { Mailer } from "../../platform/mail/index.js";
+import type { Guards } from "../access/index.js";
+import type { CasesContext } from "./cases-context.js";
+import type { CaseTypeInput } from "./definition/case-type.js";
+import { CaseTypeRegistry } from "./definition/registry.js";
+import { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
+import type { DeadlineClock } from "./engine/case-state.js";
+
+export interface CasesDependencies {
+  db: Database;
+  clock: Clock;
+  config: KarvanConfig;
+  mailer: Mailer;
+  guards: Guards;
+  /** The legal calendar of the country whose law the case types apply. */
+  calendar: LegalCalendar;
+  caseTypes: CaseTypeInput[];
+}
+
+export interface CasesModule extends CasesDependencies {
+  registry: CaseTypeRegistry;
+  deadlines: DeadlineClock;
+  /** The context of a case operation for the person making this request. */
+  contextFor(request: FastifyRequest): CasesContext;
+  /** The context of a case operation run by the system itself (jobs, seeding, imports). */
+  systemContext(): CasesContext;
+}
+
+export function createCasesModule(dependencies: CasesDependencies): CasesModule {
+  const registry = new CaseTypeRegistry(dependencies.caseTypes);
+  const deadlines = calendarDeadlineClock(dependencies.calendar);
+  const base = { db: dependencies.db, clock: dependencies.clock, registry, deadlines };
+  return {
+    ...dependencies,
+    registry,
+    deadlines,
+    contextFor: (request) => ({
+      ...base,
+      principal: request.principal,
+      ip: request.ip,
+      requestId: String(request.id),
+    }),
+    systemContext: () => ({ ...base, principal: null }),
+  };
+}

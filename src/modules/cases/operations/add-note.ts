@@ -1,0 +1,38 @@
+import { DomainError } from "../../../platform/http/index.js";
+import { authorizeOnCase } from "../case-access.js";
+import type { CasesContext } from "../cases-context.js";
+import type { CaseState } from "../engine/case-state.js";
+import { changeCase } from "../engine/change-case.js";
+
+function text(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > 4000)
+    throw new DomainError("text_length", 422, "cases.errors.text_length");
+  return trimmed;
+}
+
+/** An internal note on the case file: seen by staff only. */
+export async function addNote(context: CasesContext, caseId: string, note: string): Promise<CaseState> {
+  return changeCase(context, caseId, undefined, "case.note_added", async ({ state, definition, tx }) => {
+    await authorizeOnCase(context, tx, "cases.read", state, definition);
+    return [{ type: "case.note_added", payload: { text: text(note) } }];
+  });
+}
+
+/** A message between the officer and the applicant, shown to both on the case. */
+export async function sendMessage(
+  context: CasesContext,
+  caseId: string,
+  message: string,
+): Promise<CaseState> {
+  return changeCase(context, caseId, undefined, "case.message_sent", async ({ state, definition, tx }) => {
+    const fromApplicant = context.principal?.kind === "public";
+    await authorizeOnCase(context, tx, fromApplicant ? "applicant" : "cases.process", state, definition);
+    return [
+      {
+        type: "case.message_sent",
+        payload: { from: fromApplicant ? "applicant" : "officer", text: text(message) },
+      },
+    ];
+  });
+}

@@ -1,0 +1,63 @@
+import { ConflictError, DomainError } from "../../../platform/http/index.js";
+import { authorizeOnCase } from "../case-access.js";
+import type { CasesContext } from "../cases-context.js";
+import type { CaseState } from "../engine/case-state.js";
+import { changeCase } from "../engine/change-case.js";
+
+export interface StoredDocument {
+  documentId: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  fileName: string;
+}
+
+/**
+ * The applicant attaches a stored document to a requirement of the case: while drafting, or while
+ * the officer has asked for missing documents.
+ */
+export async function attachDocument(
+  context: CasesContext,
+  caseId: string,
+  code: string,
+  document: StoredDocument,
+): Promise<CaseState> {
+  return changeCase(
+    context,
+    caseId,
+    undefined,
+    "case.document_attached",
+    async ({ state, definition, tx }) => {
+      await authorizeOnCase(context, tx, "applicant", state, definition);
+      if (!definition.documents.some((requirement) => requirement.code === code)) {
+        throw new DomainError("unknown_document", 422, "cases.errors.unknown_document");
+      }
+      const drafting = state.state === definition.initialState;
+      if (!drafting && !state.requestedDocuments.includes(code)) {
+        throw new ConflictError("documents_closed", "cases.errors.documents_closed");
+      }
+      return [{ type: "case.document_attached", payload: { ...document, code } }];
+    },
+  );
+}
+
+export async function removeDocument(
+  context: CasesContext,
+  caseId: string,
+  documentId: string,
+): Promise<CaseState> {
+  return changeCase(
+    context,
+    caseId,
+    undefined,
+    "case.document_removed",
+    async ({ state, definition, tx }) => {
+      await authorizeOnCase(context, tx, "applicant", state, definition);
+      if (state.state !== definition.initialState)
+        throw new ConflictError("case_submitted", "cases.errors.case_submitted");
+      if (!state.documents.some((one) => one.documentId === documentId))
+        throw new DomainError("not_found", 404, "errors.not_found");
+      return [{ type: "case.document_removed", payload: { documentId } }];
+    },
+  );
+}

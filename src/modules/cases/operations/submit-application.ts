@@ -1,0 +1,109 @@
+import type { Queryable } from "../../../platform/db/index.js";
+import { ConflictError, DomainError } from "../../../platform/http/index.js";
+import { authorizeOnCase } from "../case-access.js";
+import type { CasesContext } from "../cases-context.js";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
+import { checkAnswers, requiredDocuments } from "../definition/validate-answers.js";
+import type { CaseState } from "../engine/case-state.js";
+import { changeCase } from "../engine/change-case.js";
+import { decisionIssuedEvent } from "../engine/decision-issued.js";
+import type { CaseNumberSource } from "../engine/event-store.js";
+import type { PendingCaseEvent } from "../engine/events.js";
+import { onceForKey } from "../engine/idempotency.js";
+import { loadCaseState } from "../engine/projection-repository.js";
+import { tasksOnEntering } from "../engine/tasks-on-entry.js";
+import { AnswersInvalidError } from "./save-answers.js";
+
+export function feeDue(definition: CaseTypeDefinition, expressTier: string | null): number {
+  const tier = expressTier ? definition.fee.expressTiers.find((one) => one.code === expressTier) : undefined;
+  return tier?.amountMinor ?? definition.fee.amountMinor;
+}
+
+/**
+ * The events of a complete, paid application entering the procedure; refuses an incomplete one.
+ * `numberOf` gives the number of a document issued on submission (a batch reserves its numbers).
+ */
+export async function submissionEvents(
+  context: CasesContext,
+  db: Queryable,
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  numberOf?: CaseNumberSource,
+): Promise<PendingCaseEvent[]> {
+  if (state.state !== definition.initialState)
+    throw new ConflictError("case_submitted", "cases.errors.case_submitted");
+  const today = context.deadlines.legalDate(context.clock.now());
+  const checked = checkAnswers(definition, state.answers, today);
+  if (checked.problems.length > 0) throw new AnswersInvalidError(checked.problems);
+  const attached = new Set(state.documents.map((document) => document.code));
+  const missing = requiredDocuments(definition, state.answers).filter((code) => !attached.has(code));
+  if (missing.length > 0) {
+    throw new DomainError("documents_missing", 422, "cases.errors.documents_missing", { missing });
+  }
+  if (feeDue(definition, state.expressTier) > 0 && !state.feePaid) {
+    throw new DomainError("fee_unpaid", 422, "cases.errors.fee_unpaid");
+  }
+  return [
+    { type: "case.submitted", payload: { state: definition.submittedState, legalStartDate: today } },
+    ...(await tasksOnEntering(db, definition, definition.submittedState, { id: state.agencyId })),
+    ...(await decisionOnSubmission(context, db, state, definition, numberOf)),
+  ];
+}
+
+/** A case type decided on submission (a registration): the system records and issues its outcome. */
+async function decisionOnSubmission(
+  context: CasesContext,
+  db: Queryable,
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  numberOf?: CaseNumberSource,
+): Promise<PendingCaseEvent[]> {
+  const automatic = definition.decisionOnSubmission;
+  if (!automatic) return [];
+  const system = { type: "system", id: null } as const;
+  return [
+    {
+      type: "case.decision_drafted",
+      // Decisions are recorded in the state language; the page shows the outcome in the reader's.
+      payload: { outcome: automatic.outcome, reasons: automatic.reasons.az },
+      actor: system,
+    },
+    {
+      ...(await decisionIssuedEvent(context, db, definition, automatic.outcome, state.answers, numberOf)),
+      actor: system,
+    },
+  ];
+}
+
+/**
+ * The applicant submits: answers complete, documents attached, fee paid. With an idempotency
+ * key, pressing submit twice (or an API client retrying) submits once.
+ */
+export async function submitApplication(
+  context: CasesContext,
+  caseId: string,
+  options: { expectedSeq?: number | undefined; idempotencyKey?: string | undefined } = {},
+): Promise<CaseState> {
+  const ownerId = context.principal?.apiKeyId ?? context.principal?.userId ?? "anonymous";
+  const { caseId: submitted } = await onceForKey(
+    context.db,
+    context.clock,
+    { ownerId, key: options.idempotencyKey, body: { submit: caseId } },
+    async () => {
+      const state = await changeCase(
+        context,
+        caseId,
+        options.expectedSeq,
+        "case.submitted",
+        async (input) => {
+          await authorizeOnCase(context, input.tx, "applicant", input.state, input.definition);
+          return submissionEvents(context, input.tx, input.state, input.definition);
+        },
+      );
+      return { caseId: state.id };
+    },
+  );
+  const state = await loadCaseState(context.db, submitted);
+  if (!state) throw new Error(`submitted case ${submitted} has no projection`);
+  return state;
+}

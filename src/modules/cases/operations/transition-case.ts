@@ -1,0 +1,161 @@
+import type { Queryable } from "../../../platform/db/index.js";
+import { ConflictError, DomainError } from "../../../platform/http/index.js";
+import { findAgencyById } from "../../access/index.js";
+import { authorizeOnCase } from "../case-access.js";
+import type { CasesContext } from "../cases-context.js";
+import type { CaseTypeDefinition, GuardName, TransitionDefinition } from "../definition/case-type.js";
+import { requiredDocuments } from "../definition/validate-answers.js";
+import type { CaseState } from "../engine/case-state.js";
+import { changeCase } from "../engine/change-case.js";
+import { decisionIssuedEvent } from "../engine/decision-issued.js";
+import type { CaseEventBody } from "../engine/events.js";
+import { tasksOnEntering } from "../engine/tasks-on-entry.js";
+
+/** What a person enters with a transition: a decision, a request for documents, a comment. */
+export interface TransitionInput {
+  outcome?: string;
+  reasons?: string;
+  documentCodes?: string[];
+  message?: string;
+  comment?: string;
+}
+
+export class GuardFailedError extends DomainError {
+  constructor(guard: GuardName) {
+    super(`guard_${guard}`, 422, `cases.guards.${guard}`);
+  }
+}
+
+function guardHolds(
+  guard: GuardName,
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  actorId: string | null,
+): boolean {
+  switch (guard) {
+    case "mandatoryTasksDone":
+      return state.tasks.every((task) => !task.mandatory || task.status !== "open");
+    case "documentsComplete": {
+      const attached = new Set(state.documents.map((document) => document.code));
+      const needed = [...requiredDocuments(definition, state.answers), ...state.requestedDocuments];
+      return needed.every((code) => attached.has(code));
+    }
+    case "feePaid":
+      return state.feePaid || definition.fee.amountMinor === 0;
+    case "decisionDrafted":
+      return state.decision !== null && !state.decision.issued;
+    case "fourEyes":
+      return (
+        state.decision !== null && state.decision.draftedBy !== null && state.decision.draftedBy !== actorId
+      );
+  }
+}
+
+async function effectEvents(
+  context: CasesContext,
+  db: Queryable,
+  transition: TransitionDefinition,
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  input: TransitionInput,
+): Promise<CaseEventBody[]> {
+  switch (transition.effect) {
+    case undefined:
+    case "withdraw":
+      return [];
+    case "requestDocuments": {
+      const codes = input.documentCodes ?? [];
+      const known = new Set(definition.documents.map((document) => document.code));
+      if (codes.length === 0 || codes.some((code) => !known.has(code))) {
+        throw new DomainError("documents_to_request", 422, "cases.errors.documents_to_request");
+      }
+      return [
+        { type: "case.documents_requested", payload: { codes, message: (input.message ?? "").trim() } },
+      ];
+    }
+    case "draftDecision": {
+      if (!definition.outcomes.some((outcome) => outcome.code === input.outcome)) {
+        throw new DomainError("outcome_required", 422, "cases.errors.outcome_required");
+      }
+      const reasons = (input.reasons ?? "").trim();
+      if (reasons.length === 0)
+        throw new DomainError("reasons_required", 422, "cases.errors.reasons_required");
+      return [{ type: "case.decision_drafted", payload: { outcome: input.outcome as string, reasons } }];
+    }
+    case "approveDecision":
+      return [{ type: "case.decision_approved", payload: {} }];
+    case "returnDecision": {
+      const comment = (input.comment ?? "").trim();
+      if (comment.length === 0)
+        throw new DomainError("comment_required", 422, "cases.errors.comment_required");
+      return [{ type: "case.decision_returned", payload: { comment } }];
+    }
+    case "issueDecision": {
+      const decision = state.decision;
+      if (!decision) throw new GuardFailedError("decisionDrafted");
+      return [await decisionIssuedEvent(context, db, definition, decision.outcome, state.answers)];
+    }
+    case "provideDocuments":
+      return [{ type: "case.documents_provided", payload: { message: (input.message ?? "").trim() } }];
+  }
+}
+
+/**
+ * Moves a case along its workflow: the transition must start from the current state, the person
+ * must be allowed, every guard must hold; its effect (a decision, a request) and the tasks of the
+ * new state are recorded with the move, in one transaction.
+ */
+export async function transitionCase(
+  context: CasesContext,
+  caseId: string,
+  expectedSeq: number | undefined,
+  transitionName: string,
+  input: TransitionInput = {},
+): Promise<CaseState> {
+  return changeCase(
+    context,
+    caseId,
+    expectedSeq,
+    `case.${transitionName}`,
+    async ({ state, definition, tx }) => {
+      const transition = definition.transitions.find((one) => one.name === transitionName);
+      if (!transition) throw new DomainError("unknown_transition", 404, "errors.not_found");
+      await authorizeOnCase(context, tx, transition.allowed, state, definition);
+      if (!transition.from.includes(state.state)) {
+        throw new ConflictError("transition_not_allowed", "cases.errors.transition_not_allowed");
+      }
+      const actorId = context.principal?.userId ?? null;
+      for (const guard of transition.guards) {
+        if (!guardHolds(guard, state, definition, actorId)) throw new GuardFailedError(guard);
+      }
+      const agency = await findAgencyById(tx, state.agencyId);
+      return [
+        ...(await effectEvents(context, tx, transition, state, definition, input)),
+        {
+          type: "case.transitioned",
+          payload: {
+            transition: transition.name,
+            from: state.state,
+            to: transition.to,
+            pausesDeadline: definition.states[transition.to]?.pausesDeadline ?? false,
+          },
+        },
+        ...(await tasksOnEntering(
+          tx,
+          definition,
+          transition.to,
+          { id: state.agencyId, kind: agency?.kind },
+          state.tasks,
+        )),
+      ];
+    },
+  );
+}
+
+/** The transitions this person could take now (for buttons on the case page). */
+export function availableTransitions(
+  state: CaseState,
+  definition: CaseTypeDefinition,
+): TransitionDefinition[] {
+  return definition.transitions.filter((transition) => transition.from.includes(state.state));
+}

@@ -1,0 +1,175 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { attachmentDisposition } from "../../../platform/files/index.js";
+import { ConflictError, DomainError, isLocale, NotFoundError } from "../../../platform/http/index.js";
+import { findAgencyById } from "../../access/index.js";
+import { loadEvents } from "../engine/event-store.js";
+import { sendMessage } from "../operations/add-note.js";
+import { transitionCase } from "../operations/transition-case.js";
+import { applicationPaths } from "./application-steps.js";
+import { caseCaption, integerField, textField } from "./case-heading.js";
+import { applicantTransition, documentsStillRequested, renderCaseStatus } from "./case-status-view.js";
+import { type DecisionDocumentInput, renderDecisionLetter, renderPermit } from "./decision-documents.js";
+import type { PortalServices } from "./portal-services.js";
+import { readOwnCase } from "./read-own-case.js";
+
+const views = "cases/views/portal";
+
+type CaseParams = { Params: { id: string } };
+type DocumentParams = { Params: { id: string; language: string } };
+type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+
+/** Messages are between 1 and 4000 characters (the engine's rule), counted after trimming. */
+const maxMessageLength = 4000;
+
+/** The case page, messages, answering a request for documents, withdrawal, decision documents. */
+export async function registerCaseStatusRoutes(
+  app: FastifyInstance,
+  services: PortalServices,
+  guard: Guard,
+): Promise<void> {
+  const { cases } = services;
+  const page = { preHandler: guard, schema: { hide: true } };
+  const limited = (max: number) => ({ ...page, config: { rateLimit: { max, timeWindow: "1 minute" } } });
+
+  app.get<CaseParams>("/applications/:id", page, async (request, reply) => {
+    const own = await readOwnCase(cases.contextFor(request), request.params.id, "status");
+    return renderCaseStatus(request, reply, services, own);
+  });
+
+  app.post<CaseParams>("/applications/:id/messages", limited(20), async (request, reply) => {
+    const context = cases.contextFor(request);
+    const own = await readOwnCase(context, request.params.id, "status");
+    const message = textField(request.body, "message").trim();
+    const problem =
+      own.state.state === own.definition.initialState || own.state.category === "closed"
+        ? "portal.status.errors.messagesClosed"
+        : message.length === 0
+          ? "portal.status.errors.messageRequired"
+          : message.length > maxMessageLength
+            ? "portal.status.errors.messageTooLong"
+            : undefined;
+    if (problem) {
+      const text = request.t(problem);
+      return renderCaseStatus(request, reply.status(422), services, {
+        ...own,
+        errors: [{ text, href: "#message" }],
+        errorsByField: { message: text },
+        values: { message },
+      });
+    }
+    await sendMessage(context, own.state.id, message);
+    return reply.redirect(`${applicationPaths.status(own.state.id)}?done=messageSent`, 303);
+  });
+
+  app.post<CaseParams>("/applications/:id/provide-documents", limited(20), async (request, reply) => {
+    const context = cases.contextFor(request);
+    const own = await readOwnCase(context, request.params.id, "status");
+    const transition = applicantTransition(own.state, own.definition, "provideDocuments");
+    if (!transition) throw new ConflictError("transition_not_allowed", "cases.errors.transition_not_allowed");
+    const message = textField(request.body, "documentsMessage").trim().slice(0, maxMessageLength);
+    // The engine's guard counts any document of the type; a request is answered by a new one.
+    const missing = documentsStillRequested(own.state, await loadEvents(cases.db, own.state.id));
+    if (missing.length > 0) {
+      const text = request.t("portal.status.errors.uploadRequested");
+      return renderCaseStatus(request, reply.status(422), services, {
+        ...own,
+        errors: [{ text, href: "#upload-file" }],
+        errorsByField: { "upload-file": text },
+        values: { documentsMessage: message },
+      });
+    }
+    try {
+      await transitionCase(
+        context,
+        own.state.id,
+        integerField(textField(request.body, "expectedSeq")),
+        transition.name,
+        {
+          message,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.status !== 409 && error.status !== 422)) throw error;
+      const fresh = await readOwnCase(context, own.state.id, "status");
+      return renderCaseStatus(request, reply.status(error.status), services, {
+        ...fresh,
+        errors: [{ text: request.t(error.messageKey) }],
+        values: { documentsMessage: message },
+      });
+    }
+    return reply.redirect(`${applicationPaths.status(own.state.id)}?done=documentsSent`, 303);
+  });
+
+  app.get<CaseParams>("/applications/:id/withdraw", page, async (request, reply) => {
+    const { state, definition } = await readOwnCase(cases.contextFor(request), request.params.id, "withdraw");
+    if (!applicantTransition(state, definition, "withdraw")) {
+      return reply.redirect(applicationPaths.status(state.id), 303);
+    }
+    return reply.render(`${views}/withdraw.njk`, {
+      title: request.t("portal.withdraw.title"),
+      caption: caseCaption(request, state, definition),
+      caseId: state.id,
+      number: state.number,
+      expectedSeq: state.lastSeq,
+    });
+  });
+
+  app.post<CaseParams>("/applications/:id/withdraw", limited(10), async (request, reply) => {
+    const context = cases.contextFor(request);
+    const { state, definition } = await readOwnCase(context, request.params.id, "withdraw");
+    const transition = applicantTransition(state, definition, "withdraw");
+    if (!transition) throw new ConflictError("transition_not_allowed", "cases.errors.transition_not_allowed");
+    await transitionCase(
+      context,
+      state.id,
+      integerField(textField(request.body, "expectedSeq")),
+      transition.name,
+    );
+    return reply.redirect(`${applicationPaths.status(state.id)}?done=withdrawn`, 303);
+  });
+
+  async function decisionDocument(
+    request: FastifyRequest<DocumentParams>,
+    reply: FastifyReply,
+    kind: "decision" | "permit",
+  ) {
+    const language = request.params.language;
+    if (!isLocale(language)) throw new NotFoundError();
+    const { state, definition } = await readOwnCase(
+      cases.contextFor(request),
+      request.params.id,
+      `${kind}-pdf`,
+    );
+    const decision = state.decision;
+    const outcome = definition.outcomes.find((one) => one.code === decision?.outcome);
+    if (!decision?.issued) throw new NotFoundError("decision_not_issued");
+    if (kind === "permit" && !(outcome?.issuesDocument && decision.documentNumber)) {
+      throw new NotFoundError("no_permit");
+    }
+    const agency = await findAgencyById(cases.db, state.agencyId);
+    const input: DecisionDocumentInput = {
+      state,
+      definition,
+      locale: language,
+      t: services.i18n.t(language),
+      agencyName: agency?.names[language] ?? "",
+      applicantName: request.principal?.fullName ?? "",
+      publicUrl: cases.config.publicUrl,
+    };
+    const pdf = kind === "permit" ? await renderPermit(input) : await renderDecisionLetter(input);
+    const fileName = `${kind === "permit" ? (decision.documentNumber ?? state.number) : state.number}-${kind}-${language}.pdf`;
+    return reply
+      .header("content-type", "application/pdf")
+      .header("content-disposition", attachmentDisposition(fileName))
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(pdf);
+  }
+
+  app.get<DocumentParams>("/applications/:id/decision/:language", limited(30), (request, reply) =>
+    decisionDocument(request, reply, "decision"),
+  );
+  app.get<DocumentParams>("/applications/:id/permit/:language", limited(30), (request, reply) =>
+    decisionDocument(request, reply, "permit"),
+  );
+}

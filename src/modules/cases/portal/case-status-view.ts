@@ -1,0 +1,234 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { CaseTypeDefinition, TransitionDefinition } from "../definition/case-type.js";
+import type { CaseState } from "../engine/case-state.js";
+import { loadEvents } from "../engine/event-store.js";
+import type { CaseEvent } from "../engine/events.js";
+import { formatLongDate } from "./answer-summary.js";
+import { applicantTimeline, lastDocumentRequest } from "./applicant-timeline.js";
+import { applicationPaths, draftProgress, type StepStatus } from "./application-steps.js";
+import { caseCaption, noticeOf } from "./case-heading.js";
+import { attachedDocumentRows, documentCodeItems } from "./document-views.js";
+import type { PortalServices } from "./portal-services.js";
+
+const views = "cases/views/portal";
+
+export const documentLanguages = [
+  { code: "az", name: "Azərbaycanca" },
+  { code: "en", name: "English" },
+  { code: "ru", name: "Русский" },
+] as const;
+
+/** The applicant's own transition of this kind that the case's state allows now, if any. */
+export function applicantTransition(
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  effect: "withdraw" | "provideDocuments",
+): TransitionDefinition | undefined {
+  return definition.transitions.find(
+    (transition) =>
+      transition.effect === effect &&
+      transition.allowed === "applicant" &&
+      transition.from.includes(state.state),
+  );
+}
+
+/** Requested documents still without a new upload since the officer asked. */
+export function documentsStillRequested(state: CaseState, events: CaseEvent[]): string[] {
+  const request = lastDocumentRequest(events);
+  if (!request) return state.requestedDocuments;
+  const uploadedSince = new Set(
+    state.documents
+      .filter((document) => new Date(document.attachedAt).getTime() >= request.at.getTime())
+      .map((document) => document.code),
+  );
+  return state.requestedDocuments.filter((code) => !uploadedSince.has(code));
+}
+
+export interface CaseStatusInput {
+  state: CaseState;
+  definition: CaseTypeDefinition;
+  errors?: Array<{ text: string; href?: string }>;
+  errorsByField?: Record<string, string>;
+  /** What was typed in a form of the page that is shown again with errors. */
+  values?: Record<string, string>;
+}
+
+function taskStatus(request: FastifyRequest, status: StepStatus) {
+  if (status === "completed") return { text: request.t("portal.taskList.completed") };
+  if (status === "incomplete") {
+    return { tag: { text: request.t("portal.taskList.inProgress"), classes: "govuk-tag--light-blue" } };
+  }
+  return { tag: { text: request.t("portal.taskList.notStarted"), classes: "govuk-tag--blue" } };
+}
+
+function renderDraft(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: PortalServices,
+  input: CaseStatusInput,
+) {
+  const { state, definition } = input;
+  const t = request.t;
+  const today = services.cases.deadlines.legalDate(services.cases.clock.now());
+  const progress = draftProgress(definition, state, today);
+  const tasks = [
+    ...progress.pages.map(({ page, status }) => ({
+      title: { text: page.title[request.locale] },
+      href: applicationPaths.page(state.id, page.id),
+      status: taskStatus(request, status),
+    })),
+    ...(progress.documents
+      ? [
+          {
+            title: { text: t("portal.taskList.documents") },
+            href: applicationPaths.documents(state.id),
+            status: taskStatus(request, progress.documents),
+          },
+        ]
+      : []),
+    ...(progress.fee
+      ? [
+          {
+            title: { text: t("portal.taskList.fee") },
+            href: applicationPaths.fee(state.id),
+            status: taskStatus(request, progress.fee),
+          },
+        ]
+      : []),
+    progress.ready
+      ? {
+          title: { text: t("portal.taskList.check") },
+          href: applicationPaths.check(state.id),
+          status: taskStatus(request, "notStarted"),
+        }
+      : {
+          title: { text: t("portal.taskList.check") },
+          status: {
+            text: t("portal.taskList.cannotStart"),
+            classes: "govuk-task-list__status--cannot-start-yet",
+          },
+        },
+  ];
+  return reply.render(`${views}/task-list.njk`, {
+    title: t("portal.taskList.title"),
+    caption: caseCaption(request, state, definition),
+    typeName: definition.name[request.locale],
+    number: state.number,
+    tasks,
+    notice: noticeOf(request),
+  });
+}
+
+/**
+ * The applicant's page of one case: a draft's task list, or a submitted case's state, legal
+ * deadline, history, messages, requests for documents, withdrawal and the decision.
+ */
+export async function renderCaseStatus(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: PortalServices,
+  input: CaseStatusInput,
+) {
+  const { state, definition } = input;
+  if (state.state === definition.initialState) return renderDraft(request, reply, services, input);
+  const locale = request.locale;
+  const t = request.t;
+  const events = await loadEvents(services.cases.db, state.id);
+  const stateDefinition = definition.states[state.state];
+  const pausedSince = state.pauses.at(-1)?.to === null ? state.pauses.at(-1)?.from : undefined;
+  const deadline = state.deadlineDate
+    ? formatLongDate(state.deadlineDate, locale)
+    : pausedSince
+      ? t("portal.status.paused", { since: formatLongDate(pausedSince, locale) })
+      : t("portal.status.noDeadline");
+  const rows = [
+    { key: { text: t("portal.status.number") }, value: { text: state.number } },
+    { key: { text: t("portal.status.type") }, value: { text: definition.name[locale] } },
+    {
+      key: { text: t("portal.status.state") },
+      value: { text: stateDefinition?.label[locale] ?? state.state },
+    },
+    ...(state.submittedAt
+      ? [
+          {
+            key: { text: t("portal.status.submitted") },
+            value: { text: formatLongDate(state.submittedAt, locale) },
+          },
+        ]
+      : []),
+    ...(state.category === "open" || state.category === "waiting"
+      ? [{ key: { text: t("portal.status.deadline") }, value: { text: deadline } }]
+      : []),
+    ...(state.decidedAt
+      ? [
+          {
+            key: { text: t("portal.status.decided") },
+            value: { text: formatLongDate(state.decidedAt, locale) },
+          },
+        ]
+      : []),
+  ];
+
+  const provide = applicantTransition(state, definition, "provideDocuments");
+  const request_ = lastDocumentRequest(events);
+  const missing = documentsStillRequested(state, events);
+  const documentRequest =
+    state.requestedDocuments.length > 0 && provide
+      ? {
+          message: request_?.message,
+          documents: state.requestedDocuments.map((code) => ({
+            name: definition.documents.find((one) => one.code === code)?.name[locale] ?? code,
+            provided: !missing.includes(code),
+          })),
+          upload: {
+            action: applicationPaths.documents(state.id),
+            from: "status",
+            codeItems: documentCodeItems(request, definition, state.requestedDocuments, input.values?.code),
+          },
+          sendAction: `${applicationPaths.status(state.id)}/provide-documents`,
+          ready: missing.length === 0,
+        }
+      : undefined;
+
+  const decision = state.decision?.issued ? state.decision : undefined;
+  const outcome = decision ? definition.outcomes.find((one) => one.code === decision.outcome) : undefined;
+  return reply.render(`${views}/status.njk`, {
+    title: t("portal.status.title"),
+    caption: caseCaption(request, state, definition),
+    caseId: state.id,
+    rows,
+    documentRequest,
+    attached: attachedDocumentRows(request, state, definition),
+    timeline: applicantTimeline(events, definition, locale, t).map((entry) => ({
+      ...entry,
+      when: entry.at.toISOString(),
+    })),
+    canMessage: state.category !== "closed",
+    messageAction: `${applicationPaths.status(state.id)}/messages`,
+    withdrawHref: applicantTransition(state, definition, "withdraw")
+      ? `${applicationPaths.status(state.id)}/withdraw`
+      : undefined,
+    decision: decision
+      ? {
+          outcome: outcome?.label[locale] ?? decision.outcome,
+          positive: Boolean(outcome?.issuesDocument && decision.documentNumber),
+          documentNumber: decision.documentNumber,
+          validFrom: decision.validFrom ? formatLongDate(decision.validFrom, locale) : undefined,
+          validTo: decision.validTo ? formatLongDate(decision.validTo, locale) : undefined,
+          letters: documentLanguages.map((language) => ({
+            ...language,
+            href: `${applicationPaths.status(state.id)}/decision/${language.code}`,
+          })),
+          permits: documentLanguages.map((language) => ({
+            ...language,
+            href: `${applicationPaths.status(state.id)}/permit/${language.code}`,
+          })),
+        }
+      : undefined,
+    expectedSeq: state.lastSeq,
+    notice: noticeOf(request),
+    errors: input.errors ?? [],
+    errorsByField: input.errorsByField ?? {},
+    values: input.values ?? {},
+  });
+}

@@ -1,0 +1,68 @@
+import type { FastifyRequest } from "fastify";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
+import { requiredDocuments } from "../definition/validate-answers.js";
+import type { CaseState } from "../engine/case-state.js";
+import { applicationPaths } from "./application-steps.js";
+
+const typeLabels: Record<string, string> = {
+  "application/pdf": "PDF",
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+};
+
+const intlLocale: Record<string, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
+
+/** A file size for people: "34 KB", "2,4 MB". */
+export function formatFileSize(bytes: number, locale: string): string {
+  const megabytes = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(intlLocale[locale] ?? locale, {
+    style: "unit",
+    unit: megabytes ? "megabyte" : "kilobyte",
+    maximumFractionDigits: megabytes ? 1 : 0,
+  }).format(megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.round(bytes / 1024)));
+}
+
+/** The documents the applicant may upload now: the required ones while drafting, the requested ones later. */
+export function uploadableCodes(state: CaseState, definition: CaseTypeDefinition): string[] {
+  if (state.state === definition.initialState) return requiredDocuments(definition, state.answers);
+  return state.requestedDocuments;
+}
+
+/** The attached documents as table rows with their download (and, in a draft, remove) actions. */
+export function attachedDocumentRows(
+  request: FastifyRequest,
+  state: CaseState,
+  definition: CaseTypeDefinition,
+) {
+  const locale = request.locale;
+  return state.documents.map((document) => ({
+    documentId: document.documentId,
+    fileName: document.fileName,
+    requirement:
+      definition.documents.find((one) => one.code === document.code)?.name[locale] ?? document.code,
+    type: typeLabels[document.mediaType] ?? document.mediaType,
+    size: formatFileSize(document.size, locale),
+    downloadHref: `${applicationPaths.documents(state.id)}/${encodeURIComponent(document.documentId)}`,
+    removeAction:
+      state.state === definition.initialState
+        ? `${applicationPaths.documents(state.id)}/${encodeURIComponent(document.documentId)}/remove`
+        : undefined,
+  }));
+}
+
+/** The choices of document type for an upload form. */
+export function documentCodeItems(
+  request: FastifyRequest,
+  definition: CaseTypeDefinition,
+  codes: string[],
+  selected: string | undefined,
+) {
+  return [
+    { value: "", text: request.t("portal.form.choose") },
+    ...codes.map((code) => ({
+      value: code,
+      text: definition.documents.find((one) => one.code === code)?.name[request.locale] ?? code,
+      selected: code === selected,
+    })),
+  ];
+}

@@ -1,0 +1,56 @@
+import { desc, eq } from "drizzle-orm";
+import { actorOf, recordAudit } from "../../access/index.js";
+import type { CasesContext } from "../cases-context.js";
+import type { StateCategory } from "../definition/case-type.js";
+import { cases } from "../schema.js";
+
+export interface ApplicationSummary {
+  id: string;
+  number: string;
+  typeCode: string;
+  typeVersion: number;
+  state: string;
+  category: StateCategory;
+  submittedAt: Date | null;
+  deadlineDate: string | null;
+  pausedSince: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The most an account's dashboard lists; a host with more finds the rest through the API. */
+const listLimit = 500;
+
+/** The signed-in person's applications and drafts, newest first; listing them is audited. */
+export async function listOwnApplications(context: CasesContext): Promise<ApplicationSummary[]> {
+  const { principal } = context;
+  if (!principal) return [];
+  const rows = await context.db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      typeCode: cases.typeCode,
+      typeVersion: cases.typeVersion,
+      state: cases.state,
+      category: cases.category,
+      submittedAt: cases.submittedAt,
+      deadlineDate: cases.deadlineDate,
+      pausedSince: cases.pausedSince,
+      createdAt: cases.createdAt,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .where(eq(cases.applicantUserId, principal.userId))
+    .orderBy(desc(cases.createdAt), desc(cases.number))
+    .limit(listLimit);
+  await recordAudit(context.db, {
+    actor: actorOf(principal),
+    action: "case.list_viewed",
+    outcome: "success",
+    entityType: "case",
+    ip: context.ip,
+    requestId: context.requestId,
+    details: { count: rows.length },
+  });
+  return rows;
+}

@@ -1,0 +1,45 @@
+import { NotFoundError } from "../../../platform/http/index.js";
+import { actorOf, authorize, recordAudit } from "../../access/index.js";
+import { applyPermission, caseRecord } from "../case-access.js";
+import type { CasesContext } from "../cases-context.js";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
+import type { CaseState } from "../engine/case-state.js";
+import { loadCaseState } from "../engine/projection-repository.js";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface OwnCase {
+  state: CaseState;
+  definition: CaseTypeDefinition;
+}
+
+/**
+ * An applicant opens one of their own cases (a form page, the status page, a document). The case
+ * holds personal data, so every read is an audit record; someone else's case answers 404, as if
+ * it did not exist, and that refusal is audited too.
+ */
+export async function readOwnCase(context: CasesContext, caseId: string, view: string): Promise<OwnCase> {
+  if (!uuidPattern.test(caseId)) throw new NotFoundError("case_not_found");
+  const state = await loadCaseState(context.db, caseId);
+  if (!state) throw new NotFoundError("case_not_found");
+  const definition = context.registry.get(state.typeCode, state.typeVersion);
+  const { principal } = context;
+  const origin = { db: context.db, principal, ip: context.ip, requestId: context.requestId };
+  await authorize(
+    origin,
+    principal ? applyPermission(definition, principal.permissions) : "portal.apply",
+    caseRecord(state),
+  );
+  await recordAudit(context.db, {
+    actor: actorOf(principal),
+    action: "case.viewed",
+    outcome: "success",
+    entityType: "case",
+    entityId: state.id,
+    agencyId: state.agencyId,
+    ip: context.ip,
+    requestId: context.requestId,
+    details: { view },
+  });
+  return { state, definition };
+}

@@ -1,0 +1,193 @@
+import type { Locale, Translator } from "../../../platform/http/index.js";
+import { decide, type Permission } from "../../access/index.js";
+import type { TransitionDefinition } from "../definition/case-type.js";
+import { availableTransitions } from "../operations/transition-case.js";
+import { answerSections } from "./answers-view.js";
+import { caseTimeline } from "./case-timeline.js";
+import { deadlineView } from "./deadline-risk.js";
+import { formatFileSize, formatLegalDate } from "./formatting.js";
+import { type CaseFile, caseRecordOf } from "./view-case-file.js";
+import type { StaffContext, Workspace } from "./workspace.js";
+
+/** The pages of a case file, shown as sub-navigation. */
+export const caseFilePages = ["overview", "documents", "tasks", "history", "notes", "related"] as const;
+export type CaseFilePage = (typeof caseFilePages)[number];
+
+export interface ActionForm {
+  name: string;
+  label: string;
+  effect: TransitionDefinition["effect"] | null;
+  outcomes: Array<{ value: string; text: string }>;
+  documents: Array<{ value: string; text: string }>;
+  /** The officer drafted the decision: a second person must approve it (shown before they try). */
+  ownDraft: boolean;
+}
+
+export function caseFileHref(caseId: string, page: CaseFilePage = "overview"): string {
+  return page === "overview" ? `/cases/${caseId}` : `/cases/${caseId}/${page}`;
+}
+
+/**
+ * Everything a case file page shows, in the reader's language: summary, deadline, decision,
+ * answers, documents, tasks, history, notes and messages, related cases and the actions the
+ * reader may take now.
+ */
+export function presentCaseFile(
+  workspace: Workspace,
+  context: StaffContext,
+  file: CaseFile,
+  page: CaseFilePage,
+  t: Translator,
+  locale: Locale,
+) {
+  const { state, definition, people, agencies } = file;
+  const principal = context.principal;
+  const record = caseRecordOf(state);
+  const may = (permission: string) => decide(principal, permission as Permission, record).allowed;
+  const nameOf = (id: string | null) =>
+    id ? (people.get(id)?.fullName ?? t("workspace.timeline.unknownPerson")) : null;
+  const active = state.category === "open" || state.category === "waiting";
+  const documentName = (code: string) =>
+    definition.documents.find((one) => one.code === code)?.name[locale] ?? code;
+  const decision = state.decision;
+  const outcome = decision ? definition.outcomes.find((one) => one.code === decision.outcome) : undefined;
+
+  const actions: ActionForm[] = availableTransitions(state, definition)
+    .filter((transition) => transition.allowed !== "applicant" && may(transition.allowed))
+    .map((transition) => ({
+      name: transition.name,
+      label: transition.label[locale],
+      effect: transition.effect ?? null,
+      outcomes: definition.outcomes.map((one) => ({ value: one.code, text: one.label[locale] })),
+      documents: definition.documents.map((one) => ({ value: one.code, text: one.name[locale] })),
+      ownDraft:
+        transition.guards.includes("fourEyes") &&
+        decision !== null &&
+        decision.draftedBy === principal.userId,
+    }));
+
+  const requested = new Set(state.requestedDocuments);
+  // A request is answered by a file uploaded after it (as on the applicant's page), not by the
+  // file the officer found wanting when they asked.
+  const requestedAt = file.events.findLast((event) => event.type === "case.documents_requested")?.at;
+  const attachedCodes = new Set(
+    state.documents
+      .filter((one) => !requestedAt || new Date(one.attachedAt).getTime() >= requestedAt.getTime())
+      .map((one) => one.code),
+  );
+  const timeline = caseTimeline(file.events, {
+    t,
+    locale,
+    definition,
+    people,
+    agencies,
+    formatDate: (iso) => formatLegalDate(iso, locale),
+  });
+
+  return {
+    caseId: state.id,
+    page,
+    subNavigation: caseFilePages.map((one) => ({
+      text: t(`workspace.caseFile.pages.${one}`),
+      href: caseFileHref(state.id, one),
+      active: one === page,
+    })),
+    expectedSeq: state.lastSeq,
+    summary: {
+      number: state.number,
+      typeName: definition.name[locale],
+      stateLabel: definition.states[state.state]?.label[locale] ?? state.state,
+      category: state.category,
+      agencyName: agencies.get(state.agencyId)?.[locale] ?? "",
+      submittedAt: state.submittedAt,
+      legalStartDate: state.legalStartDate,
+      expressTier:
+        definition.fee.expressTiers.find((tier) => tier.code === state.expressTier)?.name[locale] ?? null,
+      assignedName: nameOf(state.assignedTo),
+      assignedToMe: state.assignedTo === principal.userId,
+      applicantName: nameOf(state.applicantUserId),
+      deadline: deadlineView(
+        workspace.cases.calendar,
+        definition,
+        {
+          category: state.category,
+          expressTier: state.expressTier,
+          legalStartDate: state.legalStartDate,
+          deadlineDate: state.deadlineDate,
+          pausedSince: state.pauses.at(-1)?.to === null ? (state.pauses.at(-1)?.from ?? null) : null,
+          pauses: state.pauses,
+        },
+        context.clock.now(),
+      ),
+      legalTime: definition.legalTime ?? null,
+    },
+    decision: decision
+      ? {
+          outcomeLabel: outcome?.label[locale] ?? decision.outcome,
+          reasons: decision.reasons.split(/\r?\n/).filter((line) => line.trim().length > 0),
+          draftedBy: nameOf(decision.draftedBy) ?? t("workspace.timeline.system"),
+          approvedBy: nameOf(decision.approvedBy),
+          issued: decision.issued,
+          documentNumber: decision.documentNumber,
+          validFrom: decision.validFrom,
+          validTo: decision.validTo,
+          verificationCode: decision.verificationCode,
+        }
+      : null,
+    canClaim: active && !state.assignedTo && may("cases.process"),
+    canAssign: active && file.assignableOfficers.length > 0,
+    officerOptions: [
+      { value: "", text: t("workspace.caseFile.assign.nobody"), selected: !state.assignedTo },
+      ...file.assignableOfficers.map((officer) => ({
+        value: officer.id,
+        text: officer.fullName,
+        selected: officer.id === state.assignedTo,
+      })),
+    ],
+    canMessage: active && state.applicantUserId !== null && may("cases.process"),
+    actions,
+    answers: answerSections(definition, state.answers, locale),
+    documents: state.documents.map((document) => ({
+      name: documentName(document.code),
+      fileName: document.fileName,
+      size: formatFileSize(document.size, locale),
+      attachedAt: document.attachedAt,
+      href: `/cases/${state.id}/documents/${encodeURIComponent(document.documentId)}`,
+    })),
+    outstandingDocuments: [...requested].filter((code) => !attachedCodes.has(code)).map(documentName),
+    requestedDocuments: [...requested].map(documentName),
+    tasks: state.tasks.map((task) => {
+      const taskDefinition = definition.tasks.find((one) => one.code === task.code);
+      return {
+        name: taskDefinition?.name[locale] ?? task.code,
+        agencyName: agencies.get(task.agencyId)?.[locale] ?? "",
+        status: task.status,
+        statusText: t(`workspace.taskStatus.${task.status}`),
+        mandatory: task.mandatory,
+        result: task.result
+          ? (taskDefinition?.results.find((one) => one.value === task.result)?.label[locale] ?? task.result)
+          : null,
+        comment: task.comment,
+        completedBy: nameOf(task.completedBy),
+        completedAt: task.completedAt,
+      };
+    }),
+    timeline,
+    notes: timeline.filter((item) => item.type === "note_added" || item.type === "message_sent"),
+    related: file.related.map((one) => {
+      const relatedDefinition = workspace.cases.registry.get(one.typeCode, one.typeVersion);
+      return {
+        id: one.id,
+        number: one.number,
+        typeName: relatedDefinition.name[locale],
+        stateLabel: relatedDefinition.states[one.state]?.label[locale] ?? one.state,
+        submittedAt: one.submittedAt,
+        reason: one.sameApplicant
+          ? t("workspace.caseFile.related.sameApplicant")
+          : t("workspace.caseFile.related.sameDocument"),
+      };
+    }),
+  };
+}
+
+export type CaseFileView = ReturnType<typeof presentCaseFile>;

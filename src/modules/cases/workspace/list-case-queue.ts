@@ -1,0 +1,147 @@
+import type { Locale } from "../../../platform/http/index.js";
+import { findAgencyById, findUserContacts } from "../../access/index.js";
+import { allVersions, type DeadlineView, deadlineView, riskCutoffs } from "./deadline-risk.js";
+import type { QueueQuery } from "./queue-query.js";
+import { decodeCursor, encodeCursor } from "./queue-query.js";
+import {
+  countQueue,
+  type QueueCriteria,
+  type QueueCursor,
+  type QueueRow,
+  queueConditions,
+  queueRowsAfter,
+  queueSegments,
+} from "./queue-repository.js";
+import { agencyScopeOf, type StaffContext, type Workspace } from "./workspace.js";
+
+export const queuePageSize = 25;
+const countCap = 1000;
+
+export interface QueueEntry {
+  id: string;
+  number: string;
+  typeName: string;
+  stateLabel: string;
+  category: string;
+  agencyId: string;
+  agencyName: string;
+  assignedName: string | null;
+  assignedToMe: boolean;
+  submittedAt: Date | null;
+  deadline: DeadlineView;
+}
+
+export interface QueuePage {
+  entries: QueueEntry[];
+  /** Matching cases, counted up to `countCap`; `moreThanCap` when there are more. */
+  total: number;
+  moreThanCap: boolean;
+  previous: string | null;
+  next: string | null;
+  /** True when the person sees every agency (and may filter by one). */
+  allAgencies: boolean;
+}
+
+/** The names of the states a queue can filter by: those in an open or waiting category. */
+export function activeStates(workspace: Workspace): Set<string> {
+  const names = new Set<string>();
+  for (const definition of allVersions(workspace.cases.registry)) {
+    for (const [name, state] of Object.entries(definition.states)) {
+      if (state.category === "open" || state.category === "waiting") names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * An officer's queue: the cases of their agency (every agency with `scope.all_agencies`), never
+ * drafts, filtered and in deadline order, most at risk first unless asked otherwise.
+ */
+export async function listCaseQueue(
+  workspace: Workspace,
+  context: StaffContext,
+  query: QueueQuery,
+  locale: Locale,
+): Promise<QueuePage> {
+  const { cases } = workspace;
+  const now = context.clock.now();
+  const today = cases.calendar.legalDate(now);
+  const scope = { agencyId: agencyScopeOf(context.principal), userId: context.principal.userId };
+  const criteria: QueueCriteria = {
+    typeCode: query.type || undefined,
+    state: activeStates(workspace).has(query.state) ? query.state : undefined,
+    agencyId: query.agency || undefined,
+    assigned: query.assigned,
+    risk: query.risk,
+    today,
+    dueSoonUntil: cases.calendar.addWorkingDays(today, query.days),
+    riskCutoffs: riskCutoffs(cases.registry, cases.calendar, today),
+  };
+  const conditions = queueConditions(scope, criteria);
+  const segments = queueSegments(criteria);
+  const order = query.sort === "-deadline" ? "desc" : "asc";
+  const reverse = order === "asc" ? "desc" : "asc";
+
+  let rows: QueueRow[];
+  let previous: QueueCursor | null = null;
+  let next: QueueCursor | null = null;
+  const before = query.before ? decodeCursor(query.before) : null;
+  if (before) {
+    // Walking back: the rows before the position, read in the reverse order, then turned round.
+    const found = await queueRowsAfter(context.db, conditions, before, reverse, queuePageSize + 1, segments);
+    rows = found.slice(0, queuePageSize).reverse();
+    if (found.length > queuePageSize && rows[0]) previous = cursorOf(rows[0]);
+    const last = rows.at(-1);
+    if (last) next = cursorOf(last);
+  } else {
+    const after = query.after ? decodeCursor(query.after) : null;
+    const found = await queueRowsAfter(context.db, conditions, after, order, queuePageSize + 1, segments);
+    rows = found.slice(0, queuePageSize);
+    if (after && rows[0]) previous = cursorOf(rows[0]);
+    const last = rows.at(-1);
+    if (found.length > queuePageSize && last) next = cursorOf(last);
+  }
+  const total = await countQueue(context.db, conditions, countCap);
+
+  const [people, agencies] = await Promise.all([
+    findUserContacts(
+      context.db,
+      rows.flatMap((row) => (row.assignedTo ? [row.assignedTo] : [])),
+    ),
+    agencyNames(context, rows, locale),
+  ]);
+  const nameOf = new Map(people.map((person) => [person.id, person.fullName]));
+  return {
+    entries: rows.map((row) => {
+      const definition = cases.registry.get(row.typeCode, row.typeVersion);
+      return {
+        id: row.id,
+        number: row.number,
+        typeName: definition.name[locale],
+        stateLabel: definition.states[row.state]?.label[locale] ?? row.state,
+        category: row.category,
+        agencyId: row.agencyId,
+        agencyName: agencies.get(row.agencyId) ?? "",
+        assignedName: row.assignedTo ? (nameOf.get(row.assignedTo) ?? null) : null,
+        assignedToMe: row.assignedTo === context.principal.userId,
+        submittedAt: row.submittedAt,
+        deadline: deadlineView(cases.calendar, definition, row, now),
+      };
+    }),
+    total: Math.min(total, countCap),
+    moreThanCap: total > countCap,
+    previous: previous ? encodeCursor(previous) : null,
+    next: next ? encodeCursor(next) : null,
+    allAgencies: scope.agencyId === null,
+  };
+}
+
+function cursorOf(row: QueueRow): QueueCursor {
+  return { deadline: row.deadlineDate, id: row.id };
+}
+
+async function agencyNames(context: StaffContext, rows: QueueRow[], locale: Locale) {
+  const ids = [...new Set(rows.map((row) => row.agencyId))];
+  const found = await Promise.all(ids.map((id) => findAgencyById(context.db, id)));
+  return new Map(found.flatMap((agency) => (agency ? [[agency.id, agency.names[locale]] as const] : [])));
+}

@@ -1,0 +1,170 @@
+import { and, desc, eq, ne, or, type SQL, sql } from "drizzle-orm";
+import { NotFoundError } from "../../../platform/http/index.js";
+import {
+  authorize,
+  decide,
+  findAgencyById,
+  findUserContacts,
+  listStaffWithPermission,
+  type ProtectedRecord,
+  recordAudit,
+  type StaffMember,
+  type UserContact,
+} from "../../access/index.js";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
+import type { CaseState } from "../engine/case-state.js";
+import { loadEvents } from "../engine/event-store.js";
+import type { CaseEvent } from "../engine/events.js";
+import { loadCaseState } from "../engine/projection-repository.js";
+import { cases } from "../schema.js";
+import { documentNumbersIn } from "./answers-view.js";
+import { agencyScopeOf, originOf, type StaffContext, type Workspace } from "./workspace.js";
+
+export interface RelatedCase {
+  id: string;
+  number: string;
+  typeCode: string;
+  typeVersion: number;
+  state: string;
+  category: string;
+  submittedAt: Date | null;
+  /** Why it is related: the same applicant account, or the same document number in the answers. */
+  sameApplicant: boolean;
+}
+
+export interface CaseFile {
+  state: CaseState;
+  definition: CaseTypeDefinition;
+  events: CaseEvent[];
+  /** Everyone the file names (actors, assigned officer, task completers), by id. */
+  people: Map<string, UserContact>;
+  agencies: Map<string, { az: string; en: string; ru: string }>;
+  related: RelatedCase[];
+  /** Officers of the case's agency the case may be given to; empty unless the viewer may assign. */
+  assignableOfficers: StaffMember[];
+}
+
+export function caseRecordOf(state: CaseState): ProtectedRecord {
+  return {
+    entityType: "case",
+    entityId: state.id,
+    agencyId: state.agencyId,
+    ownerUserId: state.applicantUserId,
+  };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Reads a case the officer may see (404 for another agency's or a draft, 403 without
+ * `cases.read`, both audited), for one of its pages.
+ */
+export async function loadCaseForStaff(
+  workspace: Workspace,
+  context: StaffContext,
+  caseId: string,
+): Promise<{ state: CaseState; definition: CaseTypeDefinition }> {
+  const state = uuidPattern.test(caseId) ? await loadCaseState(context.db, caseId) : null;
+  // A draft is the applicant's own until it is submitted: for staff it does not exist yet.
+  if (!state || state.category === "draft") throw new NotFoundError("case_not_found");
+  await authorize(originOf(context), "cases.read", caseRecordOf(state));
+  return { state, definition: workspace.cases.registry.get(state.typeCode, state.typeVersion) };
+}
+
+/**
+ * Opens a case file: the case, its history with the names of those who acted, related cases and,
+ * for a team lead, the officers it may go to. Reading a case file is a read of personal data,
+ * so every opening is audited (`case.viewed`, with the page that was read).
+ */
+export async function viewCaseFile(
+  workspace: Workspace,
+  context: StaffContext,
+  caseId: string,
+  page: string,
+): Promise<CaseFile> {
+  const { state, definition } = await loadCaseForStaff(workspace, context, caseId);
+  await recordAudit(context.db, {
+    actor: { type: "user", id: context.principal.userId },
+    action: "case.viewed",
+    outcome: "success",
+    entityType: "case",
+    entityId: state.id,
+    agencyId: state.agencyId,
+    ip: context.ip,
+    requestId: context.requestId,
+    details: { page },
+  });
+  const events = await loadEvents(context.db, state.id);
+  const mayAssign = decide(context.principal, "cases.assign", caseRecordOf(state)).allowed;
+  const [people, agencies, related, assignableOfficers] = await Promise.all([
+    peopleNamedIn(context, state, events),
+    agenciesNamedIn(context, state),
+    relatedCases(context, state, definition),
+    mayAssign ? listStaffWithPermission(context.db, state.agencyId, "cases.process") : Promise.resolve([]),
+  ]);
+  return { state, definition, events, people, agencies, related, assignableOfficers };
+}
+
+async function peopleNamedIn(context: StaffContext, state: CaseState, events: CaseEvent[]) {
+  const ids = new Set<string>();
+  for (const event of events) if (event.actor.id) ids.add(event.actor.id);
+  for (const event of events) {
+    if (event.type === "case.assigned" && event.payload.officerId) ids.add(event.payload.officerId);
+  }
+  if (state.assignedTo) ids.add(state.assignedTo);
+  if (state.applicantUserId) ids.add(state.applicantUserId);
+  const found = await findUserContacts(
+    context.db,
+    [...ids].filter((id) => uuidPattern.test(id)),
+  );
+  return new Map(found.map((person) => [person.id, person]));
+}
+
+async function agenciesNamedIn(context: StaffContext, state: CaseState) {
+  const ids = new Set([state.agencyId, ...state.tasks.map((task) => task.agencyId)]);
+  const found = await Promise.all([...ids].map((id) => findAgencyById(context.db, id)));
+  return new Map(found.flatMap((agency) => (agency ? [[agency.id, agency.names] as const] : [])));
+}
+
+/**
+ * Other cases of the same person: the same applicant account, or the same passport or document
+ * number in the answers (found through the GIN index on the answers). Only cases the officer may
+ * see are listed, and never drafts.
+ */
+export async function relatedCases(
+  context: StaffContext,
+  state: CaseState,
+  definition: CaseTypeDefinition,
+): Promise<RelatedCase[]> {
+  const probes = documentNumbersIn(definition, state.answers);
+  const matches: SQL[] = probes.map((probe) => sql`${cases.answers} @> ${JSON.stringify(probe)}::jsonb`);
+  if (state.applicantUserId) matches.push(eq(cases.applicantUserId, state.applicantUserId));
+  if (matches.length === 0) return [];
+  const scope = agencyScopeOf(context.principal);
+  const rows = await context.db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      typeCode: cases.typeCode,
+      typeVersion: cases.typeVersion,
+      state: cases.state,
+      category: cases.category,
+      submittedAt: cases.submittedAt,
+      applicantUserId: cases.applicantUserId,
+    })
+    .from(cases)
+    .where(
+      and(
+        ne(cases.id, state.id),
+        ne(cases.category, "draft"),
+        scope ? eq(cases.agencyId, scope) : undefined,
+        or(...matches),
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(50);
+  return rows.map(({ applicantUserId, ...row }) => ({
+    ...row,
+    sameApplicant: applicantUserId !== null && applicantUserId === state.applicantUserId,
+  }));
+}

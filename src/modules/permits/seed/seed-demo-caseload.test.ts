@@ -1,0 +1,123 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
+import { loadLegalCalendars } from "../../../platform/calendar/index.js";
+import { ManualClock } from "../../../platform/clock/index.js";
+import { queryRows } from "../../../platform/db/index.js";
+import { seedDemoUsers } from "../../access/index.js";
+import { CaseTypeRegistry, calendarDeadlineClock, rebuildCaseProjections } from "../../cases/index.js";
+import { caseTypeDefinitions } from "../index.js";
+import { pathTo as reachable } from "./demo-histories.js";
+import { loadPopulationMix } from "./population-mix.js";
+import { type DemoCaseloadReport, seedDemoCaseload } from "./seed-demo-caseload.js";
+
+const sharedDataDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../../../shared/data",
+);
+const registry = new CaseTypeRegistry(caseTypeDefinitions);
+const deadlines = calendarDeadlineClock(loadLegalCalendars().of("AZ"));
+const clock = new ManualClock("2026-06-15T09:00:00Z");
+let database: TestDatabase;
+let report: DemoCaseloadReport;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoUsers(database.db, clock, "demo-file-key-".padEnd(40, "x"));
+  report = await seedDemoCaseload({
+    db: database.db,
+    registry,
+    deadlines,
+    clock,
+    country: "AZ",
+    scale: 1,
+    sharedDataDir,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await database.destroy();
+});
+
+describe("the demo caseload", () => {
+  it("loads a thousand cases, in every state of every case type, with issued permits and past decisions", async () => {
+    const rows = await queryRows<{ type_code: string; state: string; n: number }>(
+      database.db,
+      sql`select type_code, state, count(*)::int as n from cases group by type_code, state`,
+    );
+    expect(rows.reduce((sum, row) => sum + row.n, 0)).toBe(1000);
+    expect(report.cases).toBe(1000);
+    for (const definition of registry.current()) {
+      for (const state of Object.keys(definition.states)) {
+        if (state !== definition.initialState && !reachable(definition, state)) continue;
+        expect(
+          rows.find((row) => row.type_code === definition.code && row.state === state)?.n ?? 0,
+          `${definition.code} ${state}`,
+        ).toBeGreaterThan(0);
+      }
+    }
+    const [facts] = await queryRows<{
+      events: number;
+      issued: number;
+      refused: number;
+      latest: string;
+      earliest: string;
+    }>(
+      database.db,
+      sql`select (select count(*)::int from case_events) as events,
+        (select count(*)::int from cases where decision->>'documentNumber' is not null) as issued,
+        (select count(*)::int from cases where outcome = 'refused') as refused,
+        (select max(at)::text from case_events) as latest,
+        (select min(at)::text from case_events) as earliest`,
+    );
+    expect(facts?.events).toBe(report.events);
+    expect(facts?.issued).toBeGreaterThan(400);
+    expect(facts?.refused).toBeGreaterThan(0);
+    expect(new Date(facts?.latest as string).getTime()).toBeLessThanOrEqual(clock.now().getTime());
+    expect(new Date(facts?.earliest as string).getTime()).toBeGreaterThan(
+      clock.now().getTime() - 420 * 86_400_000,
+    );
+  });
+
+  it("gives the applicants, guests and workers names, citizenships and ages of the Eurostat mix", async () => {
+    expect(report.populationSource).toMatch(/^Eurostat/);
+    const citizenships = await queryRows<{ citizenship: string; n: number }>(
+      database.db,
+      sql`select answers->>'guestCitizenship' as citizenship, count(*)::int as n from cases
+          where type_code = 'stay-registration' and answers ? 'guestCitizenship'
+          group by 1 order by 2 desc limit 3`,
+    );
+    // Syria, Afghanistan and Iraq lead the 2018-2022 figures.
+    expect(citizenships.map((row) => row.citizenship)).toContain("SY");
+    const accounts = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from users u join user_roles r on r.user_id = u.id
+          where r.role_code in ('applicant', 'host_employer') and u.status = 'active'`,
+    );
+    expect(accounts[0]?.n).toBeGreaterThan(200);
+    const demoHostCases = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from cases c join users u on u.id = c.applicant_user_id
+          where u.email = 'host-employer@demo.karvan.az'`,
+    );
+    expect(demoHostCases[0]?.n).toBeGreaterThan(0);
+  });
+
+  it("is what the events say: rebuilding every projection from the events gives the same rows", async () => {
+    const snapshot = async () => ({
+      cases: await queryRows(database.db, sql`select * from cases order by id`),
+      tasks: await queryRows(database.db, sql`select * from case_tasks order by id`),
+    });
+    const before = await snapshot();
+    expect(before.tasks.length).toBeGreaterThan(0);
+    await rebuildCaseProjections(database.db, registry, deadlines);
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
+
+  it("falls back to a built-in mix, and says so, without the shared data", () => {
+    expect(loadPopulationMix(undefined, "AZ").source).toMatch(/^built-in/);
+    expect(loadPopulationMix("/nonexistent", "AZ").source).toMatch(/^built-in/);
+  });
+});

@@ -1,0 +1,2 @@
+export type { PdfDocumentDefinition } from "./render-pdf.js";
+export { documentFont, renderPdf } from "./render-pdf.js";

@@ -1,0 +1,1 @@
+export { qrPngDataUrl, qrSvg } from "./qr-code.js";
