@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { type Queryable, queryRows } from "../../platform/db/index.js";
+import { type Queryable, queryRowsPrepared } from "../../platform/db/index.js";
 import { isPermission, type Permission } from "./permissions.js";
 import type { Principal } from "./principal.js";
 import { type apiKeys, roles, userRoles, users } from "./schema.js";
@@ -85,7 +85,7 @@ export async function loadApiKeyWithOwner(
 ): Promise<{ key: typeof apiKeys.$inferSelect; owner: Principal | null } | null> {
   // Plain SQL: this runs on every API request, and building it with the query builder costs more
   // than running it.
-  const rows = await queryRows<ApiKeyOwnerRow>(
+  const rows = await queryRowsPrepared<ApiKeyOwnerRow>(
     db,
     sql`select k.id, k.user_id, k.name, k.prefix, k.key_hash, k.scopes, k.created_at, k.last_used_at,
           k.expires_at, k.revoked_at, u.email, u.full_name, u.kind, u.agency_id, u.status, u.locale,

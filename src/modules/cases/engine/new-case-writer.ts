@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Queryable, queryRows } from "../../../platform/db/index.js";
+import { type Queryable, queryRowsPrepared } from "../../../platform/db/index.js";
 import type { CaseState } from "./case-state.js";
 import type { CaseEvent } from "./events.js";
 import { caseProjectionRow, taskProjectionRows } from "./projection-repository.js";
@@ -131,7 +131,7 @@ ${claim.key}`}, 0)) as free
       ), gate as (select exists (select 1 from claim) as go)`
     : sql`lock as (select true as free), gate as (select true as go)`;
   const written = sql`(select go from gate)`;
-  const [outcome] = await queryRows<{ free: boolean; written: boolean }>(
+  const [outcome] = await queryRowsPrepared<{ free: boolean; written: boolean }>(
     db,
     sql`
     with ${gate}, new_events as (
