@@ -130,11 +130,22 @@ try {
       // Warm-up: plans cached, templates compiled.
       for (const url of queues) await timed(url);
       const queueTimes: number[] = [];
+      const byQueue = new Map<string, number[]>();
+      const record = (label: string, ms: number) => {
+        queueTimes.push(ms);
+        byQueue.set(label, [...(byQueue.get(label) ?? []), ms]);
+      };
       for (let round = 0; round < rounds; round++) {
-        const first = await timed(queues[round % queues.length] as string);
-        queueTimes.push(first.ms);
+        const url = queues[round % queues.length] as string;
+        const first = await timed(url);
+        record(url, first.ms);
         const next = /href="(\/cases\?[^"]*after=[^"]+)"/.exec(first.body)?.[1]?.replaceAll("&amp;", "&");
-        if (next && round % 3 === 0) queueTimes.push((await timed(next)).ms);
+        if (next && round % 3 === 0) record(`${url} (next page)`, (await timed(next)).ms);
+      }
+      for (const [label, times] of byQueue) {
+        process.stderr.write(
+          `  ${label}: p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms\n`,
+        );
       }
       const fileTimes: number[] = [];
       for (const id of caseIds) fileTimes.push((await timed(`/cases/${id}`)).ms);

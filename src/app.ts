@@ -17,6 +17,7 @@ import {
   type CaseTypeInput,
   createCasesModule,
   defineCaseDeadlineJobs,
+  registerApplicationApiRoutes,
   registerCaseApiRoutes,
   registerCatalogueRoutes,
   registerPortalRoutes,
@@ -181,6 +182,7 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const payments = config.demo ? createDemoGateway(config, { db: database.db, clock }) : undefined;
   await registerPortalRoutes(server as FastifyInstance, { cases, documents, payments, i18n });
   await registerCaseApiRoutes(server as FastifyInstance, { cases });
+  await registerApplicationApiRoutes(server as FastifyInstance, { cases, documents, payments, i18n });
   await registerCatalogueRoutes(server as FastifyInstance, cases);
   await registerPermitApiRoutes(server as FastifyInstance, cases);
   if (config.demo) {

@@ -1,3 +1,4 @@
+export { registerApplicationApiRoutes } from "./api/application-api-routes.js";
 export type { BulkCaseRoute, CaseApiDependencies } from "./api/case-api-routes.js";
 export { registerBulkCaseRoute, registerCaseApiRoutes } from "./api/case-api-routes.js";
 export type { CasesContext } from "./cases-context.js";

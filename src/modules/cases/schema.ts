@@ -89,6 +89,17 @@ export const cases = pgTable(
     index("cases_active_assigned")
       .on(table.assignedTo, table.deadlineDate, table.id)
       .where(sql`${table.category} in ('open', 'waiting')`),
+    // Queue filters that match a small part of an agency's queue (a procedure, a procedure's state,
+    // cases nobody has taken): without their own range, the page and its count walk the whole queue.
+    index("cases_active_type_deadline")
+      .on(table.agencyId, table.typeCode, table.deadlineDate, table.id)
+      .where(sql`${table.category} in ('open', 'waiting')`),
+    index("cases_active_type_state_deadline")
+      .on(table.agencyId, table.typeCode, table.state, table.deadlineDate, table.id)
+      .where(sql`${table.category} in ('open', 'waiting')`),
+    index("cases_active_unassigned_deadline")
+      .on(table.agencyId, table.deadlineDate, table.id)
+      .where(sql`${table.category} in ('open', 'waiting') and ${table.assignedTo} is null`),
     // Every agency's active cases in deadline order: the all-agencies queue, the overdue counts
     // and the hourly deadline watch.
     index("cases_active_all_deadline")

@@ -1,32 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DomainError, NotFoundError, UnauthenticatedError } from "../../../platform/http/index.js";
-import { apiRateLimit, apiRequestsPerMinute } from "../../access/index.js";
+import { NotFoundError, UnauthenticatedError } from "../../../platform/http/index.js";
+import { apiRateLimit } from "../../access/index.js";
 import type { CasesModule } from "../module.js";
+import { errorResponses, limits, withReadableProblems } from "./api-schemas.js";
 import { requireScopeForCaseType } from "./case-api-scopes.js";
 import { caseStatus, caseStatusSchema } from "./case-status.js";
-import {
-  createSubmittedCases,
-  type ItemAnswerProblem,
-  maxCasesPerRequest,
-} from "./create-submitted-cases.js";
+import { createSubmittedCases, maxCasesPerRequest } from "./create-submitted-cases.js";
 import { readCaseStatus } from "./read-case-status.js";
-
-/** The error body of every JSON API answer (the platform's error handler writes it). */
-const apiError = z
-  .object({
-    error: z.object({
-      code: z.string().describe("Stable and machine-readable"),
-      message: z.string().describe("For people, in the language of the request"),
-      reference: z.string().describe("Quote it when you contact support; the logs carry it"),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .describe(
-    "An error. `answers_invalid` (422) lists `details.problems`: `{ item, field, messageKey, message }` " +
-      "for each answer that is missing or not valid (`item` is the index in a batch).",
-  );
 
 const answers = z
   .record(z.string(), z.unknown())
@@ -49,20 +31,6 @@ const idempotencyHeaders = z.looseObject({
     ),
 });
 
-const limits =
-  `Each key may make ${apiRequestsPerMinute} requests a minute to each endpoint; beyond that the answer ` +
-  "is 429 with a `Retry-After` header.";
-
-const errorResponses = {
-  400: apiError,
-  401: apiError,
-  403: apiError,
-  404: apiError,
-  409: apiError,
-  422: apiError,
-  429: apiError,
-};
-
 /**
  * Creating cases is for systems holding an API key. Such requests carry no cookie that a forged
  * cross-site request could ride on, so the CSRF check is off for these routes, and a request
@@ -74,24 +42,6 @@ async function requireApiKey(request: FastifyRequest): Promise<void> {
 
 export interface CaseApiDependencies {
   cases: CasesModule;
-}
-
-/** Problems of the answers with their messages in the caller's language, and the batch index when it matters. */
-async function withReadableProblems<T>(request: FastifyRequest, batch: boolean, work: () => Promise<T>) {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== "answers_invalid") throw error;
-    const problems = (error.details?.problems ?? []) as ItemAnswerProblem[];
-    throw new DomainError(error.code, error.status, error.messageKey, {
-      problems: problems.map(({ item, field, messageKey }) => ({
-        ...(batch ? { item } : {}),
-        field,
-        messageKey,
-        message: request.t(messageKey),
-      })),
-    });
-  }
 }
 
 /** JSON API of the case engine: create-and-submit for hosts' and employers' systems, and status. */
@@ -128,7 +78,7 @@ export async function registerCaseApiRoutes(app: FastifyInstance, { cases }: Cas
       const definition = cases.registry.latest(request.params.typeCode);
       if (!definition) throw new NotFoundError("unknown_case_type");
       await requireScopeForCaseType(cases.db, request, reply, definition, "write");
-      const created = await withReadableProblems(request, false, () =>
+      const created = await withReadableProblems(request, () =>
         createSubmittedCases(cases.contextFor(request), definition.code, [request.body.answers], {
           idempotencyKey: request.headers["idempotency-key"],
         }),
@@ -211,13 +161,16 @@ export async function registerBulkCaseRoute(
       const definition = cases.registry.latest(route.typeCode);
       if (!definition) throw new NotFoundError("unknown_case_type");
       await requireScopeForCaseType(cases.db, request, reply, definition, "write");
-      const created = await withReadableProblems(request, true, () =>
-        createSubmittedCases(
-          cases.contextFor(request),
-          definition.code,
-          request.body.items.map((item) => item.answers),
-          { idempotencyKey: request.headers["idempotency-key"] },
-        ),
+      const created = await withReadableProblems(
+        request,
+        () =>
+          createSubmittedCases(
+            cases.contextFor(request),
+            definition.code,
+            request.body.items.map((item) => item.answers),
+            { idempotencyKey: request.headers["idempotency-key"] },
+          ),
+        { batch: true },
       );
       if (created.repeated) reply.header("idempotent-replayed", "true");
       return reply.status(created.repeated ? 200 : 201).send({ cases: created.cases.map(caseStatus) });

@@ -1,16 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { attachmentDisposition } from "../../../platform/files/index.js";
 import { ConflictError, DomainError, isLocale, NotFoundError } from "../../../platform/http/index.js";
-import { findAgencyById } from "../../access/index.js";
 import { loadEvents } from "../engine/event-store.js";
 import { sendMessage } from "../operations/add-note.js";
 import { transitionCase } from "../operations/transition-case.js";
 import { applicationPaths } from "./application-steps.js";
 import { caseCaption, integerField, textField } from "./case-heading.js";
 import { applicantTransition, documentsStillRequested, renderCaseStatus } from "./case-status-view.js";
-import { type DecisionDocumentInput, renderDecisionLetter, renderPermit } from "./decision-documents.js";
 import type { PortalServices } from "./portal-services.js";
 import { readOwnCase } from "./read-own-case.js";
+import { sendIssuedDocument } from "./send-issued-document.js";
 
 const views = "cases/views/portal";
 
@@ -140,30 +138,16 @@ export async function registerCaseStatusRoutes(
       request.params.id,
       `${kind}-pdf`,
     );
-    const decision = state.decision;
-    const outcome = definition.outcomes.find((one) => one.code === decision?.outcome);
-    if (!decision?.issued) throw new NotFoundError("decision_not_issued");
-    if (kind === "permit" && !(outcome?.issuesDocument && decision.documentNumber)) {
-      throw new NotFoundError("no_permit");
-    }
-    const agency = await findAgencyById(cases.db, state.agencyId);
-    const input: DecisionDocumentInput = {
+    return sendIssuedDocument(reply, {
+      kind,
       state,
       definition,
-      locale: language,
+      language,
       t: services.i18n.t(language),
-      agencyName: agency?.names[language] ?? "",
+      db: cases.db,
       applicantName: request.principal?.fullName ?? "",
       publicUrl: cases.config.publicUrl,
-    };
-    const pdf = kind === "permit" ? await renderPermit(input) : await renderDecisionLetter(input);
-    const fileName = `${kind === "permit" ? (decision.documentNumber ?? state.number) : state.number}-${kind}-${language}.pdf`;
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", attachmentDisposition(fileName))
-      .header("x-content-type-options", "nosniff")
-      .header("cache-control", "private, no-store")
-      .send(pdf);
+    });
   }
 
   app.get<DocumentParams>("/applications/:id/decision/:language", limited(30), (request, reply) =>

@@ -109,7 +109,9 @@ export function queueConditions(scope: QueueScope, criteria: QueueCriteria): SQL
       conditions.push(atRiskCondition(criteria.riskCutoffs));
       break;
     case "paused":
+      // A stopped clock has no deadline: saying so keeps the filter inside the queue index.
       conditions.push(isNotNull(cases.pausedSince));
+      conditions.push(isNull(cases.deadlineDate));
       break;
     case "any":
       break;

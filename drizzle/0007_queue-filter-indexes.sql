@@ -1,0 +1,3 @@
+CREATE INDEX "cases_active_type_deadline" ON "cases" USING btree ("agency_id","type_code","deadline_date","id") WHERE "cases"."category" in ('open', 'waiting');--> statement-breakpoint
+CREATE INDEX "cases_active_type_state_deadline" ON "cases" USING btree ("agency_id","type_code","state","deadline_date","id") WHERE "cases"."category" in ('open', 'waiting');--> statement-breakpoint
+CREATE INDEX "cases_active_unassigned_deadline" ON "cases" USING btree ("agency_id","deadline_date","id") WHERE "cases"."category" in ('open', 'waiting') and "cases"."assigned_to" is null;
