@@ -9,10 +9,14 @@ import type { Mailer, MailMessage } from "../../src/platform/mail/index.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { TestClient } from "./test-client.js";
 
-/** Keeps sent mail in memory so tests can read links out of it. */
+/**
+ * Keeps sent mail in memory so tests can read links out of it. Like the queued mailer and the
+ * outbox, it delivers a message id once: sending it again (a repeated request) adds nothing.
+ */
 export class MemoryMailer implements Mailer {
   readonly messages: MailMessage[] = [];
   async send(message: MailMessage): Promise<void> {
+    if (message.id !== undefined && this.messages.some((sent) => sent.id === message.id)) return;
     this.messages.push(message);
   }
   lastTo(address: string): MailMessage | undefined {
