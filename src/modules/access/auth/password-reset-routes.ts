@@ -5,41 +5,21 @@ import { sessionCookieOptions } from "../request-context.js";
 import { sessionCookie } from "../sessions.js";
 import { authContextOf } from "./auth-context.js";
 import { hidden, oneError, perAddressLimit, typed, view } from "./auth-page-helpers.js";
-import { emailOnlyForm, resetPasswordForm } from "./form-schemas.js";
+import { registerEmailRequestPage } from "./email-request-routes.js";
+import { resetPasswordForm } from "./form-schemas.js";
 import { requestPasswordReset } from "./request-password-reset.js";
 import { checkResetLink, resetPassword } from "./reset-password.js";
 
 /** A forgotten password: asking for the link by e-mail, then choosing a new password (staff: with a code). */
 export function registerPasswordResetRoutes(app: FastifyInstance, access: AccessModule): void {
-  const renderForgot = (reply: FastifyReply, data: Record<string, unknown> = {}) =>
-    reply.render(view("forgot-password"), {
-      title: reply.request.t("auth.forgotPassword.title"),
-      values: {},
-      ...data,
-    });
-
-  app.get("/forgot-password", { schema: hidden }, async (_request, reply) => renderForgot(reply));
-
-  app.post("/forgot-password", { schema: hidden, config: perAddressLimit }, async (request, reply) => {
-    const form = parseForm(emailOnlyForm, request.body, request.t);
-    if (!form.ok) {
-      return renderForgot(reply.status(422), {
-        errors: form.errors,
-        errorsByField: form.byField,
-        values: { email: typed(request.body, "email") },
-      });
-    }
-    await requestPasswordReset(authContextOf(access, request), form.data.email);
-    return reply.redirect("/forgot-password/sent", 303);
+  registerEmailRequestPage(app, {
+    path: "/forgot-password",
+    template: "forgot-password",
+    titleKey: "auth.forgotPassword.title",
+    sentTitleKey: "auth.forgotPassword.sentTitle",
+    sentLeadKey: "auth.forgotPassword.sentLead",
+    act: (request, email) => requestPasswordReset(authContextOf(access, request), email),
   });
-
-  app.get("/forgot-password/sent", { schema: hidden }, async (request, reply) =>
-    reply.render(view("email-sent"), {
-      title: request.t("auth.forgotPassword.sentTitle"),
-      lead: request.t("auth.forgotPassword.sentLead"),
-      showResendLink: false,
-    }),
-  );
 
   const renderUnusableLink = (reply: FastifyReply) =>
     reply.render(view("reset-link-unusable"), { title: reply.request.t("auth.resetPassword.unusableTitle") });

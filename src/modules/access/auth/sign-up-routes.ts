@@ -3,7 +3,8 @@ import { parseForm } from "../../../platform/http/index.js";
 import type { AccessModule } from "../module.js";
 import { authContextOf } from "./auth-context.js";
 import { hidden, homeOf, perAddressLimit, typed, view } from "./auth-page-helpers.js";
-import { emailOnlyForm, signUpForm } from "./form-schemas.js";
+import { registerEmailRequestPage } from "./email-request-routes.js";
+import { signUpForm } from "./form-schemas.js";
 import { resendVerification } from "./resend-verification.js";
 import { signUp } from "./sign-up.js";
 import { verifyEmail } from "./verify-email.js";
@@ -52,33 +53,12 @@ export function registerSignUpRoutes(app: FastifyInstance, access: AccessModule)
     });
   });
 
-  const renderResend = (reply: FastifyReply, data: Record<string, unknown> = {}) =>
-    reply.render(view("resend-verification"), {
-      title: reply.request.t("auth.resendVerification.title"),
-      values: {},
-      ...data,
-    });
-
-  app.get("/verify-email/resend", { schema: hidden }, async (_request, reply) => renderResend(reply));
-
-  app.post("/verify-email/resend", { schema: hidden, config: perAddressLimit }, async (request, reply) => {
-    const form = parseForm(emailOnlyForm, request.body, request.t);
-    if (!form.ok) {
-      return renderResend(reply.status(422), {
-        errors: form.errors,
-        errorsByField: form.byField,
-        values: { email: typed(request.body, "email") },
-      });
-    }
-    await resendVerification(authContextOf(access, request), form.data.email);
-    return reply.redirect("/verify-email/resend/sent", 303);
+  registerEmailRequestPage(app, {
+    path: "/verify-email/resend",
+    template: "resend-verification",
+    titleKey: "auth.resendVerification.title",
+    sentTitleKey: "auth.resendVerification.sentTitle",
+    sentLeadKey: "auth.resendVerification.sentLead",
+    act: (request, email) => resendVerification(authContextOf(access, request), email),
   });
-
-  app.get("/verify-email/resend/sent", { schema: hidden }, async (request, reply) =>
-    reply.render(view("email-sent"), {
-      title: request.t("auth.resendVerification.sentTitle"),
-      lead: request.t("auth.resendVerification.sentLead"),
-      showResendLink: false,
-    }),
-  );
 }
