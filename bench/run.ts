@@ -7,6 +7,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "audit-seal": () => import("./audit-seal.js"),
   registration: () => import("./registration.js"),
   "case-pages": () => import("./case-pages.js"),
+  statistics: () => import("./statistics.js"),
 };
 
 const name = process.argv[2];

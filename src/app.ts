@@ -25,6 +25,11 @@ import {
   scheduleCaseDeadlineJobs,
 } from "./modules/cases/index.js";
 import { caseTypeDefinitions, registerPermitApiRoutes } from "./modules/permits/index.js";
+import {
+  registerOpenDataRoutes,
+  registerStatisticsRoutes,
+  startStatisticsProjector,
+} from "./modules/statistics/index.js";
 import { loadLegalCalendars } from "./platform/calendar/index.js";
 import { type Clock, systemClock } from "./platform/clock/index.js";
 import type { KarvanConfig } from "./platform/config/index.js";
@@ -185,6 +190,9 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   await registerApplicationApiRoutes(server as FastifyInstance, { cases, documents, payments, i18n });
   await registerCatalogueRoutes(server as FastifyInstance, cases);
   await registerPermitApiRoutes(server as FastifyInstance, cases);
+  const statistics = { ...cases, guards: access.guards };
+  await registerStatisticsRoutes(server as FastifyInstance, statistics);
+  await registerOpenDataRoutes(server as FastifyInstance, statistics);
   if (config.demo) {
     await registerOutboxRoutes(server as FastifyInstance, {
       db: database.db,
@@ -204,6 +212,8 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const auditSealer = config.jobs
     ? startAuditSealer({ db: database.db, auditKey: config.auditKey, log: server.log })
     : null;
+  // Keeps the statistical records and cubes current behind the request path.
+  const statisticsProjector = config.jobs ? startStatisticsProjector(cases, { log: server.log }) : null;
 
   return {
     config,
@@ -216,6 +226,7 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     clock,
     async close() {
       await auditSealer?.stop();
+      await statisticsProjector?.stop();
       await jobs.stop();
       await server.close();
       if (ownsDatabase) await database.close();

@@ -6,6 +6,7 @@ import { registerMigrateCommand } from "./migrate.js";
 import { registerRestoreCommand } from "./restore.js";
 import { registerSeedCommand } from "./seed.js";
 import { registerServeCommand } from "./serve.js";
+import { registerImportCommand, registerStatsCommand } from "./stats.js";
 import { registerTotpCommand } from "./totp.js";
 import { registerUsersCommand } from "./users.js";
 
@@ -22,6 +23,8 @@ registerAuditCommand(program);
 registerTotpCommand(program);
 registerBackupCommand(program);
 registerRestoreCommand(program);
+registerStatsCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -27,6 +27,12 @@ const entries: NavigationEntry[] = [
   },
   { href: "/staff", textKey: "navigation.workspace", kind: "staff" },
   { href: "/cases", textKey: "workspace.navigation.cases", kind: "staff", anyOf: ["cases.read"] },
+  {
+    href: "/statistics",
+    textKey: "statistics.navigation.dashboard",
+    kind: "staff",
+    anyOf: ["statistics.read"],
+  },
   { href: "/tasks", textKey: "workspace.navigation.tasks", kind: "staff", anyOf: ["labour.opinion"] },
   { href: "/admin/users", textKey: "navigation.users", kind: "staff", anyOf: ["admin.users"] },
   { href: "/admin/roles", textKey: "navigation.roles", kind: "staff", anyOf: ["admin.roles"] },

@@ -24,6 +24,12 @@ export { CaseTypeRegistry, InvalidCaseTypeError } from "./definition/registry.js
 export type { AnswerProblem } from "./definition/validate-answers.js";
 export { checkAnswers, requiredDocuments, visiblePages } from "./definition/validate-answers.js";
 export { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
+export {
+  caseIdsAfter,
+  claimChangedCases,
+  clearChangedCases,
+  countChangedCases,
+} from "./engine/case-change-outbox.js";
 export type {
   AttachedDocument,
   CaseDecision,
@@ -31,12 +37,13 @@ export type {
   CaseTask,
   DeadlineClock,
 } from "./engine/case-state.js";
-export { applyEvent, initialCaseState } from "./engine/case-state.js";
+export { applyEvent, initialCaseState, replayCase } from "./engine/case-state.js";
 export { validityEnd } from "./engine/decision-issued.js";
 export {
   ConcurrentCaseChangeError,
   formatCaseNumber,
   loadEvents,
+  loadEventsOfCases,
   reserveCaseNumbers,
 } from "./engine/event-store.js";
 export type { CaseEvent, CaseEventBody, PendingCaseEvent } from "./engine/events.js";

@@ -174,3 +174,14 @@ export const caseIdempotencyKeys = pgTable(
 
 /** Case numbers are drawn from one sequence: unique without a hot counter row per case type. */
 export const caseNumberSequence = pgSequence("case_number_seq", { startWith: 1000 });
+
+/**
+ * Cases whose events changed, for projections that run behind the request (statistics). A trigger
+ * on `case_events` fills it in the same transaction as the events, whatever wrote them; a consumer
+ * deletes the rows it claims in the transaction that applies their effect, so each change is
+ * taken into account exactly once in effect.
+ */
+export const caseChangeOutbox = pgTable("case_change_outbox", {
+  position: bigserial("position", { mode: "number" }).primaryKey(),
+  caseId: uuid("case_id").notNull(),
+});

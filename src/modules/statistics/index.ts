@@ -1,5 +1,5 @@
-// Public face of the statistics module (issue 4, in progress): the Eurostat dimensions, SDMX-CSV
-// and statistical disclosure control that the official tables will be built on.
+// Public face of the statistics module: statistical records and cubes kept current from case events,
+// imports of earlier data, official tables, their exports, and disclosure control.
 export {
   type Audience,
   type ProtectedCell,
@@ -18,3 +18,12 @@ export {
 } from "./eurostat/eurostat-bulk-csv.js";
 export { readSdmxCsv, type SdmxDataset, writeSdmxCsv } from "./eurostat/sdmx-csv.js";
 export { parseSexCode, type SexCode } from "./eurostat/sex-codes.js";
+export { exportOfficialTable } from "./exports/export-table.js";
+export { importFiles } from "./facts/import-records.js";
+export { rebuildStatistics } from "./facts/rebuild-statistics.js";
+export { catchUpStatistics, startStatisticsProjector } from "./facts/statistics-projector.js";
+export { ImportDirectoryError, readImportDirectory } from "./import/read-import-directory.js";
+export type { StatisticsContext } from "./statistics-context.js";
+export { registerOpenDataRoutes } from "./web/open-data-routes.js";
+export type { StatisticsModule } from "./web/statistics-module.js";
+export { registerStatisticsRoutes } from "./web/statistics-routes.js";

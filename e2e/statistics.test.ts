@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { importFiles } from "../src/modules/statistics/index.js";
+import { browserAvailable, expectAccessible, visit } from "./support/browser.js";
+import { signInAsDemoStaff } from "./support/journeys.js";
+import { useKarvanInBrowser } from "./support/setup.js";
+
+const lastYear = new Date().getUTCFullYear() - 1;
+
+/** A previous system's records, so that every chart and table has figures. */
+const files = [
+  {
+    name: "persons.csv",
+    content: [
+      "person_id,citizenship,stateless,sex,birth_date",
+      "p1,SY,no,F,1990-05-01",
+      "p2,AF,no,M,2009-02-01",
+    ].join("\n"),
+  },
+  {
+    name: "applications.csv",
+    content: [
+      "application_id,person_id,case_type,lodged_on,closed_on,withdrawn,unaccompanied_minor,region",
+      `a1,p1,asylum,${lastYear}-01-10,${lastYear}-03-02,no,no,AZ-BA`,
+      `a2,p2,asylum,${lastYear}-02-20,,no,yes,AZ-GA`,
+    ].join("\n"),
+  },
+  {
+    name: "decisions.csv",
+    content: [
+      "decision_id,application_id,instance,decided_on,outcome",
+      `d1,a1,first,${lastYear}-03-02,GENCONV`,
+    ].join("\n"),
+  },
+];
+
+describe.runIf(browserAvailable)("statistics for analysts and the public", () => {
+  const bed = useKarvanInBrowser();
+  const usedCodes = new Set<string>();
+
+  it("shows an analyst the dashboards and the official tables in each language, and exports them", async () => {
+    const imported = await importFiles(bed.karvan.karvan.database.db, files, {
+      importedBy: "e2e",
+      at: new Date(),
+    });
+    expect(imported.imported).toBe(true);
+    const page = await bed.newPerson();
+    await signInAsDemoStaff(page, bed.karvan, "analyst", usedCodes);
+    await visit(page, `${bed.karvan.baseUrl}/statistics?from=${lastYear}-01&to=${lastYear}-12`);
+    await expect(page.getByTestId("chart-recognition-rate").locator("svg[role=img]").count()).resolves.toBe(
+      1,
+    );
+    await expectAccessible(page);
+
+    for (const lang of ["en", "ru", "az"]) {
+      await visit(
+        page,
+        `${bed.karvan.baseUrl}/statistics/tables/asylum-applicants?period=${lastYear}-01&lang=${lang}`,
+      );
+      await expectAccessible(page);
+      await expect(page.getByTestId("validation").textContent()).resolves.toBeTruthy();
+    }
+    const download = await page.request.get(
+      `${bed.karvan.baseUrl}/statistics/tables/asylum-applicants/export?period=${lastYear}-01&format=sdmx-csv-1.0`,
+    );
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toContain(
+      "DATAFLOW,citizen,sex,age,asyl_app,TIME_PERIOD,OBS_VALUE,OBS_FLAG",
+    );
+  });
+
+  it("publishes the tables as open data, rounded, for anyone", async () => {
+    const page = await bed.newPerson();
+    await visit(page, `${bed.karvan.baseUrl}/open-data`);
+    await expectAccessible(page);
+    await visit(page, `${bed.karvan.baseUrl}/open-data/asylum-applicants?period=${lastYear}-02`);
+    await expectAccessible(page);
+    const api = await page.request.get(
+      `${bed.karvan.baseUrl}/api/v1/statistics/tables/asylum-applicants?period=${lastYear}-02`,
+    );
+    const body = (await api.json()) as { observations: Array<{ value: number | null }> };
+    expect(
+      body.observations.every((observation) => observation.value === null || observation.value % 5 === 0),
+    ).toBe(true);
+  });
+});

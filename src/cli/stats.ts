@@ -1,0 +1,105 @@
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { CaseTypeRegistry, calendarDeadlineClock } from "../modules/cases/index.js";
+import { caseTypeDefinitions } from "../modules/permits/index.js";
+import {
+  catchUpStatistics,
+  importFiles,
+  readImportDirectory,
+  rebuildStatistics,
+  type StatisticsContext,
+} from "../modules/statistics/index.js";
+import { loadLegalCalendars } from "../platform/calendar/index.js";
+import type { KarvanConfig } from "../platform/config/index.js";
+import type { DatabaseHandle } from "../platform/db/index.js";
+import { note, out, withDatabase } from "./context.js";
+
+export function statisticsContextOf(database: DatabaseHandle, config: KarvanConfig): StatisticsContext {
+  return {
+    db: database.db,
+    registry: new CaseTypeRegistry(caseTypeDefinitions),
+    deadlines: calendarDeadlineClock(loadLegalCalendars().of(config.country)),
+  };
+}
+
+async function rebuild(database: DatabaseHandle, config: KarvanConfig): Promise<void> {
+  const started = Date.now();
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: "{phase} [{bar}] {value} | {duration_formatted}", stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(0, 0, { phase: "records" });
+  try {
+    const report = await rebuildStatistics(statisticsContextOf(database, config), ({ phase, done }) => {
+      bar?.setTotal(Math.max(done, 1));
+      bar?.update(done, { phase: phase === "records" ? "cases  " : "persons" });
+    });
+    bar?.stop();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    out(
+      `Statistics rebuilt from the events in ${seconds} s: ${report.cases} cases, ${report.records} records, ` +
+        `${report.persons} persons, ${report.cells} cube cells.`,
+    );
+  } finally {
+    bar?.stop();
+  }
+}
+
+export function registerStatsCommand(program: Command): void {
+  const stats = program.command("stats").description("statistical records and cubes");
+  stats
+    .command("rebuild")
+    .description(
+      "recompute every statistical record and cube from the case events (and the imported records)",
+    )
+    .action(async () => {
+      await withDatabase(rebuild);
+    });
+  stats
+    .command("catch-up")
+    .description("project the case changes that wait for the statistics (a running Karvan does this itself)")
+    .action(async () => {
+      await withDatabase(async (database, config) => {
+        const cases = await catchUpStatistics(statisticsContextOf(database, config));
+        note(`${cases} changed case(s) projected into the statistics.`);
+      });
+    });
+}
+
+async function importDirectory(dir: string, options: { importedBy: string }): Promise<void> {
+  const files = await readImportDirectory(dir);
+  note(`Checking ${files.length} file(s) in ${dir}…`);
+  await withDatabase(async (database) => {
+    const result = await importFiles(database.db, files, { importedBy: options.importedBy, at: new Date() });
+    if (!result.imported) {
+      for (const error of result.errors) {
+        const line = error.line === null ? null : `line ${error.line}`;
+        note(
+          `${[error.file, line, error.field].filter(Boolean).join(", ")}: ${error.message} [${error.code}]`,
+        );
+      }
+      throw new Error(`${result.errors.length} problem(s) found: nothing was imported`);
+    }
+    const { report } = result;
+    out(`Imported ${report.records} records as batch ${report.batchId}; ${report.cells} cube cells changed.`);
+  });
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command("import")
+    .description(
+      "load a previous system's records from CSV files (docs/import-format.md): all of them, or none",
+    )
+    .argument("<directory>", "folder holding persons.csv, applications.csv, decisions.csv, permits.csv, …")
+    .option(
+      "--imported-by <name>",
+      "who is loading the files (kept with the batch)",
+      process.env.USER ?? "cli",
+    )
+    .action(async (dir: string, options: { importedBy: string }) => {
+      await importDirectory(dir, options);
+    });
+}

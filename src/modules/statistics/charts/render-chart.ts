@@ -1,0 +1,54 @@
+import * as echarts from "echarts";
+import { labelSvg } from "./accessible-svg.js";
+import { chartOption } from "./chart-option.js";
+import type { ChartSpec } from "./chart-spec.js";
+
+const DEFAULT_WIDTH = 720;
+const DEFAULT_HEIGHT = 400;
+
+let renderCount = 0;
+
+/**
+ * Renders a chart to an SVG string on the server, so pages show charts without client JavaScript.
+ * The chart is always disposed: an undisposed echarts instance keeps an animation timer alive and
+ * stops Node from exiting.
+ */
+export function renderChartSvg(spec: ChartSpec): string {
+  const chart = echarts.init(null, null, {
+    renderer: "svg",
+    ssr: true,
+    width: spec.width ?? DEFAULT_WIDTH,
+    height: spec.height ?? DEFAULT_HEIGHT,
+  });
+  try {
+    chart.setOption(chartOption(spec));
+    renderCount += 1;
+    return labelSvg(
+      withoutInlineStyles(chart.renderToSVGString()),
+      spec.title,
+      `karvan-chart-title-${renderCount}`,
+    );
+  } finally {
+    chart.dispose();
+  }
+}
+
+/**
+ * The page's Content-Security-Policy refuses inline styles, so the text styles echarts writes as
+ * `style` attributes become SVG presentation attributes, and its hover-only style sheet goes.
+ */
+export function withoutInlineStyles(svg: string): string {
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, "")
+    .replace(/ style="([^"]*)"/g, (_, declarations: string) =>
+      declarations
+        .split(";")
+        .map((declaration) => declaration.split(":"))
+        .filter(
+          ([property, value]) =>
+            property && value && /^(font-(size|family|weight|style)|fill|opacity)$/.test(property.trim()),
+        )
+        .map(([property, value]) => ` ${property?.trim()}="${value?.trim()}"`)
+        .join(""),
+    );
+}

@@ -1,0 +1,68 @@
+/** One cell of a cube: a count (and a sum that goes with it) at a month and a set of dimensions. */
+export interface CubeCell {
+  tableCode: CubeTable;
+  /** YYYY-MM. */
+  period: string;
+  citizen: string;
+  sex: string;
+  age: string;
+  d1: string;
+  d2: string;
+  d3: string;
+  n: number;
+  total: number;
+}
+
+/**
+ * The cubes and what their free dimensions hold. Flows count at the month of the event; stocks
+ * (`*_stock`) hold monthly changes, summed up to a month to give the stock at its end.
+ */
+export const cubeTables = {
+  asylum_applicants: { d1: "applicant type (ASY_APP, NASY_APP first-time)" },
+  asylum_unaccompanied: { d1: "" },
+  asylum_withdrawn: { d1: "" },
+  asylum_pending_stock: { d1: "" },
+  asylum_decisions_first: { d1: "decision outcome" },
+  asylum_decisions_final: { d1: "decision outcome" },
+  permits_first: { d1: "reason", d2: "length of validity" },
+  permits_valid_stock: { d1: "reason" },
+  enforcement: { d1: "REFUSED, ILLEGAL, ORDERED, RETURNED" },
+  detention_stock: { d1: "region" },
+  registrations: { d1: "region" },
+  applications: { d1: "case type", d2: "region" },
+  decisions: { d1: "case type", d2: "outcome", d3: "region" },
+  processing: { d1: "case type", d2: "WITHIN, LATE or UNK (against the legal time)" },
+  backlog_stock: { d1: "case type", d2: "age of the application (M_LT1, M1-2, M3-5, M6-11, M_GE12)" },
+  violations: { d1: "region" },
+} as const;
+export type CubeTable = keyof typeof cubeTables;
+
+export type CellDimensions = Pick<CubeCell, "citizen" | "sex" | "age" | "d1" | "d2" | "d3">;
+
+export function cellKey(cell: Omit<CubeCell, "n" | "total">): string {
+  return [cell.tableCode, cell.period, cell.citizen, cell.sex, cell.age, cell.d1, cell.d2, cell.d3].join("|");
+}
+
+/** Adds cells with the same key (`sign` -1 takes them away). */
+export function sumCells(
+  cells: Iterable<CubeCell>,
+  sign = 1,
+  into = new Map<string, CubeCell>(),
+): Map<string, CubeCell> {
+  for (const cell of cells) {
+    const key = cellKey(cell);
+    const existing = into.get(key);
+    if (existing) {
+      existing.n += sign * cell.n;
+      existing.total += sign * cell.total;
+    } else {
+      into.set(key, { ...cell, n: sign * cell.n, total: sign * cell.total });
+    }
+  }
+  return into;
+}
+
+/** The cells of a sum that do not come to nothing. */
+export function nonZeroCells(sum: Map<string, CubeCell>): CubeCell[] {
+  return [...sum.values()].filter((cell) => cell.n !== 0 || cell.total !== 0);
+}

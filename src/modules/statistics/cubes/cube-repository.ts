@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "../../../platform/db/index.js";
+import { type CubeCell, type CubeTable, nonZeroCells, sumCells } from "./cube-cell.js";
+
+/** Adds changes to the cubes in one statement per 2,000 cells; cells that come to nothing go. */
+export async function addToCubes(db: Queryable, changes: CubeCell[]): Promise<void> {
+  // One statement cannot change a row twice: changes to the same cell are added up first.
+  const sorted = nonZeroCells(sumCells(changes)).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  for (let index = 0; index < sorted.length; index += 2000) {
+    const rows = sorted.slice(index, index + 2000).map((cell) => ({
+      table_code: cell.tableCode,
+      period: cell.period,
+      citizen: cell.citizen,
+      sex: cell.sex,
+      age: cell.age,
+      d1: cell.d1,
+      d2: cell.d2,
+      d3: cell.d3,
+      n: cell.n,
+      total: cell.total,
+    }));
+    const recordset = sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        table_code text, period text, citizen text, sex text, age text, d1 text, d2 text, d3 text, n bigint,
+        total bigint)`;
+    await db.execute(sql`insert into stat_cube (table_code, period, citizen, sex, age, d1, d2, d3, n, total)
+      select * from ${recordset}
+      on conflict (table_code, period, citizen, sex, age, d1, d2, d3)
+      do update set n = stat_cube.n + excluded.n, total = stat_cube.total + excluded.total`);
+    await db.execute(sql`delete from stat_cube c using ${recordset}
+      where c.table_code = r.table_code and c.period = r.period and c.citizen = r.citizen and c.sex = r.sex
+        and c.age = r.age and c.d1 = r.d1 and c.d2 = r.d2 and c.d3 = r.d3 and c.n = 0 and c.total = 0`);
+  }
+}
+
+function keyOf(cell: CubeCell): string {
+  return [cell.tableCode, cell.period, cell.citizen, cell.sex, cell.age, cell.d1, cell.d2, cell.d3].join("|");
+}
+
+export interface CubeSum {
+  citizen: string;
+  sex: string;
+  age: string;
+  d1: string;
+  d2: string;
+  d3: string;
+  n: number;
+  total: number;
+}
+
+/**
+ * Sums a cube over months: the months of a flow's period, or every month up to the reference
+ * month of a stock.
+ */
+export async function sumCube(
+  db: Queryable,
+  tableCode: CubeTable,
+  months: { in: string[] } | { upTo: string },
+): Promise<CubeSum[]> {
+  const where =
+    "in" in months
+      ? sql`period in (select jsonb_array_elements_text(${JSON.stringify(months.in)}::jsonb))`
+      : sql`period <= ${months.upTo}`;
+  return queryRows<CubeSum>(
+    db,
+    sql`select citizen, sex, age, d1, d2, d3, sum(n)::int as n, sum(total)::bigint::float8 as total
+        from stat_cube where table_code = ${tableCode} and ${where}
+        group by citizen, sex, age, d1, d2, d3 having sum(n) <> 0 or sum(total) <> 0`,
+  );
+}
+
+/** Monthly totals of a cube for charts (optionally filtered on its dimensions). */
+export async function monthlySeries(
+  db: Queryable,
+  tableCode: CubeTable,
+  range: { from: string; to: string },
+  filter: Partial<Record<"citizen" | "d1" | "d2" | "d3", string>> = {},
+  splitBy?: "d1" | "d2" | "d3" | "citizen",
+): Promise<Array<{ period: string; split: string; n: number; total: number }>> {
+  const conditions = Object.entries(filter).map(
+    ([column, value]) => sql`${sql.identifier(column)} = ${value}`,
+  );
+  const split = splitBy ? sql.identifier(splitBy) : sql`''`;
+  return queryRows(
+    db,
+    sql`select period, ${split} as split, sum(n)::int as n, sum(total)::bigint::float8 as total from stat_cube
+        where table_code = ${tableCode} and period >= ${range.from} and period <= ${range.to}
+        ${conditions.length > 0 ? sql`and ${sql.join(conditions, sql` and `)}` : sql``}
+        group by period, split order by period, split`,
+  );
+}
+
+/** The whole cube in a fixed order: what a rebuild must reproduce. */
+export async function cubeSnapshot(db: Queryable): Promise<string> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select table_code, period, citizen, sex, age, d1, d2, d3, n, total from stat_cube
+        order by table_code, period, citizen, sex, age, d1, d2, d3`,
+  );
+  return JSON.stringify(rows);
+}

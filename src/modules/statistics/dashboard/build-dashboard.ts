@@ -1,0 +1,269 @@
+import type { Queryable } from "../../../platform/db/index.js";
+import type { ChartSpec } from "../charts/chart-spec.js";
+import type { CubeTable } from "../cubes/cube-cell.js";
+import { monthlySeries } from "../cubes/cube-repository.js";
+import { type DashboardFilters, monthsBetween } from "./dashboard-filters.js";
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface DashboardChart {
+  id: string;
+  spec: ChartSpec;
+  /** A figure worth saying in words beside the chart. */
+  summary?: string;
+}
+
+type Split = "d1" | "d2" | "d3" | "citizen";
+
+interface SeriesQuery {
+  cube: CubeTable;
+  filter: Partial<Record<"citizen" | "d1" | "d2" | "d3", string>>;
+  split: Split;
+  /** Stocks are summed from the first month on record. */
+  stock?: boolean;
+}
+
+async function seriesBy(
+  db: Queryable,
+  query: SeriesQuery,
+  months: string[],
+): Promise<Map<string, Array<{ n: number; total: number }>>> {
+  const from = query.stock ? "0000-01" : (months[0] as string);
+  const rows = await monthlySeries(
+    db,
+    query.cube,
+    { from, to: months.at(-1) as string },
+    query.filter,
+    query.split,
+  );
+  const bySplit = new Map<string, Array<{ n: number; total: number }>>();
+  const index = new Map(months.map((month, position) => [month, position]));
+  const running = new Map<string, { n: number; total: number }>();
+  for (const row of rows) {
+    const values = bySplit.get(row.split) ?? months.map(() => ({ n: 0, total: 0 }));
+    bySplit.set(row.split, values);
+    if (query.stock) {
+      const sum = running.get(row.split) ?? { n: 0, total: 0 };
+      sum.n += row.n;
+      sum.total += row.total;
+      running.set(row.split, sum);
+      // A stock carries forward to later months until it changes again.
+      const position = row.period < (months[0] as string) ? 0 : index.get(row.period);
+      if (position === undefined) continue;
+      for (let at = position; at < months.length; at++) values[at] = { ...sum };
+    } else {
+      const position = index.get(row.period);
+      if (position !== undefined) values[position] = { n: row.n, total: row.total };
+    }
+  }
+  return bySplit;
+}
+
+function filterOf(
+  filters: DashboardFilters,
+  columns: Partial<Record<"caseType" | "region", "d1" | "d2" | "d3">>,
+) {
+  const filter: Partial<Record<"citizen" | "d1" | "d2" | "d3", string>> = {};
+  if (filters.citizen) filter.citizen = filters.citizen;
+  if (filters.caseType && columns.caseType) filter[columns.caseType] = filters.caseType;
+  if (filters.region && columns.region) filter[columns.region] = filters.region;
+  return filter;
+}
+
+function label(t: Translate, prefix: string, code: string): string {
+  const text = t(`${prefix}.${code}`);
+  return text.startsWith(prefix) ? code : text;
+}
+
+/**
+ * The analysts' and managers' dashboard for the chosen filters, from the cubes: applications and
+ * decisions over time, asylum recognition rate, processing within the legal time, the backlog and
+ * its age, registrations by region, and detention occupancy once detention is recorded.
+ */
+export async function buildDashboard(
+  db: Queryable,
+  filters: DashboardFilters,
+  t: Translate,
+): Promise<DashboardChart[]> {
+  const months = monthsBetween(filters.from, filters.to);
+  const categoryLabel = t("statistics.dashboard.month");
+  const charts: DashboardChart[] = [];
+  const split = (values: Map<string, Array<{ n: number }>>, prefix: string) =>
+    [...values.entries()].map(([code, series]) => ({
+      name: label(t, prefix, code),
+      values: series.map((v) => v.n),
+    }));
+
+  const applications = await seriesBy(
+    db,
+    { cube: "applications", filter: filterOf(filters, { caseType: "d1", region: "d2" }), split: "d1" },
+    months,
+  );
+  charts.push({
+    id: "applications",
+    spec: {
+      kind: "stacked-bar",
+      title: t("statistics.dashboard.charts.applications"),
+      categories: months,
+      categoryLabel,
+      series: split(applications, "statistics.caseTypes"),
+    },
+  });
+
+  const decisions = await seriesBy(
+    db,
+    { cube: "decisions", filter: filterOf(filters, { caseType: "d1", region: "d3" }), split: "d2" },
+    months,
+  );
+  charts.push({
+    id: "decisions",
+    spec: {
+      kind: "stacked-bar",
+      title: t("statistics.dashboard.charts.decisions"),
+      categories: months,
+      categoryLabel,
+      series: split(decisions, "statistics.codes"),
+    },
+  });
+
+  const asylum = await seriesBy(
+    db,
+    { cube: "asylum_decisions_first", filter: filterOf(filters, {}), split: "d1" },
+    months,
+  );
+  if (asylum.size > 0) {
+    const positive = months.map((_, at) =>
+      ["GENCONV", "SUB_PROT", "HUMSTAT"].reduce((sum, code) => sum + (asylum.get(code)?.[at]?.n ?? 0), 0),
+    );
+    const all = months.map((_, at) =>
+      [...asylum.values()].reduce((sum, series) => sum + (series[at]?.n ?? 0), 0),
+    );
+    charts.push({
+      id: "recognition-rate",
+      spec: {
+        kind: "line",
+        title: t("statistics.dashboard.charts.recognitionRate"),
+        categories: months,
+        categoryLabel,
+        yAxisLabel: "%",
+        series: [
+          {
+            name: t("statistics.dashboard.series.recognitionRate"),
+            values: months.map((_, at) =>
+              (all[at] ?? 0) > 0 ? Math.round((1000 * (positive[at] ?? 0)) / (all[at] ?? 1)) / 10 : null,
+            ),
+          },
+        ],
+      },
+    });
+  }
+
+  const processing = await seriesBy(
+    db,
+    { cube: "processing", filter: filterOf(filters, { caseType: "d1" }), split: "d2" },
+    months,
+  );
+  const within = processing.get("WITHIN") ?? [];
+  const late = processing.get("LATE") ?? [];
+  const decided = months.map((_, at) => (within[at]?.n ?? 0) + (late[at]?.n ?? 0));
+  const days = months.map((_, at) =>
+    [...processing.values()].reduce((sum, series) => sum + (series[at]?.total ?? 0), 0),
+  );
+  const counted = months.map((_, at) =>
+    [...processing.values()].reduce((sum, series) => sum + (series[at]?.n ?? 0), 0),
+  );
+  charts.push({
+    id: "processing",
+    spec: {
+      kind: "line",
+      title: t("statistics.dashboard.charts.processing"),
+      categories: months,
+      categoryLabel,
+      series: [
+        {
+          name: t("statistics.dashboard.series.withinLegalTime"),
+          values: months.map((_, at) =>
+            (decided[at] ?? 0) > 0
+              ? Math.round((1000 * (within[at]?.n ?? 0)) / (decided[at] ?? 1)) / 10
+              : null,
+          ),
+        },
+        {
+          name: t("statistics.dashboard.series.meanDays"),
+          values: months.map((_, at) =>
+            (counted[at] ?? 0) > 0 ? Math.round((10 * (days[at] ?? 0)) / (counted[at] ?? 1)) / 10 : null,
+          ),
+        },
+      ],
+    },
+  });
+
+  const backlog = await seriesBy(
+    db,
+    { cube: "backlog_stock", filter: filterOf(filters, { caseType: "d1" }), split: "d2", stock: true },
+    months,
+  );
+  const ageOrder = ["M_LT1", "M1-2", "M3-5", "M6-11", "M_GE12"];
+  charts.push({
+    id: "backlog",
+    spec: {
+      kind: "stacked-bar",
+      title: t("statistics.dashboard.charts.backlog"),
+      categories: months,
+      categoryLabel,
+      series: ageOrder
+        .filter((code) => backlog.has(code))
+        .map((code) => ({
+          name: label(t, "statistics.codes", code),
+          values: (backlog.get(code) ?? []).map((v) => v.n),
+        })),
+    },
+  });
+
+  const registrations = await seriesBy(
+    db,
+    { cube: "registrations", filter: filterOf(filters, { region: "d1" }), split: "d1" },
+    months,
+  );
+  const regions = [...registrations.entries()]
+    .map(([code, series]) => ({ code, n: series.reduce((sum, value) => sum + value.n, 0) }))
+    .sort((a, b) => b.n - a.n || a.code.localeCompare(b.code));
+  charts.push({
+    id: "registrations-by-region",
+    spec: {
+      kind: "bar",
+      title: t("statistics.dashboard.charts.registrationsByRegion"),
+      categories: regions.map((region) => region.code),
+      categoryLabel: t("statistics.dimensions.region"),
+      series: [
+        { name: t("statistics.dashboard.series.registrations"), values: regions.map((region) => region.n) },
+      ],
+    },
+  });
+
+  const detention = await seriesBy(
+    db,
+    { cube: "detention_stock", filter: filterOf(filters, { region: "d1" }), split: "citizen", stock: true },
+    months,
+  );
+  if (detention.size > 0) {
+    charts.push({
+      id: "detention",
+      spec: {
+        kind: "line",
+        title: t("statistics.dashboard.charts.detention"),
+        categories: months,
+        categoryLabel,
+        series: [
+          {
+            name: t("statistics.dashboard.series.detained"),
+            values: months.map((_, at) =>
+              [...detention.values()].reduce((sum, series) => sum + (series[at]?.n ?? 0), 0),
+            ),
+          },
+        ],
+      },
+    });
+  }
+  return charts;
+}

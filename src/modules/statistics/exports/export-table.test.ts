@@ -1,0 +1,107 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readSdmxCsv } from "../eurostat/sdmx-csv.js";
+import type { OfficialTable } from "../tables/official-table.js";
+import { exportOfficialTable } from "./export-table.js";
+
+const table: OfficialTable = {
+  code: "asylum-applicants-monthly",
+  dataflow: "ESTAT:MIGR_ASYAPPCTZM(1.0)",
+  title: "Asylum applicants by citizenship, sex and age",
+  period: "2025-03",
+  dimensions: ["citizen", "sex", "age"],
+  labels: {
+    dimensions: { citizen: "Country of citizenship", sex: "Sex" },
+    codes: { citizen: { SY: "Syria", CI: "Côte d'Ivoire, Republic of" }, sex: { F: "Females", T: "Total" } },
+  },
+  unit: "PER",
+  observations: [
+    { key: { citizen: "SY", sex: "T", age: "TOTAL" }, value: 1235, flag: "" },
+    { key: { citizen: "CI", sex: "F", age: "Y_LT14" }, value: null, flag: "c" },
+    { key: { citizen: "ER", sex: "F", age: "Y14-17" }, value: 15, flag: "" },
+  ],
+  audience: "public",
+};
+
+describe("exportOfficialTable as SDMX-CSV", () => {
+  it.each([
+    ["sdmx-csv-1.0", "1.0", "asylum-applicants-monthly_2025-03_sdmx-1.0.csv", "version=1.0.0"],
+    ["sdmx-csv-2.0", "2.0", "asylum-applicants-monthly_2025-03_sdmx-2.0.csv", "version=2.0.0"],
+  ] as const)(
+    "%s reads back as the table's observations",
+    async (format, version, fileName, mediaVersion) => {
+      const file = await exportOfficialTable(table, format);
+      expect(file.fileName).toBe(fileName);
+      expect(file.mediaType).toBe(`application/vnd.sdmx.data+csv; ${mediaVersion}`);
+      expect(readSdmxCsv(file.body.toString("utf8"))).toEqual({
+        version,
+        dataflow: table.dataflow,
+        dimensions: ["citizen", "sex", "age"],
+        observations: table.observations.map((obs) => ({ ...obs, period: "2025-03" })),
+      });
+    },
+  );
+});
+
+describe("exportOfficialTable as CSV", () => {
+  it("writes a BOM, labelled and coded columns, and hidden cells empty with flag c", async () => {
+    const file = await exportOfficialTable(table, "csv");
+    expect(file.fileName).toBe("asylum-applicants-monthly_2025-03.csv");
+    expect(file.mediaType).toBe("text/csv; charset=utf-8");
+    expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.body.toString("utf8")).toBe(
+      [
+        "\uFEFFCountry of citizenship,Country of citizenship (code),Sex,Sex (code),age,age (code),Period,Value,Flag",
+        "Syria,SY,Total,T,TOTAL,TOTAL,2025-03,1235,",
+        `"Côte d'Ivoire, Republic of",CI,Females,F,Y_LT14,Y_LT14,2025-03,,c`,
+        "ER,ER,Females,F,Y14-17,Y14-17,2025-03,15,",
+        "",
+      ].join("\r\n"),
+    );
+  });
+
+  it("uses the caller's headings", async () => {
+    const file = await exportOfficialTable(table, "csv", {
+      headings: { period: "Période", value: "Valeur", flag: "Indicateur", code: "code" },
+    });
+    const header = file.body.toString("utf8").split("\r\n")[0];
+    expect(header?.endsWith("Période,Valeur,Indicateur")).toBe(true);
+  });
+});
+
+describe("exportOfficialTable as XLSX", () => {
+  it("writes title, note, frozen header and numeric cells that read back", async () => {
+    const file = await exportOfficialTable(table, "xlsx");
+    expect(file.fileName).toBe("asylum-applicants-monthly_2025-03.xlsx");
+    expect(file.mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("2025-03");
+    if (sheet === undefined) throw new Error("sheet 2025-03 missing");
+    expect(sheet.getCell("A1").value).toBe(table.title);
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
+    expect(String(sheet.getCell("A2").value)).toContain("2025-03");
+    expect(String(sheet.getCell("A2").value)).toContain("rounded");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    expect(sheet.getRow(4).getCell(1).value).toBe("Country of citizenship");
+    expect(sheet.getColumn(1).width).toBeGreaterThan(8);
+
+    const data = [5, 6, 7].map((rowNumber) => {
+      const row = sheet.getRow(rowNumber);
+      return { code: row.getCell(2).value, value: row.getCell(8).value, flag: row.getCell(9).value };
+    });
+    expect(data).toEqual([
+      { code: "SY", value: 1235, flag: "" },
+      { code: "CI", value: null, flag: "c" },
+      { code: "ER", value: 15, flag: "" },
+    ]);
+  });
+
+  it("says internal figures are exact", async () => {
+    const file = await exportOfficialTable({ ...table, audience: "internal" }, "xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ExcelJS.Buffer);
+    expect(String(workbook.worksheets[0]?.getCell("A2").value)).toContain("Exact figures");
+  });
+});

@@ -1,0 +1,18 @@
+import { formatCsvRecord } from "../eurostat/csv-records.js";
+import type { OfficialTable } from "../tables/official-table.js";
+import type { ExportTexts } from "./export-texts.js";
+import { labelledRows } from "./labelled-rows.js";
+
+/**
+ * CSV for people who open it in a spreadsheet. The byte-order mark makes Excel read UTF-8 instead of
+ * the local code page (labels carry accents), and CRLF is what RFC 4180 and Excel expect. Values stay
+ * unformatted so they parse as numbers in every locale.
+ */
+export function writePlainCsv(table: OfficialTable, texts: ExportTexts): string {
+  const { head, rows } = labelledRows(table, texts);
+  const lines = [formatCsvRecord(head)];
+  for (const row of rows) {
+    lines.push(formatCsvRecord([...row.texts, row.value === null ? "" : String(row.value), row.flag]));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,72 @@
+import type { PermitReason } from "./statistical-record.js";
+
+/**
+ * Where the statistics find what they count in a case type's answers. Case types that are not
+ * listed (the asylum procedure when it comes) ask about the applicant with the common questions.
+ */
+export interface CaseTypeFacts {
+  /** A registration is counted as such; everything else as an application with its decision. */
+  kind: "application" | "registration";
+  person: { citizenship: string; birthDate: string; document: string; sex: string; stateless: string };
+  /** Address questions, in order of preference, whose region is the case's region. */
+  addresses: string[];
+  /** Residence permits feed the permit tables, with the reason Eurostat counts them under. */
+  permitReason?: (answers: Record<string, unknown>) => PermitReason;
+}
+
+const applicant = {
+  citizenship: "citizenship",
+  birthDate: "birthDate",
+  document: "passportNumber",
+  sex: "sex",
+  stateless: "stateless",
+};
+
+const groundReasons: Record<string, PermitReason> = { work: "OCC", family: "FAM", study: "EDUC" };
+
+const byCaseType: Record<string, CaseTypeFacts> = {
+  "stay-registration": {
+    kind: "registration",
+    person: {
+      citizenship: "guestCitizenship",
+      birthDate: "guestBirthDate",
+      document: "guestPassportNumber",
+      sex: "guestSex",
+      stateless: "guestStateless",
+    },
+    addresses: ["stayAddress"],
+  },
+  "work-permit": {
+    kind: "application",
+    person: {
+      citizenship: "workerCitizenship",
+      birthDate: "workerBirthDate",
+      document: "workerPassportNumber",
+      sex: "workerSex",
+      stateless: "workerStateless",
+    },
+    addresses: ["workplaceAddress", "employerAddress"],
+  },
+  "temporary-residence-permit": {
+    kind: "application",
+    person: applicant,
+    addresses: ["addressInAzerbaijan"],
+    permitReason: (answers) => groundReasons[String(answers.ground)] ?? "OTH",
+  },
+  "permanent-residence-permit": {
+    kind: "application",
+    person: applicant,
+    addresses: ["addressInAzerbaijan"],
+    permitReason: () => "OTH",
+  },
+};
+
+const otherCaseTypes: CaseTypeFacts = {
+  kind: "application",
+  person: applicant,
+  addresses: ["addressInAzerbaijan"],
+};
+
+export function caseTypeFacts(typeCode: string): CaseTypeFacts {
+  return byCaseType[typeCode] ?? otherCaseTypes;
+}

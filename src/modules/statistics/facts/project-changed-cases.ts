@@ -1,0 +1,54 @@
+import type { Queryable } from "../../../platform/db/index.js";
+import type { CaseTypeRegistry, DeadlineClock } from "../../cases/index.js";
+import { claimChangedCases, loadEventsOfCases, replayCase } from "../../cases/index.js";
+import { tryLockCubes } from "../cubes/statistics-lock.js";
+import type { StatisticsContext } from "../statistics-context.js";
+import { recordsOfCase } from "./records-of-case.js";
+import { replaceRecords, type StoredRecord } from "./replace-records.js";
+
+export interface ProjectionPass {
+  /** `busy`: another writer holds the cubes; `behind`: a full batch, more may wait. */
+  state: "idle" | "busy" | "behind" | "caught_up";
+  cases: number;
+}
+
+/** The records of cases, replayed from their events. */
+export async function recordsOfCases(
+  db: Queryable,
+  caseIds: string[],
+  registry: CaseTypeRegistry,
+  deadlines: DeadlineClock,
+): Promise<StoredRecord[]> {
+  const histories = await loadEventsOfCases(db, caseIds);
+  const legalDate = (at: Date) => deadlines.legalDate(at);
+  const records: StoredRecord[] = [];
+  for (const [caseId, events] of histories) {
+    if (events.length === 0) continue;
+    const state = replayCase(events, (code, version) => registry.get(code, version), deadlines);
+    const definition = registry.get(state.typeCode, state.typeVersion);
+    for (const record of recordsOfCase(state, events, definition, legalDate))
+      records.push({ ...record, caseId });
+  }
+  return records;
+}
+
+/**
+ * Takes the next changed cases from the outbox, replays them and moves their records and the cubes,
+ * in one transaction: the change is counted exactly once in effect, or not at all and taken again.
+ */
+export async function projectChangedCases(
+  context: StatisticsContext,
+  batchSize = 500,
+): Promise<ProjectionPass> {
+  return context.db.transaction(async (tx) => {
+    if (!(await tryLockCubes(tx))) return { state: "busy" as const, cases: 0 };
+    const caseIds = await claimChangedCases(tx, batchSize);
+    if (caseIds.length === 0) return { state: "idle" as const, cases: 0 };
+    const records = await recordsOfCases(tx, caseIds, context.registry, context.deadlines);
+    await replaceRecords(tx, { replaceCases: caseIds, add: records });
+    return {
+      state: caseIds.length >= batchSize ? ("behind" as const) : ("caught_up" as const),
+      cases: caseIds.length,
+    };
+  });
+}

@@ -1,0 +1,128 @@
+import { sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "../../../platform/db/index.js";
+import type { StatisticalRecord } from "./statistical-record.js";
+
+interface RecordRow {
+  record_id: string;
+  source: "case" | "import";
+  kind: StatisticalRecord["kind"];
+  person_key: string;
+  citizenship: string;
+  sex: "F" | "M" | "UNK";
+  birth_date: string | null;
+  case_type: string;
+  date: string;
+  end_date: string | null;
+  outcome: StatisticalRecord["outcome"];
+  instance: StatisticalRecord["instance"];
+  reason: StatisticalRecord["reason"];
+  region: string | null;
+  withdrawn: boolean;
+  unaccompanied: boolean;
+  lodged_on: string | null;
+  deadline: string | null;
+}
+
+const columns = sql`record_id, source, kind, person_key, citizenship, sex, birth_date::text as birth_date,
+  case_type, date::text as date, end_date::text as end_date, outcome, instance, reason, region, withdrawn,
+  unaccompanied, lodged_on::text as lodged_on, deadline::text as deadline`;
+
+function recordOf(row: RecordRow): StatisticalRecord {
+  return {
+    recordId: row.record_id,
+    source: row.source,
+    kind: row.kind,
+    person: {
+      personKey: row.person_key,
+      citizenship: row.citizenship,
+      sex: row.sex,
+      birthDate: row.birth_date,
+    },
+    caseType: row.case_type,
+    date: row.date,
+    endDate: row.end_date,
+    outcome: row.outcome,
+    instance: row.instance,
+    reason: row.reason,
+    region: row.region,
+    withdrawn: row.withdrawn,
+    unaccompanied: row.unaccompanied,
+    lodgedOn: row.lodged_on,
+    deadline: row.deadline,
+  };
+}
+
+const textList = (values: string[]) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const uuidList = (values: string[]) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid)`;
+
+/** Every record of these persons, grouped by person. */
+export async function loadRecordsOfPersons(
+  db: Queryable,
+  personKeys: string[],
+): Promise<Map<string, StatisticalRecord[]>> {
+  const byPerson = new Map<string, StatisticalRecord[]>(personKeys.map((key) => [key, []]));
+  if (personKeys.length === 0) return byPerson;
+  const rows = await queryRows<RecordRow>(
+    db,
+    sql`select ${columns} from stat_records where person_key in ${textList(personKeys)}`,
+  );
+  for (const row of rows) byPerson.get(row.person_key)?.push(recordOf(row));
+  return byPerson;
+}
+
+/** Persons with records of these cases. */
+export async function personsOfCases(db: Queryable, caseIds: string[]): Promise<string[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await queryRows<{ person_key: string }>(
+    db,
+    sql`select distinct person_key from stat_records where case_id in ${uuidList(caseIds)}`,
+  );
+  return rows.map((row) => row.person_key);
+}
+
+export async function deleteRecordsOfCases(db: Queryable, caseIds: string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  await db.execute(sql`delete from stat_records where case_id in ${uuidList(caseIds)}`);
+}
+
+/** Inserts records in one statement per thousand (rows travel as one JSON parameter). */
+export async function insertRecords(
+  db: Queryable,
+  records: Array<StatisticalRecord & { caseId?: string | null; batchId?: string | null }>,
+): Promise<void> {
+  for (let index = 0; index < records.length; index += 1000) {
+    const rows = records.slice(index, index + 1000).map((record) => ({
+      record_id: record.recordId,
+      source: record.source,
+      case_id: record.caseId ?? null,
+      batch_id: record.batchId ?? null,
+      kind: record.kind,
+      person_key: record.person.personKey,
+      citizenship: record.person.citizenship,
+      sex: record.person.sex,
+      birth_date: record.person.birthDate,
+      case_type: record.caseType,
+      date: record.date,
+      end_date: record.endDate,
+      outcome: record.outcome,
+      instance: record.instance,
+      reason: record.reason,
+      region: record.region,
+      withdrawn: record.withdrawn,
+      unaccompanied: record.unaccompanied,
+      lodged_on: record.lodgedOn ?? null,
+      deadline: record.deadline ?? null,
+    }));
+    await db.execute(sql`insert into stat_records
+      (record_id, source, case_id, batch_id, kind, person_key, citizenship, sex, birth_date, case_type, date,
+       end_date, outcome, instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline)
+      select record_id, source, case_id, batch_id, kind, person_key, citizenship, sex, birth_date, case_type, date,
+       end_date, outcome, instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        record_id text, source text, case_id uuid, batch_id uuid, kind text, person_key text, citizenship text,
+        sex text, birth_date date, case_type text, date date, end_date date, outcome text, instance text,
+        reason text, region text, withdrawn boolean, unaccompanied boolean, lodged_on date, deadline date)`);
+  }
+}

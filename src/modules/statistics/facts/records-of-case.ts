@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import type { CaseEvent, CaseState, CaseTypeDefinition } from "../../cases/index.js";
+import { eurostatCitizenship } from "../eurostat/citizenship-codes.js";
+import { caseTypeFacts } from "./case-type-facts.js";
+import type { DecisionOutcome, PersonFacts, StatisticalRecord } from "./statistical-record.js";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+function citizenshipOf(value: unknown, stateless: boolean): string {
+  try {
+    return eurostatCitizenship(text(value), { stateless });
+  } catch {
+    return "UNK";
+  }
+}
+
+/**
+ * The same person across cases: citizenship and travel document number, hashed so the cubes'
+ * inputs carry no document number. Without a document number, the case stands for its person.
+ */
+function personOf(state: CaseState): PersonFacts {
+  const fields = caseTypeFacts(state.typeCode).person;
+  const answers = state.answers;
+  const citizenship = citizenshipOf(answers[fields.citizenship], answers[fields.stateless] === true);
+  const document = text(answers[fields.document])?.toUpperCase().replace(/[\s-]/g, "") ?? null;
+  const personKey = document
+    ? `doc:${createHash("sha256").update(`${citizenship}|${document}`).digest("hex").slice(0, 32)}`
+    : `case:${state.id}`;
+  const sex = answers[fields.sex];
+  const birthDate = text(answers[fields.birthDate]);
+  return {
+    personKey,
+    citizenship,
+    sex: sex === "F" || sex === "M" ? sex : "UNK",
+    birthDate: birthDate && DATE.test(birthDate) ? birthDate : null,
+  };
+}
+
+function regionOf(state: CaseState): string | null {
+  for (const field of caseTypeFacts(state.typeCode).addresses) {
+    const address = state.answers[field] as { region?: unknown } | undefined;
+    const region = text(address?.region);
+    if (region) return region;
+  }
+  return null;
+}
+
+/** Eurostat's outcome for a decision of one of Karvan's procedures. */
+function outcomeOf(definition: CaseTypeDefinition, code: string): DecisionOutcome {
+  if (["GENCONV", "SUB_PROT", "HUMSTAT", "REJECTED"].includes(code)) return code as DecisionOutcome;
+  const outcome = definition.outcomes.find((one) => one.code === code);
+  return outcome?.issuesDocument ? "GRANTED" : "REFUSED";
+}
+
+/** When the case left the procedure without a decision, and whether the applicant withdrew. */
+function closingOf(
+  events: CaseEvent[],
+  definition: CaseTypeDefinition,
+  legalDate: (at: Date) => string,
+): { date: string; withdrawn: boolean } | null {
+  let closing: { date: string; withdrawn: boolean } | null = null;
+  for (const event of events) {
+    if (event.type !== "case.transitioned") continue;
+    const state = definition.states[event.payload.to];
+    if (state?.category !== "closed") continue;
+    const transition = definition.transitions.find((one) => one.name === event.payload.transition);
+    closing = { date: legalDate(event.at), withdrawn: transition?.effect === "withdraw" };
+  }
+  return closing;
+}
+
+/**
+ * The statistical records one case gives, from its events and the state they lead to: nothing
+ * before submission; then the registration, or the application with its decision and the permit
+ * it issued.
+ */
+export function recordsOfCase(
+  state: CaseState,
+  events: CaseEvent[],
+  definition: CaseTypeDefinition,
+  legalDate: (at: Date) => string,
+): StatisticalRecord[] {
+  if (!state.submittedAt) return [];
+  const facts = caseTypeFacts(state.typeCode);
+  const lodged = state.legalStartDate ?? legalDate(new Date(state.submittedAt));
+  const base = {
+    source: "case" as const,
+    person: personOf(state),
+    caseType: state.typeCode,
+    region: regionOf(state),
+    endDate: null,
+    outcome: null,
+    instance: null,
+    reason: null,
+    withdrawn: false,
+    unaccompanied: false,
+  };
+  const id = (kind: string) => `case:${state.id}:${kind}`;
+  if (facts.kind === "registration") {
+    return [{ ...base, recordId: id("registration"), kind: "registration", date: lodged }];
+  }
+  const decision = state.decision?.issued ? state.decision : null;
+  const decidedOn = decision && state.decidedAt ? legalDate(new Date(state.decidedAt)) : null;
+  const closing = decidedOn ? null : closingOf(events, definition, legalDate);
+  const records: StatisticalRecord[] = [
+    {
+      ...base,
+      recordId: id("application"),
+      kind: "application",
+      date: lodged,
+      endDate: decidedOn ?? closing?.date ?? null,
+      withdrawn: closing?.withdrawn ?? false,
+      deadline: state.deadlineDate,
+    },
+  ];
+  if (decision && decidedOn) {
+    const outcome = outcomeOf(definition, decision.outcome);
+    records.push({
+      ...base,
+      recordId: id("decision"),
+      kind: "decision",
+      date: decidedOn,
+      outcome,
+      instance: "first",
+      lodgedOn: lodged,
+      deadline: state.deadlineDate,
+    });
+    if (facts.permitReason && outcome === "GRANTED" && decision.validFrom && decision.validTo) {
+      records.push({
+        ...base,
+        recordId: id("permit"),
+        kind: "permit",
+        date: decision.validFrom,
+        endDate: decision.validTo,
+        reason: facts.permitReason(state.answers),
+      });
+    }
+  }
+  return records;
+}

@@ -1,0 +1,77 @@
+import type { StatisticsContext } from "../statistics-context.js";
+import { type ProjectionPass, projectChangedCases } from "./project-changed-cases.js";
+
+export interface ProjectorLog {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export interface StatisticsProjector {
+  /** Runs passes until nothing waits (tests, the CLI, and `stop` waits for the one in progress). */
+  catchUp(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Projects every change waiting in the outbox, pass after pass; returns the cases projected. */
+export async function catchUpStatistics(context: StatisticsContext): Promise<number> {
+  let cases = 0;
+  for (;;) {
+    const pass = await projectChangedCases(context);
+    cases += pass.cases;
+    if (pass.state !== "behind") return cases;
+  }
+}
+
+/**
+ * Keeps the statistics current behind the request path: a case change reaches the cubes within
+ * about a second. Every instance may run one; the cubes' lock lets one write at a time.
+ */
+export function startStatisticsProjector(
+  context: StatisticsContext,
+  options: { log?: ProjectorLog; idleMs?: number; failureMs?: number } = {},
+): StatisticsProjector {
+  const idleMs = options.idleMs ?? 1000;
+  const failureMs = options.failureMs ?? 10_000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let inProgress: Promise<ProjectionPass | null> | null = null;
+
+  const runOnce = (): Promise<ProjectionPass | null> => {
+    if (inProgress) return inProgress;
+    inProgress = projectChangedCases(context)
+      .catch((error: unknown) => {
+        options.log?.error({ err: error }, "statistics projection failed");
+        return null;
+      })
+      .finally(() => {
+        inProgress = null;
+      });
+    return inProgress;
+  };
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(loop, ms);
+    timer.unref();
+  };
+
+  async function loop(): Promise<void> {
+    timer = null;
+    const pass = await runOnce();
+    if (!pass) return schedule(failureMs);
+    return schedule(pass.state === "behind" ? 0 : idleMs);
+  }
+
+  schedule(0);
+  return {
+    async catchUp() {
+      await inProgress;
+      return catchUpStatistics(context);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await inProgress;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * Statistical records (see facts/statistical-record.ts): what the cubes are computed from. Records
+ * of cases are derived from their events and replaced whenever the case changes; imported records
+ * are the previous system's data and are kept as they were loaded.
+ */
+export const statRecords = pgTable(
+  "stat_records",
+  {
+    recordId: text("record_id").primaryKey(),
+    source: text("source", { enum: ["case", "import"] }).notNull(),
+    /** The case a record comes from, or the import batch that loaded it. */
+    caseId: uuid("case_id"),
+    batchId: uuid("batch_id"),
+    kind: text("kind").notNull(),
+    personKey: text("person_key").notNull(),
+    citizenship: text("citizenship").notNull(),
+    sex: text("sex").notNull(),
+    birthDate: date("birth_date"),
+    caseType: text("case_type").notNull(),
+    date: date("date").notNull(),
+    endDate: date("end_date"),
+    outcome: text("outcome"),
+    instance: text("instance"),
+    reason: text("reason"),
+    region: text("region"),
+    withdrawn: boolean("withdrawn").notNull(),
+    unaccompanied: boolean("unaccompanied").notNull(),
+    lodgedOn: date("lodged_on"),
+    deadline: date("deadline"),
+  },
+  (table) => [
+    index("stat_records_person").on(table.personKey),
+    index("stat_records_case").on(table.caseId),
+    index("stat_records_batch").on(table.batchId),
+  ],
+);
+
+/**
+ * The cubes: counts by table, month and dimensions, kept current by adding each person's change of
+ * contribution. Stocks (pending applications, valid permits, people in detention) are stored as
+ * their monthly changes; a stock at a month end is the sum of the changes up to that month.
+ */
+export const statCube = pgTable(
+  "stat_cube",
+  {
+    tableCode: text("table_code").notNull(),
+    period: text("period").notNull(),
+    citizen: text("citizen").notNull(),
+    sex: text("sex").notNull(),
+    age: text("age").notNull(),
+    d1: text("d1").notNull(),
+    d2: text("d2").notNull(),
+    d3: text("d3").notNull(),
+    n: bigint("n", { mode: "number" }).notNull(),
+    /** A sum that goes with the count (days of processing time), 0 where none. */
+    total: bigint("total", { mode: "number" }).notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [
+        table.tableCode,
+        table.period,
+        table.citizen,
+        table.sex,
+        table.age,
+        table.d1,
+        table.d2,
+        table.d3,
+      ],
+    }),
+  ],
+);
+
+/** A load of a previous system's files by `karvan import`: all its records, or none. */
+export const statImportBatches = pgTable("stat_import_batches", {
+  id: uuid("id").primaryKey(),
+  importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+  importedBy: text("imported_by").notNull(),
+  files: jsonb("files").$type<Record<string, number>>().notNull(),
+  recordCount: integer("record_count").notNull(),
+});

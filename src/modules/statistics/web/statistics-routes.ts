@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { NotFoundError } from "../../../platform/http/index.js";
+import { chartCsv, chartDataTable } from "../charts/chart-table.js";
+import { renderChartSvg } from "../charts/render-chart.js";
+import { buildDashboard } from "../dashboard/build-dashboard.js";
+import { parseDashboardFilters } from "../dashboard/dashboard-filters.js";
+import type { StatisticsModule } from "./statistics-module.js";
+import { exportFormats, sendExport, tableFor, tableList, tableRows } from "./table-page.js";
+
+const views = "statistics/views";
+
+function dashboardOf(statistics: StatisticsModule, request: FastifyRequest) {
+  const currentMonth = statistics.clock.now().toISOString().slice(0, 7);
+  return parseDashboardFilters(request.query as Record<string, unknown>, currentMonth);
+}
+
+function queryString(filters: Record<string, string>): string {
+  return new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== "")).toString();
+}
+
+/**
+ * The analysts' and managers' pages: dashboards drawn on the server, and every official table for
+ * any period with its validation report and exports. Staff with `statistics.read` see exact figures.
+ */
+export async function registerStatisticsRoutes(
+  app: FastifyInstance,
+  statistics: StatisticsModule,
+): Promise<void> {
+  const readStatistics = {
+    preHandler: statistics.guards.requirePermission("statistics.read"),
+    schema: { hide: true },
+  };
+
+  app.get("/statistics", readStatistics, async (request, reply) => {
+    const { filters, problems } = dashboardOf(statistics, request);
+    const charts = await buildDashboard(statistics.db, filters, (key, options) => request.t(key, options));
+    const format = new Intl.NumberFormat(request.locale);
+    const query = queryString({ ...filters });
+    return reply.render(`${views}/dashboard.njk`, {
+      title: request.t("statistics.dashboard.title"),
+      filters,
+      errors: problems.map((problem) => ({
+        text: request.t(`statistics.errors.${problem.code}`),
+        href: `#${problem.field}`,
+        field: problem.field,
+      })),
+      charts: charts.map((chart) => ({
+        id: chart.id,
+        title: chart.spec.title,
+        svg: renderChartSvg(chart.spec),
+        table: chartDataTable(chart.spec, (value) => format.format(value)),
+        csvHref: `/statistics/charts/${chart.id}.csv?${query}`,
+      })),
+    });
+  });
+
+  app.get("/statistics/charts/:id.csv", readStatistics, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { filters } = dashboardOf(statistics, request);
+    const charts = await buildDashboard(statistics.db, filters, (key, options) => request.t(key, options));
+    const chart = charts.find((one) => one.id === id);
+    if (!chart) throw new NotFoundError("unknown_chart");
+    return reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${id}_${filters.from}_${filters.to}.csv"`)
+      .send(`\uFEFF${chartCsv(chart.spec)}`);
+  });
+
+  app.get("/statistics/tables", readStatistics, async (request, reply) => {
+    const today = statistics.clock.now().toISOString().slice(0, 10);
+    return reply.render(`${views}/tables.njk`, {
+      title: request.t("statistics.tables.title"),
+      groups: tableList(request, "/statistics/tables", today),
+      internal: true,
+    });
+  });
+
+  app.get("/statistics/tables/:code", readStatistics, async (request, reply) => {
+    const { table, validation } = await tableFor(statistics, request, "internal");
+    return reply.render(`${views}/table.njk`, {
+      title: table.title,
+      table,
+      rows: tableRows(table),
+      validation,
+      base: "/statistics/tables",
+      formats: exportFormats,
+      internal: true,
+    });
+  });
+
+  app.get("/statistics/tables/:code/export", readStatistics, async (request, reply) => {
+    const { table } = await tableFor(statistics, request, "internal");
+    return sendExport(reply, request, table);
+  });
+}
