@@ -142,6 +142,8 @@ async function startKarvan(port: number): Promise<ChildProcess> {
       KARVAN_FILE_KEY: secret(),
       KARVAN_DEMO: "false",
       KARVAN_JOBS: "true",
+      // BENCH_STATISTICS=off measures the writes without the statistics projector, for its cost.
+      KARVAN_STATISTICS_PROJECTOR: process.env.BENCH_STATISTICS === "off" ? "false" : "true",
       LOG_LEVEL: "silent",
     },
     stdio: ["ignore", "ignore", "pipe"],

@@ -51,6 +51,11 @@ describe.runIf(browserAvailable)("statistics for analysts and the public", () =>
     );
     await expectAccessible(page);
 
+    await visit(page, `${bed.karvan.baseUrl}/statistics/forecast?caseType=asylum`);
+    await expect(page.getByTestId("forecast-chart").locator("svg[role=img]").count()).resolves.toBe(1);
+    await expect(page.getByTestId("forecast-table").locator("tbody tr").count()).resolves.toBe(12);
+    await expectAccessible(page);
+
     for (const lang of ["en", "ru", "az"]) {
       await visit(
         page,

@@ -26,6 +26,8 @@ import {
 } from "./modules/cases/index.js";
 import { caseTypeDefinitions, registerPermitApiRoutes } from "./modules/permits/index.js";
 import {
+  registerComparisonRoutes,
+  registerIndicatorRoutes,
   registerOpenDataRoutes,
   registerStatisticsRoutes,
   startStatisticsProjector,
@@ -192,6 +194,8 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   await registerPermitApiRoutes(server as FastifyInstance, cases);
   const statistics = { ...cases, guards: access.guards };
   await registerStatisticsRoutes(server as FastifyInstance, statistics);
+  await registerComparisonRoutes(server as FastifyInstance, statistics);
+  await registerIndicatorRoutes(server as FastifyInstance, statistics);
   await registerOpenDataRoutes(server as FastifyInstance, statistics);
   if (config.demo) {
     await registerOutboxRoutes(server as FastifyInstance, {
@@ -213,7 +217,8 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     ? startAuditSealer({ db: database.db, auditKey: config.auditKey, log: server.log })
     : null;
   // Keeps the statistical records and cubes current behind the request path.
-  const statisticsProjector = config.jobs ? startStatisticsProjector(cases, { log: server.log }) : null;
+  const statisticsProjector =
+    config.jobs && config.statisticsProjector ? startStatisticsProjector(cases, { log: server.log }) : null;
 
   return {
     config,

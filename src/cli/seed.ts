@@ -6,6 +6,7 @@ import { projectRoot } from "../app.js";
 import { seedDemoUsers } from "../modules/access/index.js";
 import { CaseTypeRegistry, calendarDeadlineClock } from "../modules/cases/index.js";
 import { casesPerScale, caseTypeDefinitions, seedDemoCaseload } from "../modules/permits/index.js";
+import { seedDemoHistory } from "../modules/statistics/index.js";
 import { loadLegalCalendars } from "../platform/calendar/index.js";
 import { systemClock } from "../platform/clock/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
@@ -73,6 +74,10 @@ export async function seedDemo(
       `Demo data loaded in ${seconds} s: ${report.cases} cases (${report.events} events), ${report.people} people.`,
     );
     note(`Demo population: ${report.populationSource}.`);
+    const history = await seedDemoHistory(database.db, { scale, at: systemClock.now() });
+    note(
+      `Demo history of an earlier system (made up, for the asylum and return statistics): ${history.records} records.`,
+    );
   } finally {
     bar?.stop();
   }

@@ -1,5 +1,12 @@
 // Public face of the statistics module: statistical records and cubes kept current from case events,
 // imports of earlier data, official tables, their exports, and disclosure control.
+
+export { registerComparisonRoutes } from "./comparison/comparison-routes.js";
+export {
+  FiguresLoadError,
+  loadComparisonFigures,
+  parseSelection,
+} from "./comparison/load-figures.js";
 export {
   type Audience,
   type ProtectedCell,
@@ -23,6 +30,8 @@ export { importFiles } from "./facts/import-records.js";
 export { rebuildStatistics } from "./facts/rebuild-statistics.js";
 export { catchUpStatistics, startStatisticsProjector } from "./facts/statistics-projector.js";
 export { ImportDirectoryError, readImportDirectory } from "./import/read-import-directory.js";
+export { registerIndicatorRoutes } from "./indicators/indicator-routes.js";
+export { seedDemoHistory } from "./seed/seed-demo-history.js";
 export type { StatisticsContext } from "./statistics-context.js";
 export { registerOpenDataRoutes } from "./web/open-data-routes.js";
 export type { StatisticsModule } from "./web/statistics-module.js";

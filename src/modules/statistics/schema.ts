@@ -93,3 +93,25 @@ export const statImportBatches = pgTable("stat_import_batches", {
   files: jsonb("files").$type<Record<string, number>>().notNull(),
   recordCount: integer("record_count").notNull(),
 });
+
+/**
+ * Another country's published yearly figures (and population figures), loaded by `karvan stats
+ * load-figures` to put Karvan's own figures in context. A load replaces every row of its country and
+ * indicator. A null value is a year the source publishes as not available.
+ */
+export const statComparisonFigures = pgTable(
+  "stat_comparison_figures",
+  {
+    /** Where the figures come from, e.g. "Eurostat migr_asyappctza". */
+    source: text("source").notNull(),
+    /** ISO 3166-1 alpha-2. */
+    country: text("country").notNull(),
+    /** asylum_applicants, first_time_applicants or population. */
+    indicator: text("indicator").notNull(),
+    /** YYYY. */
+    period: text("period").notNull(),
+    value: bigint("value", { mode: "number" }),
+    loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.country, table.indicator, table.period] })],
+);

@@ -32,6 +32,7 @@ const rawConfigSchema = z.object({
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   trustProxy: booleanFromString.default(false),
   jobs: booleanFromString.default(true),
+  statisticsProjector: booleanFromString.default(true),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code, e.g. AZ")
@@ -55,6 +56,8 @@ export type KarvanConfig = {
   trustProxy: boolean;
   /** Run background workers (jobs, audit sealing) in this process. */
   jobs: boolean;
+  /** Keep the statistics current behind the request path in this process (needs `jobs`). */
+  statisticsProjector: boolean;
   /** The country whose law and legal calendar apply (ISO 3166-1 alpha-2). */
   country: string;
   /** True when the cookies may be sent over plain HTTP (localhost development only). */
@@ -78,6 +81,7 @@ export const environmentVariables = {
   logLevel: "LOG_LEVEL",
   trustProxy: "KARVAN_TRUST_PROXY",
   jobs: "KARVAN_JOBS",
+  statisticsProjector: "KARVAN_STATISTICS_PROJECTOR",
   country: "KARVAN_COUNTRY",
 } as const satisfies Record<keyof z.input<typeof rawConfigSchema>, string>;
 
@@ -177,6 +181,7 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     logLevel: raw.logLevel,
     trustProxy: raw.trustProxy,
     jobs: raw.jobs,
+    statisticsProjector: raw.statisticsProjector,
     country: raw.country,
     insecureCookies: !production && local,
   };

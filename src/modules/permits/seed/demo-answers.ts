@@ -1,7 +1,7 @@
+import type { SeededRandom } from "../../../platform/random/index.js";
 import { type CaseTypeDefinition, checkAnswers, type ScalarFieldDefinition } from "../../cases/index.js";
 import { addDays, type DemoEmployer, type DemoForeigner, type DemoHost, demoAddress } from "./demo-people.js";
 import { personName, slug } from "./person-names.js";
-import type { SeededRandom } from "./seeded-random.js";
 
 /** Who a case is about and who applies: what the answers are made of. */
 export interface AnswerSubject {

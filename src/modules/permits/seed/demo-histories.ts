@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { SeededRandom } from "../../../platform/random/index.js";
 import {
   applyEvent,
   type CaseEvent,
@@ -15,7 +16,6 @@ import {
   validityEnd,
   visiblePages,
 } from "../../cases/index.js";
-import type { SeededRandom } from "./seeded-random.js";
 
 type Actor = CaseEvent["actor"];
 const system: Actor = { type: "system", id: null };

@@ -1,6 +1,6 @@
+import type { SeededRandom } from "../../../platform/random/index.js";
 import { azerbaijaniName, personName } from "./person-names.js";
 import { ageGroups, type PopulationMix } from "./population-mix.js";
-import type { SeededRandom } from "./seeded-random.js";
 
 /** A foreign national of the demo: the applicant, guest or worker a case is about. */
 export interface DemoForeigner {

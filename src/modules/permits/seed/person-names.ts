@@ -1,4 +1,4 @@
-import type { SeededRandom } from "./seeded-random.js";
+import type { SeededRandom } from "../../../platform/random/index.js";
 
 /**
  * Given names and surnames by naming tradition, in the Latin spelling a passport would show, so

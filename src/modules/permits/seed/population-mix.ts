@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type SeededRandom, WeightedChoice } from "../../../platform/random/index.js";
 import { isCountryCode } from "../../../platform/reference/index.js";
 import { parseCsv } from "../../cases/index.js";
-import { type SeededRandom, WeightedChoice } from "./seeded-random.js";
 
 /** Age groups of the Eurostat tables, with the ages each covers. */
 export const ageGroups = {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../platform/clock/index.js";
 import type { Database } from "../../../platform/db/index.js";
+import { SeededRandom, WeightedChoice } from "../../../platform/random/index.js";
 import {
   builtInRoles,
   type DemoPerson,
@@ -33,7 +34,6 @@ import {
 } from "./demo-people.js";
 import { slug } from "./person-names.js";
 import { loadPopulationMix } from "./population-mix.js";
-import { SeededRandom, WeightedChoice } from "./seeded-random.js";
 
 /** Cases per unit of scale: scale 1 is a small office's caseload, scale 1000 a million cases. */
 export const casesPerScale = 1000;

@@ -33,7 +33,7 @@ function bandSeries(band: NonNullable<ChartSpec["band"]>): SeriesOption[] {
     {
       ...common,
       name: band.name,
-      data: band.upper.map((upper, i) => upper - (band.lower[i] ?? 0)),
+      data: band.upper.map((upper, i) => (upper === null ? null : upper - (band.lower[i] ?? 0))),
       color: BAND_FILL,
       areaStyle: { color: BAND_FILL, opacity: 1 },
     },

@@ -7,8 +7,12 @@ export interface ChartSeries {
 /** A prediction interval drawn as a shaded band under a line chart's lines. */
 export interface ChartBand {
   name: string;
-  lower: number[];
-  upper: number[];
+  /** null where there is no interval (the recorded months before a forecast). */
+  lower: Array<number | null>;
+  upper: Array<number | null>;
+  /** Headings of the bounds' columns in the data table, in the reader's language. */
+  lowerLabel?: string;
+  upperLabel?: string;
 }
 
 export interface ChartSpec {

@@ -22,7 +22,7 @@ export function chartDataTable(
   const head = [
     spec.categoryLabel ?? "",
     ...spec.series.map((s) => s.name),
-    ...(band ? [`${band.name} (lower)`, `${band.name} (upper)`] : []),
+    ...(band ? [band.lowerLabel ?? `${band.name} (lower)`, band.upperLabel ?? `${band.name} (upper)`] : []),
   ];
   const rows = spec.categories.map((category, i) => [
     category,

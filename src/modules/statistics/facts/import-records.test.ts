@@ -37,6 +37,12 @@ const decisions = [
   "d1,a1,first,2025-03-02,SUB_PROT",
 ].join("\n");
 
+function definition(code: string) {
+  const found = tableDefinition(code);
+  if (!found) throw new Error(`no table ${code}`);
+  return found;
+}
+
 async function count(): Promise<number> {
   const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from stat_records`);
   return row?.n ?? 0;
@@ -72,7 +78,7 @@ describe("karvan import", () => {
     );
     expect(result.imported).toBe(true);
     expect(await count()).toBe(5);
-    const january = await computeExactTable(database.db, tableDefinition("asylum-applicants")!, "2025-01");
+    const january = await computeExactTable(database.db, definition("asylum-applicants"), "2025-01");
     const value = (key: Record<string, string>) =>
       january.observations.find((observation) =>
         Object.entries(key).every(([dimension, code]) => observation.key[dimension] === code),
@@ -82,7 +88,7 @@ describe("karvan import", () => {
     expect(value({ citizen: "EL", sex: "M", age: "Y14-17", asyl_app: "NASY_APP" })).toBe(1);
     expect(value({ citizen: "TOTAL", sex: "T", age: "Y_LT18", asyl_app: "ASY_APP" })).toBe(1);
     // In April p1 applies again: an applicant, but not a first-time one.
-    const april = await computeExactTable(database.db, tableDefinition("asylum-applicants")!, "2025-04");
+    const april = await computeExactTable(database.db, definition("asylum-applicants"), "2025-04");
     const total = (code: string) =>
       april.observations.find(
         (o) =>
@@ -90,7 +96,7 @@ describe("karvan import", () => {
       )?.value ?? 0;
     expect([total("ASY_APP"), total("NASY_APP")]).toEqual([1, 0]);
     // Pending at the end of February: p1 and p2 (p3 withdrew on 20 February).
-    const pending = await computeExactTable(database.db, tableDefinition("asylum-pending")!, "2025-02");
+    const pending = await computeExactTable(database.db, definition("asylum-pending"), "2025-02");
     expect(
       pending.observations.find(
         (o) => o.key.citizen === "TOTAL" && o.key.sex === "T" && o.key.age === "TOTAL",
@@ -98,7 +104,7 @@ describe("karvan import", () => {
     ).toBe(2);
     const decided = await computeExactTable(
       database.db,
-      tableDefinition("asylum-first-instance-decisions")!,
+      definition("asylum-first-instance-decisions"),
       "2025-Q1",
     );
     expect(

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../platform/db/index.js";
-import { sumCube } from "../cubes/cube-repository.js";
+import { type CubeSum, sumCube } from "../cubes/cube-repository.js";
 import { monthsOfPeriod } from "../cubes/months.js";
 import type { OfficialObservation } from "./official-table.js";
 import type { Frequency, TableDefinition } from "./table-definitions.js";
@@ -36,11 +36,62 @@ export interface ExactTable {
   observations: OfficialObservation[];
 }
 
-function product(lists: string[][]): string[][] {
-  return lists.reduce<string[][]>(
-    (combos, list) => combos.flatMap((combo) => list.map((code) => [...combo, code])),
-    [[]],
-  );
+const SEPARATOR = "\u0000";
+
+type RolledCells = Map<string, { codes: string[]; value: number }>;
+
+function addTo(cells: RolledCells, codes: string[], value: number): void {
+  const id = codes.join(SEPARATOR);
+  const existing = cells.get(id);
+  if (existing) existing.value += value;
+  else cells.set(id, { codes, value });
+}
+
+/**
+ * Adds every total and aggregate one dimension at a time: each cell adds its count to the codes
+ * its code rolls up to, then the next dimension is rolled up over the result. Far fewer steps than
+ * expanding every raw cell into all its combinations at once.
+ */
+export function rollUp(
+  definition: TableDefinition,
+  sums: CubeSum[],
+): Map<string, { key: Record<string, string>; value: number }> {
+  let cells: RolledCells = new Map();
+  for (const sum of sums) {
+    if (
+      definition.filter &&
+      Object.entries(definition.filter).some(([column, value]) => sum[column as "d1"] !== value)
+    )
+      continue;
+    addTo(
+      cells,
+      definition.dimensions.map((dimension) => sum[dimension.from]),
+      sum.n,
+    );
+  }
+  definition.dimensions.forEach((dimension, index) => {
+    const next: RolledCells = new Map();
+    for (const [id, cell] of cells) next.set(id, { codes: cell.codes, value: cell.value });
+    for (const cell of cells.values()) {
+      const own = cell.codes[index] as string;
+      for (const code of dimension.expand(own)) {
+        if (code === own) continue;
+        const codes = [...cell.codes];
+        codes[index] = code;
+        addTo(next, codes, cell.value);
+      }
+    }
+    cells = next;
+  });
+  const counts = new Map<string, { key: Record<string, string>; value: number }>();
+  for (const [id, cell] of cells) {
+    const key: Record<string, string> = {};
+    definition.dimensions.forEach((dimension, index) => {
+      key[dimension.id] = cell.codes[index] as string;
+    });
+    counts.set(id, { key, value: cell.value });
+  }
+  return counts;
 }
 
 /**
@@ -56,28 +107,9 @@ export async function computeExactTable(
   const months = monthsOfPeriod(period);
   const last = months.at(-1) as string;
   const sums = await sumCube(db, definition.cube, definition.stock ? { upTo: last } : { in: months });
-  const counts = new Map<string, { key: Record<string, string>; value: number }>();
-  for (const sum of sums) {
-    if (
-      definition.filter &&
-      Object.entries(definition.filter).some(([column, value]) => sum[column as "d1"] !== value)
-    )
-      continue;
-    const lists = definition.dimensions.map((dimension) => dimension.expand(sum[dimension.from]));
-    for (const codes of product(lists)) {
-      const id = codes.join("|");
-      const existing = counts.get(id);
-      if (existing) existing.value += sum.n;
-      else {
-        const key = Object.fromEntries(
-          definition.dimensions.map((dimension, index) => [dimension.id, codes[index] as string]),
-        );
-        counts.set(id, { key, value: sum.n });
-      }
-    }
-  }
+  const counts = rollUp(definition, sums);
   // The grand total is published even when nothing happened.
-  const grand = definition.dimensions.map((dimension) => dimension.total).join("|");
+  const grand = definition.dimensions.map((dimension) => dimension.total).join(SEPARATOR);
   if (!counts.has(grand)) {
     counts.set(grand, {
       key: Object.fromEntries(definition.dimensions.map((dimension) => [dimension.id, dimension.total])),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { tableDefinitions } from "../tables/table-definitions.js";
 import type { StatisticsModule } from "./statistics-module.js";
-import { exportFormats, latestPeriod, sendExport, tableFor, tableList, tableRows } from "./table-page.js";
+import { exportLinks, latestPeriod, sendExport, tableFor, tableList, tableRows } from "./table-page.js";
 
 const views = "statistics/views";
 const openData = { schema: { hide: true }, config: { rateLimit: { max: 120, timeWindow: "1 minute" } } };
@@ -31,7 +31,7 @@ export async function registerOpenDataRoutes(
       rows: tableRows(table),
       validation: null,
       base: "/open-data",
-      formats: exportFormats,
+      exports: exportLinks(request, "/open-data", table),
       internal: false,
     });
   });

@@ -6,3 +6,8 @@ export interface StatisticsModule extends StatisticsContext {
   clock: Clock;
   guards: Guards;
 }
+
+/** Route options of the pages with exact figures: staff holding `statistics.read`. */
+export function analystsOnly(statistics: StatisticsModule) {
+  return { preHandler: statistics.guards.requirePermission("statistics.read"), schema: { hide: true } };
+}

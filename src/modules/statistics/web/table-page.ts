@@ -6,6 +6,7 @@ import { checkPeriod, PeriodError } from "../tables/compute-official-table.js";
 import type { ExportFormat, OfficialTable } from "../tables/official-table.js";
 import { officialTable } from "../tables/official-tables.js";
 import { type TableDefinition, tableDefinition, tableDefinitions } from "../tables/table-definitions.js";
+import type { ValidationCheck } from "../tables/validate-table.js";
 import type { StatisticsModule } from "./statistics-module.js";
 
 export const exportFormats: ExportFormat[] = ["sdmx-csv-1.0", "sdmx-csv-2.0", "csv", "xlsx"];
@@ -119,4 +120,17 @@ export function tableList(request: FastifyRequest, base: string, today: string) 
         href: `${base}/${definition.code}?period=${latestPeriod(definition, today)}`,
       })),
   }));
+}
+
+/** The download links of a table page, one per export format. */
+export function exportLinks(request: FastifyRequest, base: string, table: OfficialTable) {
+  return exportFormats.map((format) => ({
+    href: `${base}/${table.code}/export?period=${encodeURIComponent(table.period)}&format=${format}`,
+    text: request.t(`statistics.formats.${format.replace(".", "_")}`),
+  }));
+}
+
+/** The validation report in the reader's language. */
+export function validationView(request: FastifyRequest, checks: ValidationCheck[]) {
+  return checks.map((check) => ({ ...check, label: request.t(`statistics.validation.${check.code}`) }));
 }

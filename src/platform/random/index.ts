@@ -1,0 +1,1 @@
+export { SeededRandom, WeightedChoice } from "./seeded-random.js";
