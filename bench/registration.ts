@@ -124,28 +124,44 @@ function guest(n: number) {
   };
 }
 
+/**
+ * BENCH_STATISTICS: `on` (default) keeps the statistics current inside the server, `worker` in a
+ * `karvan stats follow` process beside it, `off` not at all (the writes alone, for the cost).
+ */
+const statisticsMode = process.env.BENCH_STATISTICS ?? "on";
+
+function startStatisticsWorker(env: NodeJS.ProcessEnv): ChildProcess | null {
+  if (statisticsMode !== "worker") return null;
+  return spawn(process.execPath, ["bin/karvan.js", "stats", "follow"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+let statisticsWorker: ChildProcess | null = null;
+
 async function startKarvan(port: number): Promise<ChildProcess> {
   const secret = () => randomBytes(32).toString("base64url");
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server's side.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: scratchUrl,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    KARVAN_DATA_DIR: workDir,
+    KARVAN_PUBLIC_URL: "https://karvan.bench.invalid",
+    KARVAN_SESSION_SECRET: secret(),
+    KARVAN_AUDIT_KEY: secret(),
+    KARVAN_FILE_KEY: secret(),
+    KARVAN_DEMO: "false",
+    KARVAN_JOBS: "true",
+    KARVAN_STATISTICS_PROJECTOR: statisticsMode === "on" ? "true" : "false",
+    LOG_LEVEL: "silent",
+  };
   const child = spawn(process.execPath, [...nodeArgs, "bin/karvan.js", "serve", "--no-demo-seed"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: scratchUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      KARVAN_DATA_DIR: workDir,
-      KARVAN_PUBLIC_URL: "https://karvan.bench.invalid",
-      KARVAN_SESSION_SECRET: secret(),
-      KARVAN_AUDIT_KEY: secret(),
-      KARVAN_FILE_KEY: secret(),
-      KARVAN_DEMO: "false",
-      KARVAN_JOBS: "true",
-      // BENCH_STATISTICS=off measures the writes without the statistics projector, for its cost.
-      KARVAN_STATISTICS_PROJECTOR: process.env.BENCH_STATISTICS === "off" ? "false" : "true",
-      LOG_LEVEL: "silent",
-    },
+    env,
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -155,7 +171,11 @@ async function startKarvan(port: number): Promise<ChildProcess> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`karvan serve exited: ${stderr}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) {
+        // After the server has migrated the database: the worker migrates nothing then.
+        statisticsWorker = startStatisticsWorker(env);
+        return child;
+      }
     } catch {
       // not listening yet
     }
@@ -312,6 +332,7 @@ try {
     paced = await registrations(port, keys.keys, seconds, targetRate);
   } finally {
     await stop(karvan);
+    if (statisticsWorker) await stop(statisticsWorker);
   }
   const errorsOf = (result: autocannon.Result) => result.errors + result.timeouts + result.non2xx;
   for (const result of [flatOut, paced]) {

@@ -12,6 +12,7 @@ import {
   readImportDirectory,
   rebuildStatistics,
   type StatisticsContext,
+  startStatisticsProjector,
 } from "../modules/statistics/index.js";
 import { loadLegalCalendars } from "../platform/calendar/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
@@ -60,6 +61,25 @@ export function registerStatsCommand(program: Command): void {
     )
     .action(async () => {
       await withDatabase(rebuild);
+    });
+  stats
+    .command("follow")
+    .description(
+      "keep the statistics current until stopped (Ctrl+C), as a worker beside web instances that run with " +
+        "KARVAN_STATISTICS_PROJECTOR=false; PostgreSQL server only",
+    )
+    .action(async () => {
+      await withDatabase(async (database, config) => {
+        const projector = startStatisticsProjector(statisticsContextOf(database, config), {
+          log: { error: (details, message) => note(`${message}: ${String(details.err)}`) },
+        });
+        note("Keeping the statistics current; stop with Ctrl+C.");
+        await new Promise<void>((resolve) => {
+          process.once("SIGINT", resolve);
+          process.once("SIGTERM", resolve);
+        });
+        await projector.stop();
+      });
     });
   stats
     .command("catch-up")

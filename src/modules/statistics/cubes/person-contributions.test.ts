@@ -336,8 +336,8 @@ describe("enforcement", () => {
       }),
     ]);
     expect(cellsOf(cells, "detention_stock")).toEqual([
-      { period: "2025-03", age: "Y18-34", ...blank, d1: "AZ-BA", n: 1 },
-      { period: "2025-05", age: "Y18-34", ...blank, d1: "AZ-BA", n: -1 },
+      { period: "2025-03", age: "", ...blank, d1: "AZ-BA", n: 1 },
+      { period: "2025-05", age: "", ...blank, d1: "AZ-BA", n: -1 },
     ]);
   });
 });
@@ -363,13 +363,13 @@ describe("national tables", () => {
       }),
     ]);
     expect(cellsOf(cells, "registrations")).toEqual([
-      { period: "2025-02", age: "Y18-34", ...blank, d1: "AZ-BA", n: 1 },
-      { period: "2025-02", age: "Y18-34", ...blank, d1: "UNK", n: 1 },
+      { period: "2025-02", age: "", ...blank, d1: "AZ-BA", n: 1 },
+      { period: "2025-02", age: "", ...blank, d1: "UNK", n: 1 },
     ]);
     // Two applications of one person in one month: two records, each counted.
     expect(cellsOf(cells, "applications")).toEqual([
-      { period: "2025-02", age: "Y18-34", ...blank, d1: "work-permit", d2: "AZ-GA", n: 1 },
-      { period: "2025-02", age: "Y18-34", ...blank, d1: "work-permit", d2: "AZ-GA", n: 1 },
+      { period: "2025-02", age: "", ...blank, d1: "work-permit", d2: "AZ-GA", n: 1 },
+      { period: "2025-02", age: "", ...blank, d1: "work-permit", d2: "AZ-GA", n: 1 },
     ]);
     // Both decided within February: no backlog.
     expect(cellsOf(cells, "backlog_stock")).toEqual([]);
@@ -391,14 +391,14 @@ describe("national tables", () => {
       });
     const cells = personContributions([decision("2025-03-10"), decision("2025-03-11"), decision(null)]);
     expect(cellsOf(cells, "processing")).toEqual([
-      { period: "2025-03", age: "Y18-34", ...blank, d1: "work-permit", d2: "LATE", n: 1, total: 60 },
-      { period: "2025-03", age: "Y18-34", ...blank, d1: "work-permit", d2: "UNK", n: 1, total: 60 },
-      { period: "2025-03", age: "Y18-34", ...blank, d1: "work-permit", d2: "WITHIN", n: 1, total: 60 },
+      { period: "2025-03", age: "", ...blank, d1: "work-permit", d2: "LATE", n: 1, total: 60 },
+      { period: "2025-03", age: "", ...blank, d1: "work-permit", d2: "UNK", n: 1, total: 60 },
+      { period: "2025-03", age: "", ...blank, d1: "work-permit", d2: "WITHIN", n: 1, total: 60 },
     ]);
     expect(cellsOf(cells, "decisions")).toHaveLength(3);
     expect(cellsOf(cells, "decisions")[0]).toEqual({
       period: "2025-03",
-      age: "Y18-34",
+      age: "",
       ...blank,
       d1: "work-permit",
       d2: "GRANTED",

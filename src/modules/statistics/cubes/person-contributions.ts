@@ -7,6 +7,12 @@ import { stockChanges } from "./stock-changes.js";
 const AGE_BOUNDARIES = [14, 18, 35, 65];
 const BACKLOG_BOUNDARIES = [1, 3, 6, 12];
 
+/**
+ * The national tables and the dashboards break figures down by citizenship, type and region, not by
+ * sex and age: leaving those out keeps these cubes many times smaller than the records.
+ */
+const national = { sex: "", age: "" };
+
 function dimensions(
   record: StatisticalRecord,
   ageOn: string,
@@ -168,8 +174,9 @@ function enforcementContributions(records: StatisticalRecord[]): CubeCell[] {
         tableCode: "detention_stock",
         start: record.date,
         endExclusive: record.endDate ? addDays(record.endDate, 1) : null,
-        changeDates: birthdays(record),
-        dimensionsAt: (reference) => dimensions(record, reference, { d1: record.region ?? "UNK" }),
+        changeDates: [],
+        dimensionsAt: (reference) =>
+          dimensions(record, reference, { ...national, d1: record.region ?? "UNK" }),
       }),
     );
   }
@@ -190,30 +197,35 @@ function nationalContributions(records: StatisticalRecord[]): CubeCell[] {
   const cells: CubeCell[] = [];
   for (const record of records) {
     const region = record.region ?? "UNK";
-    if (record.kind === "registration") cells.push(flow("registrations", record, { d1: region }));
-    if (record.kind === "violation_decision") cells.push(flow("violations", record, { d1: region }));
+    if (record.kind === "registration")
+      cells.push(flow("registrations", record, { ...national, d1: region }));
+    if (record.kind === "violation_decision")
+      cells.push(flow("violations", record, { ...national, d1: region }));
     if (record.kind === "application") {
-      cells.push(flow("applications", record, { d1: record.caseType, d2: region }));
+      cells.push(flow("applications", record, { ...national, d1: record.caseType, d2: region }));
       cells.push(
         ...stockChanges({
           tableCode: "backlog_stock",
           start: record.date,
           endExclusive: record.endDate,
-          changeDates: [
-            ...birthdays(record),
-            ...BACKLOG_BOUNDARIES.map((months) => addMonthsToDate(record.date, months)),
-          ],
+          changeDates: [...BACKLOG_BOUNDARIES.map((months) => addMonthsToDate(record.date, months))],
           dimensionsAt: (reference) =>
-            dimensions(record, reference, { d1: record.caseType, d2: backlogAge(record.date, reference) }),
+            dimensions(record, reference, {
+              ...national,
+              d1: record.caseType,
+              d2: backlogAge(record.date, reference),
+            }),
         }),
       );
     }
     if (record.kind === "decision" && record.outcome && record.instance !== "final") {
-      cells.push(flow("decisions", record, { d1: record.caseType, d2: record.outcome, d3: region }));
+      cells.push(
+        flow("decisions", record, { ...national, d1: record.caseType, d2: record.outcome, d3: region }),
+      );
       if (record.lodgedOn) {
         const timeliness = record.deadline ? (record.date <= record.deadline ? "WITHIN" : "LATE") : "UNK";
         const days = Math.max(0, daysBetween(record.lodgedOn, record.date));
-        cells.push(flow("processing", record, { d1: record.caseType, d2: timeliness }, days));
+        cells.push(flow("processing", record, { ...national, d1: record.caseType, d2: timeliness }, days));
       }
     }
   }

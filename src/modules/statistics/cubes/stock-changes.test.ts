@@ -239,7 +239,8 @@ describe("stock changes", () => {
           (record): NaiveSpell => ({
             inStock: (reference) =>
               record.date <= reference && (record.endDate === null || record.endDate >= reference),
-            dimensionsAt: (reference) => person(birthDate, reference, { d1: record.region ?? "UNK" }),
+            dimensionsAt: (reference) =>
+              person(birthDate, reference, { sex: "", age: "", d1: record.region ?? "UNK" }),
           }),
         );
         expectSameStocks(personContributions(records), "detention_stock", naive);
@@ -266,7 +267,12 @@ describe("stock changes", () => {
             inStock: (reference) =>
               record.date <= reference && (record.endDate === null || record.endDate > reference),
             dimensionsAt: (reference) =>
-              person(birthDate, reference, { d1: record.caseType, d2: backlogClass(record.date, reference) }),
+              person(birthDate, reference, {
+                sex: "",
+                age: "",
+                d1: record.caseType,
+                d2: backlogClass(record.date, reference),
+              }),
           }),
         );
         expectSameStocks(personContributions(records), "backlog_stock", naive);

@@ -45,11 +45,13 @@ export function protectOfficialTable(table: ExactTable): OfficialObservation[] {
       count: observation.value ?? 0,
     }));
   const counts = tableFromRecords(rows, columns, records);
-  const keyOf = (row: string, column: string): Record<string, string> => ({
-    ...Object.fromEntries(others.map((dimension) => [dimension.id, dimension.total])),
-    [rowsDimension.id]: row,
-    [columnsDimension.id]: column,
-  });
+  const keyOf = (row: string, column: string): Record<string, string> =>
+    Object.fromEntries(
+      definition.dimensions.map((dimension) => [
+        dimension.id,
+        dimension === rowsDimension ? row : dimension === columnsDimension ? column : dimension.total,
+      ]),
+    );
   const rowCodes = [...rows, rowsDimension.total];
   const columnCodes = [...columns, columnsDimension.total];
   if (definition.publicView.protection === "round") {
