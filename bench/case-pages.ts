@@ -11,6 +11,7 @@ import { loadLegalCalendars } from "../src/platform/calendar/index.js";
 import { systemClock } from "../src/platform/clock/index.js";
 import { loadConfig } from "../src/platform/config/index.js";
 import { openDatabase } from "../src/platform/db/index.js";
+import { adminQuery, databaseNamed, percentile } from "./support/scratch-database.js";
 
 /**
  * Server time of the officer's pages on a large caseload: the queue (filters, sorts, further
@@ -33,29 +34,10 @@ if (!serverUrl && !existing) {
 }
 
 const scratch = `karvan_bench_${randomBytes(4).toString("hex")}`;
-const withName = (url: string, name: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-const databaseUrl = existing ?? withName(serverUrl as string, scratch);
+const databaseUrl = existing ?? databaseNamed(serverUrl as string, scratch);
 const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-bench-pages-"));
 
-async function admin(text: string): Promise<void> {
-  const handle = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-  try {
-    await handle.raw.query(text);
-  } finally {
-    await handle.close();
-  }
-}
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
-
-if (!existing) await admin(`create database ${scratch}`);
+if (!existing) await adminQuery(serverUrl as string, `create database ${scratch}`);
 try {
   const database = await openDatabase({ databaseUrl, poolSize: 20 });
   try {
@@ -163,6 +145,6 @@ try {
     await database.close();
   }
 } finally {
-  if (!existing) await admin(`drop database if exists ${scratch} with (force)`);
+  if (!existing) await adminQuery(serverUrl as string, `drop database if exists ${scratch} with (force)`);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -8,6 +8,7 @@ import { prepareDatabase } from "../src/app.js";
 import { generateApiKey } from "../src/modules/access/api-keys/api-key-format.js";
 import { insertDemoPopulation } from "../src/modules/access/index.js";
 import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
+import { adminQuery } from "./support/scratch-database.js";
 
 /**
  * Stay registrations through the API, against what the database can do. Karvan runs in its own
@@ -49,15 +50,6 @@ const scratchUrl = (() => {
   return url.toString();
 })();
 const workDir = mkdtempSync(path.join(tmpdir(), "karvan-bench-registration-"));
-
-async function adminQuery(text: string): Promise<void> {
-  const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-  try {
-    await admin.raw.query(text);
-  } finally {
-    await admin.close();
-  }
-}
 
 /** Hotels with an API key each (scope stay-registrations:write), written straight to the scratch database. */
 async function hotelKeys(
@@ -294,7 +286,7 @@ function runPgbench(script: string): number {
   return Number(tps);
 }
 
-await adminQuery(`create database ${scratch}`);
+await adminQuery(serverUrl as string, `create database ${scratch}`);
 try {
   const database = await openDatabase({ databaseUrl: scratchUrl, poolSize: 4 });
   let keys: Awaited<ReturnType<typeof hotelKeys>>;
@@ -349,6 +341,6 @@ try {
       `errors ${errorsOf(flatOut) + errorsOf(paced)}, pgbench ${Math.round(tps)} tps, ratio ${(rate / tps).toFixed(2)}\n`,
   );
 } finally {
-  await adminQuery(`drop database if exists ${scratch} with (force)`);
+  await adminQuery(serverUrl as string, `drop database if exists ${scratch} with (force)`);
   rmSync(workDir, { recursive: true, force: true });
 }

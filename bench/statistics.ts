@@ -18,6 +18,8 @@ import {
 import { systemClock } from "../src/platform/clock/index.js";
 import { loadConfig } from "../src/platform/config/index.js";
 import { openDatabase } from "../src/platform/db/index.js";
+import { SeededRandom } from "../src/platform/random/index.js";
+import { adminQuery, databaseNamed, percentile } from "./support/scratch-database.js";
 
 /**
  * The statistics at scale: the demo caseload (KARVAN_BENCH_SCALE × 1000 cases, ~11 events a case)
@@ -50,40 +52,9 @@ if (!Number.isFinite(scale) || scale <= 0) {
 }
 
 const scratch = `karvan_bench_${randomBytes(4).toString("hex")}`;
-const withName = (url: string, name: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-const databaseUrl = withName(serverUrl, scratch);
+const databaseUrl = databaseNamed(serverUrl, scratch);
 const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-bench-statistics-"));
 const note = (text: string) => process.stderr.write(`${text}\n`);
-
-async function admin(text: string): Promise<void> {
-  const handle = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-  try {
-    await handle.raw.query(text);
-  } finally {
-    await handle.close();
-  }
-}
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
-
-/** mulberry32: the same periods on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Random periods of the table's frequency within the seeded months. */
 function periodsOf(definition: TableDefinition, first: string, last: string, random: () => number): string[] {
@@ -123,7 +94,7 @@ const scanQueries: Record<string, { columns: string[]; where: string }> = {
 
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
-await admin(`create database ${scratch}`);
+await adminQuery(serverUrl as string, `create database ${scratch}`);
 try {
   const database = await openDatabase({ databaseUrl, poolSize: 10 });
   try {
@@ -186,7 +157,9 @@ try {
     const firstMonth = range.first.slice(0, 7);
     const lastMonth = range.last.slice(0, 7);
     note(`${range.records} records from ${range.first} to ${range.last}`);
-    const random = seededRandom(20_261_128);
+    // The same periods on every run.
+    const periodRandom = new SeededRandom(20_261_128);
+    const random = () => periodRandom.next();
     const plan = tableDefinitions.map((definition) => ({
       definition,
       periods: periodsOf(definition, firstMonth, lastMonth, random),
@@ -349,6 +322,6 @@ try {
     await database.close();
   }
 } finally {
-  await admin(`drop database if exists ${scratch} with (force)`);
+  await adminQuery(serverUrl as string, `drop database if exists ${scratch} with (force)`);
   rmSync(dataDir, { recursive: true, force: true });
 }

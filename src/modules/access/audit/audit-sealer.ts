@@ -1,3 +1,4 @@
+import { startBackgroundLoop } from "../../../platform/jobs/index.js";
 import { GapWatch, type SealingContext, type SealingPass, sealNextBatch } from "./seal-audit-trail.js";
 
 /** Where the sealer reports failures; Fastify's logger fits. */
@@ -32,49 +33,15 @@ export function startAuditSealer(options: AuditSealerOptions): AuditSealer {
   const gaps = new GapWatch(options.gapSettleMs ?? 2000);
   const busyMs = options.busyIntervalMs ?? 500;
   const idleMs = options.idleIntervalMs ?? 2000;
-  const failureMs = options.failureIntervalMs ?? 10_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let inProgress: Promise<SealingPass | null> | null = null;
-
-  const runOnce = (): Promise<SealingPass | null> => {
-    if (inProgress) return inProgress;
-    inProgress = sealNextBatch(options, gaps, { batchSize: options.batchSize ?? 1000 })
-      .catch((error: unknown) => {
-        options.log?.error({ err: error }, "audit sealing failed");
-        return null;
-      })
-      .finally(() => {
-        inProgress = null;
-      });
-    return inProgress;
-  };
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(loop, ms);
-    timer.unref();
-  };
-
-  async function loop(): Promise<void> {
-    timer = null;
-    const pass = await runOnce();
-    if (!pass) return schedule(failureMs);
+  return startBackgroundLoop<SealingPass>({
+    pass: () => sealNextBatch(options, gaps, { batchSize: options.batchSize ?? 1000 }),
     // A full batch means a backlog: carry on at once. A gap or another instance's lock: soon.
-    if (pass.state === "behind") return schedule(0);
-    if (pass.state === "caught_up" && pass.sealedRecords + pass.sealedGaps === 0) return schedule(idleMs);
-    return schedule(busyMs);
-  }
-
-  schedule(0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await inProgress;
+    pauseAfter: (pass) => {
+      if (pass.state === "behind") return 0;
+      if (pass.state === "caught_up" && pass.sealedRecords + pass.sealedGaps === 0) return idleMs;
+      return busyMs;
     },
-  };
+    failureMs: options.failureIntervalMs ?? 10_000,
+    onFailure: (error) => options.log?.error({ err: error }, "audit sealing failed"),
+  });
 }

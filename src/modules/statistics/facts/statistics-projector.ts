@@ -1,3 +1,4 @@
+import { startBackgroundLoop } from "../../../platform/jobs/index.js";
 import type { StatisticsContext } from "../statistics-context.js";
 import { type ProjectionPass, projectChangedCases } from "./project-changed-cases.js";
 
@@ -30,48 +31,17 @@ export function startStatisticsProjector(
   options: { log?: ProjectorLog; idleMs?: number; failureMs?: number } = {},
 ): StatisticsProjector {
   const idleMs = options.idleMs ?? 1000;
-  const failureMs = options.failureMs ?? 10_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let inProgress: Promise<ProjectionPass | null> | null = null;
-
-  const runOnce = (): Promise<ProjectionPass | null> => {
-    if (inProgress) return inProgress;
-    inProgress = projectChangedCases(context)
-      .catch((error: unknown) => {
-        options.log?.error({ err: error }, "statistics projection failed");
-        return null;
-      })
-      .finally(() => {
-        inProgress = null;
-      });
-    return inProgress;
-  };
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(loop, ms);
-    timer.unref();
-  };
-
-  async function loop(): Promise<void> {
-    timer = null;
-    const pass = await runOnce();
-    if (!pass) return schedule(failureMs);
-    return schedule(pass.state === "behind" ? 0 : idleMs);
-  }
-
-  schedule(0);
+  const loop = startBackgroundLoop<ProjectionPass>({
+    pass: () => projectChangedCases(context),
+    pauseAfter: (pass) => (pass.state === "behind" ? 0 : idleMs),
+    failureMs: options.failureMs ?? 10_000,
+    onFailure: (error) => options.log?.error({ err: error }, "statistics projection failed"),
+  });
   return {
     async catchUp() {
-      await inProgress;
+      await loop.runOnce();
       return catchUpStatistics(context);
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await inProgress;
-    },
+    stop: () => loop.stop(),
   };
 }
