@@ -51,6 +51,11 @@ describe.runIf(browserAvailable)("statistics for analysts and the public", () =>
     );
     await expectAccessible(page);
 
+    // A month that does not parse is pointed at, and kept as typed.
+    await visit(page, `${bed.karvan.baseUrl}/statistics?from=2025-13&to=${lastYear}-12`);
+    await expect(page.locator(".govuk-error-summary").count()).resolves.toBe(1);
+    await expect(page.locator("#from").inputValue()).resolves.toBe("2025-13");
+
     await visit(page, `${bed.karvan.baseUrl}/statistics/forecast?caseType=asylum`);
     await expect(page.getByTestId("forecast-chart").locator("svg[role=img]").count()).resolves.toBe(1);
     await expect(page.getByTestId("forecast-table").locator("tbody tr").count()).resolves.toBe(12);

@@ -39,13 +39,19 @@ export async function registerStatisticsRoutes(
       href: `#${problem.field}`,
       field: problem.field,
     }));
-    const field = (name: keyof typeof filters, hintKey: string, classes: string) => ({
-      name,
-      label: request.t(`statistics.dashboard.${name}`),
-      hint: request.t(hintKey),
-      classes,
-      error: errors.find((error) => error.field === name)?.text ?? null,
-    });
+    const typed = request.query as Record<string, unknown>;
+    const field = (name: keyof typeof filters, hintKey: string, classes: string) => {
+      const error = errors.find((one) => one.field === name)?.text ?? null;
+      return {
+        name,
+        label: request.t(`statistics.dashboard.${name}`),
+        hint: request.t(hintKey),
+        classes,
+        error,
+        // A field in error keeps what was typed, so it can be corrected rather than typed again.
+        value: error && typeof typed[name] === "string" ? typed[name] : filters[name],
+      };
+    };
     return reply.render(`${views}/dashboard.njk`, {
       title: request.t("statistics.dashboard.title"),
       filters,
