@@ -25,7 +25,6 @@ export type { AnswerProblem } from "./definition/validate-answers.js";
 export { checkAnswers, requiredDocuments, visiblePages } from "./definition/validate-answers.js";
 export { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
 export {
-  caseIdsAfter,
   claimChangedCases,
   clearChangedCases,
   countChangedCases,
@@ -42,6 +41,7 @@ export { validityEnd } from "./engine/decision-issued.js";
 export {
   ConcurrentCaseChangeError,
   formatCaseNumber,
+  historiesAfter,
   loadEvents,
   loadEventsOfCases,
   reserveCaseNumbers,

@@ -32,14 +32,3 @@ export async function countChangedCases(db: Queryable): Promise<number> {
 export async function clearChangedCases(tx: Queryable): Promise<void> {
   await tx.execute(sql`delete from case_change_outbox`);
 }
-
-/** Ids of cases with events, in id order, after `after`: for projections rebuilt from all events. */
-export async function caseIdsAfter(db: Queryable, after: string | null, limit: number): Promise<string[]> {
-  const rows = await queryRows<{ case_id: string }>(
-    db,
-    sql`select id as case_id from cases
-        where ${after === null ? sql`true` : sql`id > ${after}::uuid`}
-        order by id limit ${limit}`,
-  );
-  return rows.map((row) => row.case_id);
-}

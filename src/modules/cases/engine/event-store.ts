@@ -1,5 +1,5 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "../../../platform/db/index.js";
+import { asc, eq, sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "../../../platform/db/index.js";
 import { ConflictError } from "../../../platform/http/index.js";
 import { caseEvents } from "../schema.js";
 import type { CaseEvent, EventActor, PendingCaseEvent } from "./events.js";
@@ -74,17 +74,81 @@ export async function loadEvents(db: Queryable, caseId: string): Promise<CaseEve
   return rows.map(eventOf);
 }
 
+/** An event as the raw queries below select it (a case's id comes with no event in a left join). */
+interface EventRow {
+  case_id: string;
+  seq: number | null;
+  type: string;
+  payload: Record<string, unknown>;
+  actor_type: EventActor["type"];
+  actor_id: string | null;
+  at: Date | string;
+}
+
+/**
+ * Groups rows ordered by case and seq into histories. Raw rows, not the query builder's: loading
+ * histories is most of the work of a statistics projection or rebuild.
+ */
+function historiesOfRows(
+  rows: EventRow[],
+  histories = new Map<string, CaseEvent[]>(),
+): Map<string, CaseEvent[]> {
+  for (const row of rows) {
+    let history = histories.get(row.case_id);
+    if (!history) {
+      history = [];
+      histories.set(row.case_id, history);
+    }
+    if (row.seq === null) continue;
+    history.push({
+      type: row.type,
+      payload: row.payload,
+      caseId: row.case_id,
+      seq: row.seq,
+      actor: { type: row.actor_type, id: row.actor_id },
+      at: row.at instanceof Date ? row.at : new Date(row.at),
+    } as CaseEvent);
+  }
+  return histories;
+}
+
 /** The histories of several cases in one query, by case id (each in order). */
 export async function loadEventsOfCases(db: Queryable, caseIds: string[]): Promise<Map<string, CaseEvent[]>> {
   const histories = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return histories;
-  const rows = await db
-    .select()
-    .from(caseEvents)
-    .where(inArray(caseEvents.caseId, caseIds))
-    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
-  for (const row of rows) histories.get(row.caseId)?.push(eventOf(row));
-  return histories;
+  const rows = await queryRows<EventRow>(
+    db,
+    sql`select case_id, seq, type, payload, actor_type, actor_id, at from case_events
+        where case_id in (select jsonb_array_elements_text(${JSON.stringify(caseIds)}::jsonb)::uuid)
+        order by case_id, seq`,
+  );
+  return historiesOfRows(rows, histories);
+}
+
+/**
+ * The histories of the next `limit` cases in id order after `after` (null: from the first), for
+ * projections rebuilt from all events. One query per page, so that the next page can be read
+ * while the caller works on this one. `lastCaseId` is null when no case is left.
+ */
+export async function historiesAfter(
+  db: Queryable,
+  after: string | null,
+  limit: number,
+): Promise<{ lastCaseId: string | null; histories: Map<string, CaseEvent[]> }> {
+  const from = after ?? "00000000-0000-0000-0000-000000000000";
+  // The page's events are one range of the (case_id, seq) key: joined by id alone, the planner
+  // would hash the whole event table for every page.
+  const rows = await queryRows<EventRow>(
+    db,
+    sql`with page as (
+          select id from cases where ${after === null ? sql`true` : sql`id > ${from}::uuid`} order by id limit ${limit}
+        )
+        select page.id as case_id, e.seq, e.type, e.payload, e.actor_type, e.actor_id, e.at
+        from page left join case_events e on e.case_id = page.id
+          and e.case_id >= ${from}::uuid and e.case_id <= (select id from page order by id desc limit 1)
+        order by page.id, e.seq`,
+  );
+  return { lastCaseId: rows.at(-1)?.case_id ?? null, histories: historiesOfRows(rows) };
 }
 
 /** A case or document number: PREFIX-YEAR-NNNNNN. */

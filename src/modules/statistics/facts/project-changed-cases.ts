@@ -1,5 +1,4 @@
-import type { Queryable } from "../../../platform/db/index.js";
-import type { CaseTypeRegistry, DeadlineClock } from "../../cases/index.js";
+import type { CaseEvent, CaseTypeRegistry, DeadlineClock } from "../../cases/index.js";
 import { claimChangedCases, loadEventsOfCases, replayCase } from "../../cases/index.js";
 import { tryLockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
@@ -12,14 +11,12 @@ export interface ProjectionPass {
   cases: number;
 }
 
-/** The records of cases, replayed from their events. */
-export async function recordsOfCases(
-  db: Queryable,
-  caseIds: string[],
+/** The records of cases, replayed from their histories (cases without events have none). */
+export function recordsOfHistories(
+  histories: Map<string, CaseEvent[]>,
   registry: CaseTypeRegistry,
   deadlines: DeadlineClock,
-): Promise<StoredRecord[]> {
-  const histories = await loadEventsOfCases(db, caseIds);
+): StoredRecord[] {
   const legalDate = (at: Date) => deadlines.legalDate(at);
   const records: StoredRecord[] = [];
   for (const [caseId, events] of histories) {
@@ -44,7 +41,8 @@ export async function projectChangedCases(
     if (!(await tryLockCubes(tx))) return { state: "busy" as const, cases: 0 };
     const caseIds = await claimChangedCases(tx, batchSize);
     if (caseIds.length === 0) return { state: "idle" as const, cases: 0 };
-    const records = await recordsOfCases(tx, caseIds, context.registry, context.deadlines);
+    const histories = await loadEventsOfCases(tx, caseIds);
+    const records = recordsOfHistories(histories, context.registry, context.deadlines);
     await replaceRecords(tx, { replaceCases: caseIds, add: records });
     return {
       state: caseIds.length >= batchSize ? ("behind" as const) : ("caught_up" as const),

@@ -72,6 +72,30 @@ export async function loadRecordsOfPersons(
   return byPerson;
 }
 
+/**
+ * Every record of the next `limit` persons in key order after `after` (rebuilds), in one query so
+ * that the next page can be read while the caller works on this one.
+ */
+export async function recordsOfPersonsAfter(
+  db: Queryable,
+  after: string,
+  limit: number,
+): Promise<{ lastPersonKey: string | null; byPerson: Map<string, StatisticalRecord[]> }> {
+  const rows = await queryRows<RecordRow>(
+    db,
+    sql`select ${columns} from stat_records where person_key in (
+          select distinct person_key from stat_records where person_key > ${after} order by person_key limit ${limit})
+        order by person_key`,
+  );
+  const byPerson = new Map<string, StatisticalRecord[]>();
+  for (const row of rows) {
+    const records = byPerson.get(row.person_key);
+    if (records) records.push(recordOf(row));
+    else byPerson.set(row.person_key, [recordOf(row)]);
+  }
+  return { lastPersonKey: rows.at(-1)?.person_key ?? null, byPerson };
+}
+
 /** Persons with records of these cases. */
 export async function personsOfCases(db: Queryable, caseIds: string[]): Promise<string[]> {
   if (caseIds.length === 0) return [];
