@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { prepareDatabase } from "../src/app.js";
-import { statisticsContextOf } from "../src/cli/stats.js";
+import { parallelReplayOf, statisticsContextOf } from "../src/cli/stats.js";
 import { seedDemoUsers } from "../src/modules/access/index.js";
 import { seedDemoCaseload } from "../src/modules/permits/index.js";
 import { cubeSnapshot } from "../src/modules/statistics/cubes/cube-repository.js";
@@ -51,7 +51,20 @@ if (!Number.isFinite(scale) || scale <= 0) {
   process.exit(2);
 }
 
-const scratch = `karvan_bench_${randomBytes(4).toString("hex")}`;
+/**
+ * KARVAN_BENCH_KEEP=yes keeps the seeded database (its name is printed); KARVAN_BENCH_DATABASE
+ * names such a database to measure again without seeding (its statistics are thrown away first,
+ * so that the projection starts from the same state as after a seed).
+ */
+const reused = process.env.KARVAN_BENCH_DATABASE;
+const keep = process.env.KARVAN_BENCH_KEEP === "yes" || reused !== undefined;
+if (reused !== undefined && !/^karvan_bench_[0-9a-f]+$/.test(reused)) {
+  process.stderr.write(
+    `statistics: KARVAN_BENCH_DATABASE must name a kept benchmark database, not ${reused}\n`,
+  );
+  process.exit(2);
+}
+const scratch = reused ?? `karvan_bench_${randomBytes(4).toString("hex")}`;
 const databaseUrl = databaseNamed(serverUrl, scratch);
 const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-bench-statistics-"));
 const note = (text: string) => process.stderr.write(`${text}\n`);
@@ -94,7 +107,7 @@ const scanQueries: Record<string, { columns: string[]; where: string }> = {
 
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
-await adminQuery(serverUrl as string, `create database ${scratch}`);
+if (!reused) await adminQuery(serverUrl as string, `create database ${scratch}`);
 try {
   const database = await openDatabase({ databaseUrl, poolSize: 10 });
   try {
@@ -108,23 +121,40 @@ try {
     });
     const context = statisticsContextOf(database, config);
 
-    // 1. Seed.
+    // 1. Seed (or take a kept database back to where its seed left it).
     const seedStarted = performance.now();
-    await seedDemoUsers(database.db, systemClock, config.fileKey);
-    const seeded = await seedDemoCaseload({
-      db: database.db,
-      registry: context.registry,
-      deadlines: context.deadlines,
-      clock: systemClock,
-      country: config.country,
-      scale,
-      writers: 3,
-      onProgress: (done, total) => {
-        if (done % 10_000 < 1000 || done === total) process.stderr.write(`\rseeding ${done}/${total}`);
-      },
-    });
+    let seeded: { cases: number; events: number };
+    if (reused) {
+      await database.raw.query("delete from stat_cube");
+      await database.raw.query("delete from stat_records where source = 'case'");
+      await database.raw.query("delete from case_change_outbox");
+      await database.raw.query("insert into case_change_outbox (case_id) select id from cases");
+      await database.raw.query("vacuum analyze stat_records, stat_cube, case_change_outbox");
+      const [counts] = (
+        await database.raw.query<{ cases: number; events: number }>(
+          "select (select count(*)::int from cases) as cases, (select count(*)::int from case_events) as events",
+        )
+      ).rows;
+      seeded = counts ?? { cases: 0, events: 0 };
+    } else {
+      await seedDemoUsers(database.db, systemClock, config.fileKey);
+      seeded = await seedDemoCaseload({
+        db: database.db,
+        registry: context.registry,
+        deadlines: context.deadlines,
+        clock: systemClock,
+        country: config.country,
+        scale,
+        writers: 3,
+        onProgress: (done, total) => {
+          if (done % 10_000 < 1000 || done === total) process.stderr.write(`\rseeding ${done}/${total}`);
+        },
+      });
+    }
     const seedSeconds = (performance.now() - seedStarted) / 1000;
-    note(`\nseeded ${seeded.cases} cases (${seeded.events} events) in ${seedSeconds.toFixed(0)} s`);
+    note(
+      `\n${reused ? "reused" : "seeded"} ${seeded.cases} cases (${seeded.events} events) in ${seedSeconds.toFixed(0)} s`,
+    );
 
     // 2. Projection of everything waiting in the outbox.
     note("projecting the events into the statistics…");
@@ -138,7 +168,7 @@ try {
     const before = await cubeSnapshot(database.db);
     note("rebuilding the statistics from the events…");
     const rebuildStarted = performance.now();
-    const rebuilt = await rebuildStatistics(context);
+    const rebuilt = await rebuildStatistics(context, undefined, parallelReplayOf(database, config));
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
     const after = await cubeSnapshot(database.db);
     const rebuildIdentical = before === after;
@@ -322,6 +352,7 @@ try {
     await database.close();
   }
 } finally {
-  await adminQuery(serverUrl as string, `drop database if exists ${scratch} with (force)`);
+  if (keep) note(`kept the database ${scratch} (KARVAN_BENCH_DATABASE=${scratch} measures it again)`);
+  else await adminQuery(serverUrl as string, `drop database if exists ${scratch} with (force)`);
   rmSync(dataDir, { recursive: true, force: true });
 }

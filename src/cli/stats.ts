@@ -8,6 +8,7 @@ import {
   catchUpStatistics,
   importFiles,
   loadComparisonFigures,
+  type ParallelReplay,
   parseSelection,
   readImportDirectory,
   rebuildStatistics,
@@ -18,6 +19,7 @@ import { loadLegalCalendars } from "../platform/calendar/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
 import type { DatabaseHandle } from "../platform/db/index.js";
 import { note, out, withDatabase } from "./context.js";
+import { replayInWorkers } from "./stats-replay-workers.js";
 
 export function statisticsContextOf(database: DatabaseHandle, config: KarvanConfig): StatisticsContext {
   return {
@@ -25,6 +27,13 @@ export function statisticsContextOf(database: DatabaseHandle, config: KarvanConf
     registry: new CaseTypeRegistry(caseTypeDefinitions),
     deadlines: calendarDeadlineClock(loadLegalCalendars().of(config.country)),
   };
+}
+
+/** Replay threads on a PostgreSQL server; the embedded database has one connection, so none. */
+export function parallelReplayOf(database: DatabaseHandle, config: KarvanConfig): ParallelReplay | undefined {
+  return database.kind === "postgres" && database.url
+    ? replayInWorkers(database.url, config.country)
+    : undefined;
 }
 
 async function rebuild(database: DatabaseHandle, config: KarvanConfig): Promise<void> {
@@ -37,10 +46,14 @@ async function rebuild(database: DatabaseHandle, config: KarvanConfig): Promise<
     : null;
   bar?.start(0, 0, { phase: "records" });
   try {
-    const report = await rebuildStatistics(statisticsContextOf(database, config), ({ phase, done }) => {
-      bar?.setTotal(Math.max(done, 1));
-      bar?.update(done, { phase: phase === "records" ? "cases  " : "persons" });
-    });
+    const report = await rebuildStatistics(
+      statisticsContextOf(database, config),
+      ({ phase, done }) => {
+        bar?.setTotal(Math.max(done, 1));
+        bar?.update(done, { phase: phase === "records" ? "cases  " : "persons" });
+      },
+      parallelReplayOf(database, config),
+    );
     bar?.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     out(

@@ -27,7 +27,13 @@ export { readSdmxCsv, type SdmxDataset, writeSdmxCsv } from "./eurostat/sdmx-csv
 export { parseSexCode, type SexCode } from "./eurostat/sex-codes.js";
 export { exportOfficialTable } from "./exports/export-table.js";
 export { importFiles } from "./facts/import-records.js";
-export { rebuildStatistics } from "./facts/rebuild-statistics.js";
+export {
+  type ParallelReplay,
+  type RebuildProgress,
+  type RebuildReport,
+  rebuildStatistics,
+} from "./facts/rebuild-statistics.js";
+export { type CaseRange, replayCaseRange } from "./facts/replay-case-range.js";
 export { catchUpStatistics, startStatisticsProjector } from "./facts/statistics-projector.js";
 export { ImportDirectoryError, readImportDirectory } from "./import/read-import-directory.js";
 export { registerIndicatorRoutes } from "./indicators/indicator-routes.js";

@@ -126,14 +126,16 @@ export async function loadEventsOfCases(db: Queryable, caseIds: string[]): Promi
 }
 
 /**
- * The histories of the next `limit` cases in id order after `after` (null: from the first), for
- * projections rebuilt from all events. One query per page, so that the next page can be read
- * while the caller works on this one. `lastCaseId` is null when no case is left.
+ * The histories of the next `limit` cases in id order after `after` (null: from the first) and up
+ * to `upTo` (null: to the last), for projections rebuilt from all events. One query per page, so
+ * that the next page can be read while the caller works on this one. `lastCaseId` is null when no
+ * case is left.
  */
 export async function historiesAfter(
   db: Queryable,
   after: string | null,
   limit: number,
+  upTo: string | null = null,
 ): Promise<{ lastCaseId: string | null; histories: Map<string, CaseEvent[]> }> {
   const from = after ?? "00000000-0000-0000-0000-000000000000";
   // The page's events are one range of the (case_id, seq) key: joined by id alone, the planner
@@ -141,7 +143,9 @@ export async function historiesAfter(
   const rows = await queryRows<EventRow>(
     db,
     sql`with page as (
-          select id from cases where ${after === null ? sql`true` : sql`id > ${from}::uuid`} order by id limit ${limit}
+          select id from cases
+          where ${after === null ? sql`true` : sql`id > ${from}::uuid`} and ${upTo === null ? sql`true` : sql`id <= ${upTo}::uuid`}
+          order by id limit ${limit}
         )
         select page.id as case_id, e.seq, e.type, e.payload, e.actor_type, e.actor_id, e.at
         from page left join case_events e on e.case_id = page.id

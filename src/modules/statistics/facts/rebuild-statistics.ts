@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
-import { clearChangedCases, historiesAfter } from "../../cases/index.js";
+import { type Queryable, queryRows } from "../../../platform/db/index.js";
+import { clearChangedCases } from "../../cases/index.js";
 import { type CubeCell, nonZeroCells, sumCells } from "../cubes/cube-cell.js";
 import { addToCubes } from "../cubes/cube-repository.js";
 import { personContributions } from "../cubes/person-contributions.js";
 import { lockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
-import { recordsOfHistories } from "./project-changed-cases.js";
-import { insertRecords, recordsOfPersonsAfter } from "./record-repository.js";
+import { analyzeRecordsAndCubes, insertRecords, recordsOfPersonsAfter } from "./record-repository.js";
+import type { StoredRecord } from "./replace-records.js";
+import { type CaseRange, later, replayCaseRange } from "./replay-case-range.js";
 
 export interface RebuildProgress {
   phase: "records" | "cubes";
@@ -20,16 +22,36 @@ export interface RebuildReport {
   cells: number;
 }
 
-const CASES_PER_PAGE = 1000;
+/**
+ * Replays ranges of cases in other threads, each on its own connection reading the rebuild's
+ * snapshot (PostgreSQL server only: the embedded database has one connection).
+ */
+export interface ParallelReplay {
+  /** How many ranges the cases are split into, one per worker. */
+  workers: number;
+  /** Replays the ranges in the exported snapshot; `onRecords` gets each page's records in turn. */
+  run(
+    snapshot: string,
+    ranges: CaseRange[],
+    onRecords: (records: StoredRecord[], cases: number) => void,
+  ): Promise<void>;
+}
+
 const PERSONS_PER_PAGE = 5000;
 
-/**
- * A promise awaited later, after other work: its rejection is handled then, so it must not count
- * as unhandled in the meantime.
- */
-function later<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
+/** `parts` ranges of about as many cases each, in id order. */
+async function splitCases(db: Queryable, parts: number): Promise<CaseRange[]> {
+  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cases`);
+  const total = count?.n ?? 0;
+  const bounds: Array<string | null> = [null];
+  for (let part = 1; part < parts && total >= parts; part += 1) {
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from cases order by id offset ${Math.floor((total * part) / parts) - 1} limit 1`,
+    );
+    if (row) bounds.push(row.id);
+  }
+  return bounds.map((after, index) => ({ after, upTo: bounds[index + 1] ?? null }));
 }
 
 /**
@@ -38,12 +60,13 @@ function later<T>(promise: Promise<T>): Promise<T> {
  * by change (tested): that is what lets a change of methodology be deployed.
  *
  * The database and this process work at the same time: the next page is asked for (and the last
- * one's records written) before this page is replayed, so the connection's queue is never empty
- * while Node computes.
+ * one's records written) while this page is replayed; with `parallel`, other threads replay and
+ * this one only writes.
  */
 export async function rebuildStatistics(
   context: StatisticsContext,
   onProgress: (progress: RebuildProgress) => void = () => {},
+  parallel?: ParallelReplay,
 ): Promise<RebuildReport> {
   return context.db.transaction(async (tx) => {
     await lockCubes(tx);
@@ -53,19 +76,29 @@ export async function rebuildStatistics(
     let cases = 0;
     let records = 0;
     let writing: Promise<void> = Promise.resolve();
-    let page = later(historiesAfter(tx, null, CASES_PER_PAGE));
-    for (;;) {
-      const { lastCaseId, histories } = await page;
-      if (lastCaseId === null) break;
-      page = later(historiesAfter(tx, lastCaseId, CASES_PER_PAGE));
-      const batch = recordsOfHistories(histories, context.registry, context.deadlines);
-      await writing;
-      writing = later(insertRecords(tx, batch));
-      cases += histories.size;
+    const write = (batch: StoredRecord[], caseCount: number) => {
+      writing = later(writing.then(() => insertRecords(tx, batch)));
+      cases += caseCount;
       records += batch.length;
       onProgress({ phase: "records", done: cases });
+    };
+    if (parallel && parallel.workers > 0) {
+      const [exported] = await queryRows<{ snapshot: string }>(
+        tx,
+        sql`select pg_export_snapshot() as snapshot`,
+      );
+      await parallel.run(exported?.snapshot ?? "", await splitCases(tx, parallel.workers), write);
+    } else {
+      await replayCaseRange(tx, context, { after: null, upTo: null }, async (batch, caseCount) => {
+        const previous = writing;
+        write(batch, caseCount);
+        // At most one page waits to be written while the next is replayed.
+        await previous;
+      });
     }
     await writing;
+    // The records were all written anew: the look-ups by person below need the planner to know.
+    await analyzeRecordsAndCubes(tx);
     const cube = new Map<string, CubeCell>();
     let persons = 0;
     let personPage = later(recordsOfPersonsAfter(tx, "", PERSONS_PER_PAGE));
@@ -81,6 +114,7 @@ export async function rebuildStatistics(
     }
     const cells = nonZeroCells(cube);
     await addToCubes(tx, cells);
+    await analyzeRecordsAndCubes(tx);
     return { cases, records, persons, cells: cells.length };
   });
 }

@@ -150,3 +150,8 @@ export async function insertRecords(
         reason text, region text, withdrawn boolean, unaccompanied boolean, lodged_on date, deadline date)`);
   }
 }
+
+/** Refreshes the planner's statistics of records and cubes after they grew fast (records-growth.ts). */
+export async function analyzeRecordsAndCubes(db: Queryable): Promise<void> {
+  await db.execute(sql`analyze stat_records, stat_cube`);
+}

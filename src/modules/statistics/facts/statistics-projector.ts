@@ -1,6 +1,7 @@
 import { startBackgroundLoop } from "../../../platform/jobs/index.js";
 import type { StatisticsContext } from "../statistics-context.js";
 import { type ProjectionPass, projectChangedCases } from "./project-changed-cases.js";
+import { analyzeAsRecordsGrow } from "./records-growth.js";
 
 export interface ProjectorLog {
   error(details: Record<string, unknown>, message: string): void;
@@ -14,9 +15,11 @@ export interface StatisticsProjector {
 
 /** Projects every change waiting in the outbox, pass after pass; returns the cases projected. */
 export async function catchUpStatistics(context: StatisticsContext): Promise<number> {
+  const recordsGrew = analyzeAsRecordsGrow(context.db);
   let cases = 0;
   for (;;) {
     const pass = await projectChangedCases(context);
+    await recordsGrew(pass.cases);
     cases += pass.cases;
     if (pass.state !== "behind") return cases;
   }
@@ -31,8 +34,13 @@ export function startStatisticsProjector(
   options: { log?: ProjectorLog; idleMs?: number; failureMs?: number } = {},
 ): StatisticsProjector {
   const idleMs = options.idleMs ?? 1000;
+  const recordsGrew = analyzeAsRecordsGrow(context.db);
   const loop = startBackgroundLoop<ProjectionPass>({
-    pass: () => projectChangedCases(context),
+    pass: async () => {
+      const pass = await projectChangedCases(context);
+      await recordsGrew(pass.cases);
+      return pass;
+    },
     pauseAfter: (pass) => (pass.state === "behind" ? 0 : idleMs),
     failureMs: options.failureMs ?? 10_000,
     onFailure: (error) => options.log?.error({ err: error }, "statistics projection failed"),

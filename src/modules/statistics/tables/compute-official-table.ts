@@ -106,7 +106,10 @@ export async function computeExactTable(
   checkPeriod(definition, period);
   const months = monthsOfPeriod(period);
   const last = months.at(-1) as string;
-  const sums = await sumCube(db, definition.cube, definition.stock ? { upTo: last } : { in: months });
+  const sums = await sumCube(db, definition.cube, definition.stock ? { upTo: last } : { in: months }, {
+    by: definition.dimensions.map((dimension) => dimension.from),
+    ...(definition.filter ? { where: definition.filter } : {}),
+  });
   const counts = rollUp(definition, sums);
   // The grand total is published even when nothing happened.
   const grand = definition.dimensions.map((dimension) => dimension.total).join(SEPARATOR);
