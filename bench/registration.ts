@@ -132,7 +132,8 @@ if (!["on", "worker", "outbox", "off"].includes(statisticsMode)) {
 
 function startStatisticsWorker(env: NodeJS.ProcessEnv): ChildProcess | null {
   if (statisticsMode !== "worker") return null;
-  return spawn(process.execPath, ["bin/karvan.js", "stats", "follow"], {
+  const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return spawn(process.execPath, [...workerArgs, "bin/karvan.js", "stats", "follow"], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });

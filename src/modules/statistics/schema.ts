@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -45,7 +46,8 @@ export const statRecords = pgTable(
   (table) => [
     index("stat_records_person").on(table.personKey),
     index("stat_records_case").on(table.caseId),
-    index("stat_records_batch").on(table.batchId),
+    // Only imported records have a batch: case records, the many, cost this index nothing.
+    index("stat_records_batch").on(table.batchId).where(sql`${table.batchId} is not null`),
   ],
 );
 
