@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -36,11 +37,15 @@ export class LocalDiskDocumentStore implements DocumentStore {
     const target = this.pathOf(key);
     await mkdir(this.incoming, { recursive: true, mode: 0o700 });
     const temporary = path.join(this.incoming, `${randomBytes(16).toString("hex")}.part`);
+    const sink = createWriteStream(temporary, { flags: "wx", mode: 0o600 });
     try {
-      await pipeline(content, createWriteStream(temporary, { flags: "wx", mode: 0o600 }));
+      await pipeline(content, sink);
       await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
       await rename(temporary, target);
     } catch (error) {
+      // Content refused at once can fail the pipeline before the file is even open: the stream
+      // opens (creates) it and only then closes, so the file is removed after that.
+      if (!sink.closed) await once(sink, "close").catch(() => {});
       await rm(temporary, { force: true });
       throw error;
     }
