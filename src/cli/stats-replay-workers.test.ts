@@ -1,28 +1,16 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { seedDemoUsers } from "../modules/access/index.js";
 import { seedDemoCaseload } from "../modules/permits/index.js";
-import { catchUpStatistics, rebuildStatistics } from "../modules/statistics/index.js";
+import { catchUpStatistics, cubeSnapshot, rebuildStatistics } from "../modules/statistics/index.js";
 import { ManualClock } from "../platform/clock/index.js";
 import { loadConfig } from "../platform/config/index.js";
-import { queryRows } from "../platform/db/index.js";
 import { parallelReplayOf, statisticsContextOf } from "./stats.js";
 import { replayInWorkers } from "./stats-replay-workers.js";
 
 const clock = new ManualClock("2026-06-15T09:00:00Z");
 const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", KARVAN_DEMO: "true" });
 let database: TestDatabase;
-
-/** The cubes in a fixed order (what a rebuild must reproduce). */
-async function cubes(): Promise<string> {
-  const rows = await queryRows(
-    database.db,
-    sql`select table_code, period, citizen, sex, age, d1, d2, d3, n, total from stat_cube
-        order by table_code, period, citizen, sex, age, d1, d2, d3`,
-  );
-  return JSON.stringify(rows);
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -46,14 +34,14 @@ describe("karvan stats rebuild in replay threads", () => {
   it.runIf(process.env.KARVAN_TEST_DB === "postgres")(
     "gives the same cubes as the projection, every case replayed once across the threads",
     async () => {
-      const projected = await cubes();
+      const projected = await cubeSnapshot(database.db);
       const report = await rebuildStatistics(
         statisticsContextOf(database, config),
         undefined,
         replayInWorkers(database.url as string, config.country, 3),
       );
       expect(report.cases).toBe(300);
-      expect(await cubes()).toBe(projected);
+      expect(await cubeSnapshot(database.db)).toBe(projected);
     },
     60_000,
   );

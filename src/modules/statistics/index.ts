@@ -7,6 +7,7 @@ export {
   loadComparisonFigures,
   parseSelection,
 } from "./comparison/load-figures.js";
+export { cubeSnapshot } from "./cubes/cube-repository.js";
 export {
   type Audience,
   type ProtectedCell,
