@@ -8,7 +8,7 @@ import { prepareDatabase } from "../src/app.js";
 import { generateApiKey } from "../src/modules/access/api-keys/api-key-format.js";
 import { insertDemoPopulation } from "../src/modules/access/index.js";
 import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
-import { adminQuery } from "./support/scratch-database.js";
+import { adminQuery, percentile } from "./support/scratch-database.js";
 
 /**
  * Stay registrations through the API, against what the database can do. Karvan runs in its own
@@ -119,24 +119,54 @@ function guest(n: number) {
 /**
  * BENCH_STATISTICS: `on` (default) keeps the statistics current inside the server, `worker` in a
  * `karvan stats follow` process beside it, `outbox` only records the changes for them (the trigger,
- * no projector), `off` not at all, not even the outbox trigger (the writes alone): the cost of the
- * statistics is the difference in req/s between `off` and the others.
+ * no projector), `off` not at all, not even the outbox trigger (the writes alone). `cost` measures
+ * what the statistics cost: BENCH_ROUNDS rounds (default 3) of flat-out runs without statistics and
+ * with them (BENCH_COST_WITH=on|worker, default on), in the order off-on, on-off, off-on… so that
+ * the machine's drift and the growing tables weigh on both sides alike; the cost is the median of
+ * the rounds' relative loss of req/s.
  */
+type StatisticsMode = "on" | "worker" | "outbox" | "off";
 const statisticsMode = process.env.BENCH_STATISTICS ?? "on";
-if (!["on", "worker", "outbox", "off"].includes(statisticsMode)) {
+const costWith = process.env.BENCH_COST_WITH ?? "on";
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+if (!["on", "worker", "outbox", "off", "cost"].includes(statisticsMode)) {
   process.stderr.write(
-    `registration: BENCH_STATISTICS must be on, worker, outbox or off, not ${statisticsMode}\n`,
+    `registration: BENCH_STATISTICS must be on, worker, outbox, off or cost, not ${statisticsMode}\n`,
+  );
+  process.exit(2);
+}
+if (!["on", "worker"].includes(costWith) || !(Number.isInteger(rounds) && rounds > 0)) {
+  process.stderr.write(
+    "registration: BENCH_COST_WITH must be on or worker, BENCH_ROUNDS a whole number above 0\n",
   );
   process.exit(2);
 }
 
-function startStatisticsWorker(env: NodeJS.ProcessEnv): ChildProcess | null {
-  if (statisticsMode !== "worker") return null;
+/**
+ * The `karvan stats follow` worker, once it says it is following: loading it costs seconds of CPU
+ * that belong to no registration, so the runs start after that.
+ */
+async function startStatisticsWorker(
+  mode: StatisticsMode,
+  env: NodeJS.ProcessEnv,
+): Promise<ChildProcess | null> {
+  if (mode !== "worker") return null;
   const workerArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  return spawn(process.execPath, [...workerArgs, "bin/karvan.js", "stats", "follow"], {
+  const worker = spawn(process.execPath, [...workerArgs, "bin/karvan.js", "stats", "follow"], {
     env,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  let stderr = "";
+  await new Promise<void>((resolve, reject) => {
+    worker.stderr?.on("data", (chunk: Buffer) => {
+      // Its errors are shown; its greeting is the sign it is ready.
+      if (stderr.includes("Keeping the statistics current")) process.stderr.write(chunk);
+      stderr += chunk.toString();
+      if (stderr.includes("Keeping the statistics current")) resolve();
+    });
+    worker.once("exit", () => reject(new Error(`karvan stats follow exited: ${stderr}`)));
+  });
+  return worker;
 }
 
 let statisticsWorker: ChildProcess | null = null;
@@ -145,8 +175,8 @@ let statisticsWorker: ChildProcess | null = null;
  * Seconds until the projector has taken every registration from the outbox (null when off): a
  * projector that fell behind would only defer its cost, so the run is judged with the lag it left.
  */
-async function waitForStatistics(): Promise<number | null> {
-  if (statisticsMode === "off" || statisticsMode === "outbox") return null;
+async function waitForStatistics(mode: StatisticsMode): Promise<number | null> {
+  if (mode === "off" || mode === "outbox") return null;
   const database = await openDatabase({ databaseUrl: scratchUrl, poolSize: 1 });
   const started = Date.now();
   try {
@@ -164,7 +194,7 @@ async function waitForStatistics(): Promise<number | null> {
   }
 }
 
-async function startKarvan(port: number): Promise<ChildProcess> {
+async function startKarvan(port: number, mode: StatisticsMode): Promise<ChildProcess> {
   const secret = () => randomBytes(32).toString("base64url");
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server's side.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -181,7 +211,7 @@ async function startKarvan(port: number): Promise<ChildProcess> {
     KARVAN_FILE_KEY: secret(),
     KARVAN_DEMO: "false",
     KARVAN_JOBS: "true",
-    KARVAN_STATISTICS_PROJECTOR: statisticsMode === "on" ? "true" : "false",
+    KARVAN_STATISTICS_PROJECTOR: mode === "on" ? "true" : "false",
     LOG_LEVEL: "silent",
   };
   const child = spawn(process.execPath, [...nodeArgs, "bin/karvan.js", "serve", "--no-demo-seed"], {
@@ -197,7 +227,7 @@ async function startKarvan(port: number): Promise<ChildProcess> {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) {
         // After the server has migrated the database: the worker migrates nothing then.
-        statisticsWorker = startStatisticsWorker(env);
+        statisticsWorker = await startStatisticsWorker(mode, env);
         return child;
       }
     } catch {
@@ -251,6 +281,114 @@ function registrations(
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
+}
+
+const errorsOf = (result: autocannon.Result) => result.errors + result.timeouts + result.non2xx;
+const rateOf = (result: autocannon.Result) => (result["2xx"] ?? 0) / result.duration;
+
+/** No statistics at all: not even the outbox row each registration writes for them. */
+async function useOutboxTrigger(mode: StatisticsMode): Promise<void> {
+  const toggle = mode === "off" ? "disable" : "enable";
+  await adminQuery(scratchUrl, `alter table case_events ${toggle} trigger case_events_change_outbox`);
+}
+
+/** A Karvan server in this mode for the duration of `work`, then stopped with its worker. */
+async function withKarvan<T>(mode: StatisticsMode, work: (port: number) => Promise<T>): Promise<T> {
+  await useOutboxTrigger(mode);
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const karvan = await startKarvan(port, mode);
+  try {
+    return await work(port);
+  } finally {
+    await stop(karvan);
+    if (statisticsWorker) await stop(statisticsWorker);
+    statisticsWorker = null;
+  }
+}
+
+function reportStatusCodes(result: autocannon.Result): void {
+  if (result.non2xx > 0) process.stderr.write(`status codes: ${JSON.stringify(result.statusCodeStats)}\n`);
+}
+
+/** One mode: flat out (req/s against pgbench's TPS), then paced at the target share (latencies). */
+async function measureOne(mode: StatisticsMode, keys: string[], tps: number): Promise<void> {
+  const targetRate = Math.round(tps * targetShare);
+  const { flatOut, paced, drainSeconds } = await withKarvan(mode, async (port) => {
+    process.stderr.write(
+      `Karvan: warming up (3 s), then ${seconds} s flat out at ${connections} connections\n`,
+    );
+    await registrations(port, keys, 3);
+    const flatOut = await registrations(port, keys, seconds);
+    process.stderr.write(
+      `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
+    );
+    const paced = await registrations(port, keys, seconds, targetRate);
+    return { flatOut, paced, drainSeconds: await waitForStatistics(mode) };
+  });
+  reportStatusCodes(flatOut);
+  reportStatusCodes(paced);
+  const rate = rateOf(flatOut);
+  process.stderr.write(
+    `flat out: ${Math.round(rate)} req/s, p50 ${flatOut.latency.p50} ms, p99 ${flatOut.latency.p99} ms; ` +
+      `paced: ${Math.round(rateOf(paced))} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms\n`,
+  );
+  if (drainSeconds !== null) {
+    process.stderr.write(
+      `statistics (${mode}): every registration projected ${drainSeconds.toFixed(1)} s after the last request\n`,
+    );
+  }
+  process.stdout.write(
+    `registration: ${Math.round(rate)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ` +
+      `errors ${errorsOf(flatOut) + errorsOf(paced)}, pgbench ${Math.round(tps)} tps, ratio ${(rate / tps).toFixed(2)}\n`,
+  );
+}
+
+/** Flat-out req/s in one mode; with statistics, the run lasts until every registration is projected. */
+async function flatOutRate(mode: StatisticsMode, keys: string[]): Promise<{ rate: number; errors: number }> {
+  return withKarvan(mode, async (port) => {
+    await registrations(port, keys, 3);
+    const result = await registrations(port, keys, seconds);
+    reportStatusCodes(result);
+    const drain = await waitForStatistics(mode);
+    // Work left behind is work not done: a lag beyond the projector's one-second pause between
+    // passes (when it has caught up) counts against its run.
+    const lag = Math.max(0, (drain ?? 0) - 1);
+    const rate = (result["2xx"] ?? 0) / (result.duration + lag);
+    process.stderr.write(
+      `  ${mode.padEnd(6)} ${Math.round(rate)} req/s${drain === null ? "" : ` (projected ${drain.toFixed(1)} s after the last request)`}\n`,
+    );
+    return { rate, errors: errorsOf(result) };
+  });
+}
+
+/** The statistics' cost: rounds of off and on, alternating which goes first. */
+async function measureCost(keys: string[]): Promise<void> {
+  const mode = costWith as StatisticsMode;
+  const losses: number[] = [];
+  const rates: Record<"off" | "on", number[]> = { off: [], on: [] };
+  let errors = 0;
+  for (let round = 0; round < rounds; round++) {
+    process.stderr.write(`round ${round + 1} of ${rounds}: ${seconds} s flat out per side\n`);
+    const order: StatisticsMode[] = round % 2 === 0 ? ["off", mode] : [mode, "off"];
+    const rate: Partial<Record<StatisticsMode, number>> = {};
+    for (const side of order) {
+      const run = await flatOutRate(side, keys);
+      rate[side] = run.rate;
+      errors += run.errors;
+    }
+    const off = rate.off as number;
+    const on = rate[mode] as number;
+    rates.off.push(off);
+    rates.on.push(on);
+    losses.push((off - on) / off);
+  }
+  const median = percentile(losses, 0.5) * 100;
+  const range = (values: number[]) => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`;
+  process.stdout.write(
+    `registration: statistics (${mode}) cost ${median.toFixed(1)} % of req/s (median of ${rounds} rounds, ` +
+      `${losses.map((loss) => `${(loss * 100).toFixed(1)} %`).join(", ")}), off ${range(rates.off)} req/s, ` +
+      `${mode} ${range(rates.on)} req/s, errors ${errors}, target under 20 %\n`,
+  );
 }
 
 /** The writes of one registration, as one transaction: what the database alone can sustain. */
@@ -332,60 +470,21 @@ try {
     await database.close();
   }
 
-  process.stderr.write(
-    `pgbench: the same writes as one transaction, ${seconds} s at ${connections} clients\n`,
-  );
-  const tps = runPgbench(
-    pgbenchScript({ agencyId, hostId: keys.hostIds[0] as string, keyId: keys.keyIds[0] as string }),
-  );
-  // pgbench's rows are the anchor's, not registrations: the statistics do not project them (they
-  // would be one guest registered tens of thousands of times, a backlog Karvan's runs never made).
-  await adminQuery(scratchUrl, "delete from case_change_outbox");
-  if (statisticsMode === "off") {
-    // No statistics at all: not even the outbox row each registration writes for them.
-    await adminQuery(scratchUrl, "alter table case_events disable trigger case_events_change_outbox");
-  }
-
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const karvan = await startKarvan(port);
-  let flatOut: autocannon.Result;
-  let paced: autocannon.Result;
-  let drainSeconds: number | null = null;
-  const targetRate = Math.round(tps * targetShare);
-  try {
+  if (statisticsMode === "cost") {
+    // Karvan against itself: the anchor is the same server without statistics.
+    await measureCost(keys.keys);
+  } else {
     process.stderr.write(
-      `Karvan: warming up (3 s), then ${seconds} s flat out at ${connections} connections\n`,
+      `pgbench: the same writes as one transaction, ${seconds} s at ${connections} clients\n`,
     );
-    await registrations(port, keys.keys, 3);
-    flatOut = await registrations(port, keys.keys, seconds);
-    process.stderr.write(
-      `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
+    const tps = runPgbench(
+      pgbenchScript({ agencyId, hostId: keys.hostIds[0] as string, keyId: keys.keyIds[0] as string }),
     );
-    paced = await registrations(port, keys.keys, seconds, targetRate);
-    drainSeconds = await waitForStatistics();
-  } finally {
-    await stop(karvan);
-    if (statisticsWorker) await stop(statisticsWorker);
+    // pgbench's rows are the anchor's, not registrations: the statistics do not project them (they
+    // would be one guest registered tens of thousands of times, a backlog Karvan's runs never made).
+    await adminQuery(scratchUrl, "delete from case_change_outbox");
+    await measureOne(statisticsMode as StatisticsMode, keys.keys, tps);
   }
-  const errorsOf = (result: autocannon.Result) => result.errors + result.timeouts + result.non2xx;
-  for (const result of [flatOut, paced]) {
-    if (result.non2xx > 0) process.stderr.write(`status codes: ${JSON.stringify(result.statusCodeStats)}\n`);
-  }
-  const rate = (flatOut["2xx"] ?? 0) / flatOut.duration;
-  const pacedRate = (paced["2xx"] ?? 0) / paced.duration;
-  process.stderr.write(
-    `flat out: ${Math.round(rate)} req/s, p50 ${flatOut.latency.p50} ms, p99 ${flatOut.latency.p99} ms; ` +
-      `paced: ${Math.round(pacedRate)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms\n`,
-  );
-  if (drainSeconds !== null) {
-    process.stderr.write(
-      `statistics (${statisticsMode}): every registration projected ${drainSeconds.toFixed(1)} s after the last request\n`,
-    );
-  }
-  process.stdout.write(
-    `registration: ${Math.round(rate)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ` +
-      `errors ${errorsOf(flatOut) + errorsOf(paced)}, pgbench ${Math.round(tps)} tps, ratio ${(rate / tps).toFixed(2)}\n`,
-  );
 } finally {
   await adminQuery(serverUrl as string, `drop database if exists ${scratch} with (force)`);
   rmSync(workDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { type Queryable, queryRows } from "../../../platform/db/index.js";
+import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
 import { ConflictError } from "../../../platform/http/index.js";
 import { caseEvents } from "../schema.js";
 import type { CaseEvent, EventActor, PendingCaseEvent } from "./events.js";
@@ -119,7 +119,7 @@ export async function loadEventsOfCases(db: Queryable, caseIds: string[]): Promi
   const rows = await queryRows<EventRow>(
     db,
     sql`select case_id, seq, type, payload, actor_type, actor_id, at from case_events
-        where case_id in (select jsonb_array_elements_text(${JSON.stringify(caseIds)}::jsonb)::uuid)
+        where case_id = ${anyOf(caseIds, "uuid")}
         order by case_id, seq`,
   );
   return historiesOfRows(rows, histories);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Database } from "../../../platform/db/index.js";
+import { anyOf, type Database } from "../../../platform/db/index.js";
 import { lockCubes } from "../cubes/statistics-lock.js";
 import { type ImportError, type ImportFile, parseImportFiles } from "../import/parse-import-files.js";
 import { replaceRecords } from "./replace-records.js";
@@ -32,9 +32,9 @@ export async function importStatisticalRecords(
   const batchId = randomUUID();
   return db.transaction(async (tx) => {
     await lockCubes(tx);
-    const ids = JSON.stringify(records.map((record) => record.recordId));
+    const ids = records.map((record) => record.recordId);
     const seen = (await tx.execute(
-      sql`select record_id from stat_records where record_id in (select jsonb_array_elements_text(${ids}::jsonb)) limit 10`,
+      sql`select record_id from stat_records where record_id = ${anyOf(ids)} limit 10`,
     )) as unknown as { rows: Array<{ record_id: string }> };
     if (seen.rows.length > 0) throw new DuplicateImportError(seen.rows.map((row) => row.record_id));
     await tx.execute(sql`insert into stat_import_batches (id, imported_at, imported_by, files, record_count)

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Queryable, queryRows } from "../../../platform/db/index.js";
+import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
 interface RecordRow {
@@ -52,11 +52,6 @@ function recordOf(row: RecordRow): StatisticalRecord {
   };
 }
 
-const textList = (values: string[]) =>
-  sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-const uuidList = (values: string[]) =>
-  sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid)`;
-
 /** Every record of these persons, grouped by person. */
 export async function loadRecordsOfPersons(
   db: Queryable,
@@ -66,7 +61,7 @@ export async function loadRecordsOfPersons(
   if (personKeys.length === 0) return byPerson;
   const rows = await queryRows<RecordRow>(
     db,
-    sql`select ${columns} from stat_records where person_key in ${textList(personKeys)}`,
+    sql`select ${columns} from stat_records where person_key = ${anyOf(personKeys)}`,
   );
   for (const row of rows) byPerson.get(row.person_key)?.push(recordOf(row));
   return byPerson;
@@ -101,14 +96,14 @@ export async function personsOfCases(db: Queryable, caseIds: string[]): Promise<
   if (caseIds.length === 0) return [];
   const rows = await queryRows<{ person_key: string }>(
     db,
-    sql`select distinct person_key from stat_records where case_id in ${uuidList(caseIds)}`,
+    sql`select distinct person_key from stat_records where case_id = ${anyOf(caseIds, "uuid")}`,
   );
   return rows.map((row) => row.person_key);
 }
 
 export async function deleteRecordsOfCases(db: Queryable, caseIds: string[]): Promise<void> {
   if (caseIds.length === 0) return;
-  await db.execute(sql`delete from stat_records where case_id in ${uuidList(caseIds)}`);
+  await db.execute(sql`delete from stat_records where case_id = ${anyOf(caseIds, "uuid")}`);
 }
 
 /** Inserts records in one statement per thousand (rows travel as one JSON parameter). */
