@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test/support/test-app.js";
-import { createUser, systemActor } from "./modules/access/index.js";
-import { systemClock } from "./platform/clock/index.js";
+import { createUser, seedDemoUsers, systemActor } from "./modules/access/index.js";
+import { seedDemoCaseload } from "./modules/permits/index.js";
+import { ManualClock, systemClock } from "./platform/clock/index.js";
 
 async function eventually(check: () => Promise<boolean>, seconds = 20): Promise<void> {
   const until = Date.now() + seconds * 1000;
@@ -54,6 +55,24 @@ describe("background jobs in the application", () => {
       const left = await app.database.raw.query("select 1 from sessions where id_hash = $1", [expired]);
       return left.rows.length === 0;
     });
+  });
+
+  it("keeps the statistics current behind the request path (on a server, from a thread of its own)", async () => {
+    const clock = new ManualClock("2026-06-15T09:00:00Z");
+    await seedDemoUsers(app.database.db, clock, "demo-file-key-".padEnd(40, "x"));
+    await seedDemoCaseload({
+      ...app.karvan.cases,
+      clock,
+      country: "AZ",
+      scale: 0.05,
+      sharedDataDir: "/nonexistent",
+    });
+    const count = async (table: string) =>
+      (await app.database.raw.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n;
+    expect(await count("cases")).toBe(50);
+    await eventually(async () => (await count("case_change_outbox")) === 0);
+    expect(await count("stat_records")).toBeGreaterThanOrEqual(40);
+    expect(await count("stat_cube")).toBeGreaterThan(0);
   });
 
   it("reports the dead-letter queues at /metrics", async () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FastifyInstance } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
   type AccessModule,
@@ -47,6 +47,7 @@ import {
 import { createJobRunner, defineJob, type JobRunner, registerJobMetrics } from "./platform/jobs/index.js";
 import { createMailer, createQueuedMailer, type Mailer } from "./platform/mail/index.js";
 import { createDemoGateway, registerDemoGatewayRoutes } from "./platform/payments/index.js";
+import { startProjectorThread } from "./statistics-projector-thread.js";
 import { registerOutboxRoutes } from "./web/outbox/routes.js";
 import { registerWebRoutes } from "./web/routes.js";
 
@@ -114,6 +115,23 @@ function defineModuleJobs(jobs: JobRunner, database: DatabaseHandle, clock: Cloc
 }
 
 /** Wires the platform and the modules into one application; the single place services are built. */
+/**
+ * The statistics projector: on a PostgreSQL server, in a thread of its own, so that replaying cases
+ * never holds up the requests' event loop; on the embedded database (one connection, in this
+ * thread), and with case types the thread would not know (tests), in this thread.
+ */
+function startStatistics(
+  database: DatabaseHandle,
+  config: KarvanConfig,
+  cases: CasesModule,
+  options: KarvanOptions,
+  log: FastifyBaseLogger,
+): Promise<{ stop(): Promise<void> }> | { stop(): Promise<void> } {
+  if (database.kind === "postgres" && database.url && (options.caseTypes ?? []).length === 0)
+    return startProjectorThread({ databaseUrl: database.url, country: config.country }, log);
+  return startStatisticsProjector(cases, { log });
+}
+
 export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
@@ -218,7 +236,9 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     : null;
   // Keeps the statistical records and cubes current behind the request path.
   const statisticsProjector =
-    config.jobs && config.statisticsProjector ? startStatisticsProjector(cases, { log: server.log }) : null;
+    config.jobs && config.statisticsProjector
+      ? await startStatistics(database, config, cases, options, server.log)
+      : null;
 
   return {
     config,
