@@ -49,7 +49,8 @@ export {
 export type { CaseEvent, CaseEventBody, PendingCaseEvent } from "./engine/events.js";
 export type { NewCaseHistory } from "./engine/new-case-writer.js";
 export { analyzeCaseTables, insertNewCases } from "./engine/new-case-writer.js";
-export { loadCaseState } from "./engine/projection-repository.js";
+export type { CaseStanding } from "./engine/projection-repository.js";
+export { loadCaseStandings, loadCaseState } from "./engine/projection-repository.js";
 export type { CasesDependencies, CasesModule } from "./module.js";
 export { createCasesModule } from "./module.js";
 export { addNote, sendMessage } from "./operations/add-note.js";

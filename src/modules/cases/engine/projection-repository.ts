@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { Queryable } from "../../../platform/db/index.js";
+import { eq, sql } from "drizzle-orm";
+import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
 import { cases, caseTasks } from "../schema.js";
 import type { AttachedDocument, CaseDecision, CaseState } from "./case-state.js";
 
@@ -110,4 +110,59 @@ export async function loadCaseState(db: Queryable, caseId: string): Promise<Case
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** What a case's projection row says of the case as it stands (no tasks, documents or pauses). */
+export type CaseStanding = Pick<
+  CaseState,
+  | "id"
+  | "typeCode"
+  | "typeVersion"
+  | "answers"
+  | "submittedAt"
+  | "legalStartDate"
+  | "deadlineDate"
+  | "decision"
+  | "decidedAt"
+>;
+
+interface StandingRow {
+  id: string;
+  type_code: string;
+  type_version: number;
+  answers: Record<string, unknown>;
+  submitted_at: Date | null;
+  legal_start_date: string | null;
+  deadline_date: string | null;
+  decision: CaseDecision | null;
+  decided_at: Date | null;
+}
+
+/** The projection rows of these cases, by id (cases without a row are left out). */
+export async function loadCaseStandings(
+  db: Queryable,
+  caseIds: string[],
+): Promise<Map<string, CaseStanding>> {
+  const standings = new Map<string, CaseStanding>();
+  if (caseIds.length === 0) return standings;
+  const rows = await queryRows<StandingRow>(
+    db,
+    sql`select id, type_code, type_version, answers, submitted_at, legal_start_date::text as legal_start_date,
+          deadline_date::text as deadline_date, decision, decided_at
+        from cases where id = ${anyOf(caseIds, "uuid")}`,
+  );
+  for (const row of rows) {
+    standings.set(row.id, {
+      id: row.id,
+      typeCode: row.type_code,
+      typeVersion: row.type_version,
+      answers: row.answers,
+      submittedAt: iso(row.submitted_at && new Date(row.submitted_at)),
+      legalStartDate: row.legal_start_date,
+      deadlineDate: row.deadline_date,
+      decision: row.decision,
+      decidedAt: iso(row.decided_at && new Date(row.decided_at)),
+    });
+  }
+  return standings;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CaseEvent, CaseState, CaseTypeDefinition } from "../../cases/index.js";
+import type { CaseEvent, CaseStanding, CaseTypeDefinition } from "../../cases/index.js";
 import { eurostatCitizenship } from "../eurostat/citizenship-codes.js";
 import { caseTypeFacts } from "./case-type-facts.js";
 import type { DecisionOutcome, PersonFacts, StatisticalRecord } from "./statistical-record.js";
@@ -22,7 +22,7 @@ function citizenshipOf(value: unknown, stateless: boolean): string {
  * The same person across cases: citizenship and travel document number, hashed so the cubes'
  * inputs carry no document number. Without a document number, the case stands for its person.
  */
-function personOf(state: CaseState): PersonFacts {
+function personOf(state: CaseStanding): PersonFacts {
   const fields = caseTypeFacts(state.typeCode).person;
   const answers = state.answers;
   const citizenship = citizenshipOf(answers[fields.citizenship], answers[fields.stateless] === true);
@@ -40,7 +40,7 @@ function personOf(state: CaseState): PersonFacts {
   };
 }
 
-function regionOf(state: CaseState): string | null {
+function regionOf(state: CaseStanding): string | null {
   for (const field of caseTypeFacts(state.typeCode).addresses) {
     const address = state.answers[field] as { region?: unknown } | undefined;
     const region = text(address?.region);
@@ -79,7 +79,7 @@ function closingOf(
  * it issued.
  */
 export function recordsOfCase(
-  state: CaseState,
+  state: CaseStanding,
   events: CaseEvent[],
   definition: CaseTypeDefinition,
   legalDate: (at: Date) => string,
