@@ -114,7 +114,6 @@ function defineModuleJobs(jobs: JobRunner, database: DatabaseHandle, clock: Cloc
   );
 }
 
-/** Wires the platform and the modules into one application; the single place services are built. */
 /**
  * The statistics projector: on a PostgreSQL server, in a thread of its own, so that replaying cases
  * never holds up the requests' event loop; on the embedded database (one connection, in this
@@ -132,6 +131,7 @@ function startStatistics(
   return startStatisticsProjector(cases, { log });
 }
 
+/** Wires the platform and the modules into one application; the single place services are built. */
 export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
