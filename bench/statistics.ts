@@ -31,8 +31,8 @@ import { adminQuery, databaseNamed, percentile } from "./support/scratch-databas
  *    every table), beside the anchor: the same flow tables computed by a full-scan GROUP BY of the
  *    records in an in-memory DuckDB (the results must match the cube's leaf cells).
  * Default scale 50 (50,000 cases, ~575,000 events: a minute or two on 2 cores). The issue's target,
- * 10 million events, is scale 880 (10.09 million events): on 2 cores its seed took 3.5 minutes and
- * the whole run about 10; KARVAN_BENCH_KEEP and KARVAN_BENCH_DATABASE (below) spare the seed when
+ * 10 million events, is scale 880 (10.09 million events): on 2 cores its seed took 2.5 to 6 minutes
+ * and the whole run 10 to 20, depending on the machine; KARVAN_BENCH_KEEP and KARVAN_BENCH_DATABASE (below) spare the seed when
  * measuring again.
  * KARVAN_BENCH_PERIODS sets the random periods per table (default 20).
  */

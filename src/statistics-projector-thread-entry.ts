@@ -33,9 +33,12 @@ const projector = startStatisticsProjector(
 );
 port.on("message", async (message: { type: "stop" }) => {
   if (message.type !== "stop") return;
-  await projector.stop();
-  await database.close();
-  post({ type: "stopped" });
-  port.close();
+  try {
+    await projector.stop();
+    await database.close();
+  } finally {
+    post({ type: "stopped" });
+    port.close();
+  }
 });
 post({ type: "ready" });

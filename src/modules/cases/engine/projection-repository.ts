@@ -138,18 +138,19 @@ interface StandingRow {
   decided_at: Date | null;
 }
 
-/** The projection rows of these cases, by id (cases without a row are left out). */
+/** The projection rows of those of these cases that are of these types, by id. */
 export async function loadCaseStandings(
   db: Queryable,
   caseIds: string[],
+  typeCodes: readonly string[],
 ): Promise<Map<string, CaseStanding>> {
   const standings = new Map<string, CaseStanding>();
-  if (caseIds.length === 0) return standings;
+  if (caseIds.length === 0 || typeCodes.length === 0) return standings;
   const rows = await queryRows<StandingRow>(
     db,
     sql`select id, type_code, type_version, answers, submitted_at, legal_start_date::text as legal_start_date,
           deadline_date::text as deadline_date, decision, decided_at
-        from cases where id = ${anyOf(caseIds, "uuid")}`,
+        from cases where id = ${anyOf(caseIds, "uuid")} and type_code = ${anyOf(typeCodes)}`,
   );
   for (const row of rows) {
     standings.set(row.id, {

@@ -67,6 +67,11 @@ const otherCaseTypes: CaseTypeFacts = {
   addresses: ["addressInAzerbaijan"],
 };
 
+/** The case types whose cases are registrations (one record each, from the case as it stands). */
+export const registrationCaseTypes = Object.entries(byCaseType)
+  .filter(([, facts]) => facts.kind === "registration")
+  .map(([code]) => code);
+
 export function caseTypeFacts(typeCode: string): CaseTypeFacts {
   return byCaseType[typeCode] ?? otherCaseTypes;
 }

@@ -1,15 +1,9 @@
 import type { Queryable } from "../../../platform/db/index.js";
 import type { CaseEvent, CaseTypeRegistry, DeadlineClock } from "../../cases/index.js";
-import {
-  type CaseStanding,
-  claimChangedCases,
-  loadCaseStandings,
-  loadEventsOfCases,
-  replayCase,
-} from "../../cases/index.js";
+import { claimChangedCases, loadCaseStandings, loadEventsOfCases, replayCase } from "../../cases/index.js";
 import { tryLockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
-import { caseTypeFacts } from "./case-type-facts.js";
+import { registrationCaseTypes } from "./case-type-facts.js";
 import { recordsOfCase } from "./records-of-case.js";
 import { replaceRecords, type StoredRecord } from "./replace-records.js";
 
@@ -48,21 +42,15 @@ async function recordsOfChangedCases(
   caseIds: string[],
   context: StatisticsContext,
 ): Promise<StoredRecord[]> {
-  const standings = await loadCaseStandings(tx, caseIds);
-  const registrations: CaseStanding[] = [];
-  const replayed: string[] = [];
-  for (const caseId of caseIds) {
-    const standing = standings.get(caseId);
-    if (standing && caseTypeFacts(standing.typeCode).kind === "registration") registrations.push(standing);
-    else replayed.push(caseId);
-  }
+  const registrations = await loadCaseStandings(tx, caseIds, registrationCaseTypes);
+  const replayed = caseIds.filter((caseId) => !registrations.has(caseId));
   const records = recordsOfHistories(
     await loadEventsOfCases(tx, replayed),
     context.registry,
     context.deadlines,
   );
   const legalDate = (at: Date) => context.deadlines.legalDate(at);
-  for (const standing of registrations) {
+  for (const standing of registrations.values()) {
     const definition = context.registry.get(standing.typeCode, standing.typeVersion);
     for (const record of recordsOfCase(standing, [], definition, legalDate))
       records.push({ ...record, caseId: standing.id });
