@@ -4,7 +4,9 @@ import type { DeadlineClock } from "./case-state.js";
 
 /** Every time zone's offset is a whole number of quarter hours: a legal date never changes within one. */
 const quarterHour = 900_000;
-const rememberedQuarters = 5000;
+// A rebuild replays cases in id order, whose events are spread over years: 200,000 quarter hours
+// are more than five years (a few megabytes).
+const rememberedQuarters = 200_000;
 const rememberedDeadlines = 5000;
 
 /** The engine's view of the country's legal calendar. */

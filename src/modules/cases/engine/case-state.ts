@@ -89,17 +89,20 @@ function legalTimeOf(definition: CaseTypeDefinition, expressTier: string | null)
   return tier?.legalTime ?? definition.legalTime;
 }
 
-function withDeadline(state: CaseState, definition: CaseTypeDefinition, clock: DeadlineClock): CaseState {
+/** The deadline of a case as it now stands: null without a legal time or start, or while the clock is stopped. */
+function deadlineOf(
+  state: Pick<CaseState, "expressTier" | "legalStartDate" | "pauses">,
+  definition: CaseTypeDefinition,
+  clock: DeadlineClock,
+): string | null {
   const legalTime = legalTimeOf(definition, state.expressTier);
   // While the clock is stopped the end is unknown: it moves with every day the applicant takes.
   const stopped = state.pauses.at(-1)?.to === null;
-  if (!legalTime || !state.legalStartDate || stopped) return { ...state, deadlineDate: null };
-  return {
-    ...state,
-    deadlineDate: clock.deadline({ start: state.legalStartDate, legalTime, pauses: state.pauses }),
-  };
+  if (!legalTime || !state.legalStartDate || stopped) return null;
+  return clock.deadline({ start: state.legalStartDate, legalTime, pauses: state.pauses });
 }
 
+/** `state` (a copy the caller made) in `to`, its clock paused or resumed, its deadline recomputed. */
 function enterState(
   state: CaseState,
   to: string,
@@ -110,14 +113,16 @@ function enterState(
   const target = definition.states[to];
   if (!target) throw new CaseHistoryError(`state ${to} is not in ${definition.code} v${definition.version}`);
   const today = clock.legalDate(at);
-  let pauses = state.pauses;
-  const open = pauses.at(-1);
+  const open = state.pauses.at(-1);
   if (open && open.to === null && !target.pausesDeadline) {
-    pauses = [...pauses.slice(0, -1), { from: open.from, to: today }];
+    state.pauses = [...state.pauses.slice(0, -1), { from: open.from, to: today }];
   } else if (target.pausesDeadline && !(open && open.to === null) && state.legalStartDate) {
-    pauses = [...pauses, { from: today, to: null }];
+    state.pauses = [...state.pauses, { from: today, to: null }];
   }
-  return withDeadline({ ...state, state: to, category: target.category, pauses }, definition, clock);
+  state.state = to;
+  state.category = target.category;
+  state.deadlineDate = deadlineOf(state, definition, clock);
+  return state;
 }
 
 /** The state a case starts in, from its creation event. */
@@ -168,24 +173,33 @@ export function applyEvent(
   if (event.seq !== state.lastSeq + 1) {
     throw new CaseHistoryError(`case ${state.id}: event ${event.seq} follows ${state.lastSeq}`);
   }
-  const next = applyBody(state, event, definition, clock);
-  return { ...next, lastSeq: event.seq, updatedAt: event.at.toISOString() };
+  const at = event.at.toISOString();
+  // A replay applies millions of events: each makes one copy of the state, not several.
+  const next = applyBody(state, event, at, definition, clock);
+  if (next === state) return { ...state, lastSeq: event.seq, updatedAt: at };
+  next.lastSeq = event.seq;
+  next.updatedAt = at;
+  return next;
 }
 
+/** The state after the event: a new object (`state` itself when nothing but the sequence changes). */
 function applyBody(
   state: CaseState,
   event: CaseEvent,
+  at: string,
   definition: CaseTypeDefinition,
   clock: DeadlineClock,
 ): CaseState {
-  const at = event.at.toISOString();
   switch (event.type) {
     case "case.created":
       throw new CaseHistoryError(`case ${state.id} was created twice`);
     case "case.answers_saved":
       return { ...state, answers: { ...state.answers, ...event.payload.answers } };
-    case "case.express_tier_chosen":
-      return withDeadline({ ...state, expressTier: event.payload.tier }, definition, clock);
+    case "case.express_tier_chosen": {
+      const next = { ...state, expressTier: event.payload.tier };
+      next.deadlineDate = deadlineOf(next, definition, clock);
+      return next;
+    }
     case "case.fee_paid":
       return { ...state, feePaid: true };
     case "case.document_attached":
@@ -207,7 +221,7 @@ function applyBody(
         event.at,
       );
     case "case.transitioned":
-      return enterState(state, event.payload.to, definition, clock, event.at);
+      return enterState({ ...state }, event.payload.to, definition, clock, event.at);
     case "case.documents_requested":
       return { ...state, requestedDocuments: event.payload.codes };
     case "case.documents_provided":

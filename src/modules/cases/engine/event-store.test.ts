@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
+import { queryRows } from "../../../platform/db/index.js";
 import { historiesAfter, loadEventsOfCases } from "./event-store.js";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -70,5 +71,36 @@ describe("reading histories for projections", () => {
       [uuid(3), 0],
     ]);
     expect(histories.get(uuid(2))?.[1]?.at).toEqual(new Date("2026-03-02T10:00:00Z"));
+  });
+
+  it("reads instants to the millisecond exactly as the driver parses the timestamps", async () => {
+    const instants = [
+      "2026-03-01T10:00:00.123999Z",
+      "2026-03-01T10:00:00.124Z",
+      "2026-03-01T10:00:00.999999Z",
+      "2024-02-29T23:59:59.000001Z",
+      "2025-12-31T20:00:00.500500Z",
+    ];
+    await database.db.execute(sql`insert into cases (id, number, type_code, type_version, state, category,
+        agency_id, answers, pauses, documents, requested_documents, last_seq, created_at, updated_at)
+      values (${uuid(6)}::uuid, 'T-2026-000006', 'sample', 1, 'draft', 'draft',
+        (select id from agencies order by code limit 1), '{}', '[]', '[]', '[]', 0, now(), now())`);
+    for (const [index, at] of instants.entries()) {
+      await database.db.execute(sql`insert into case_events (case_id, seq, type, payload, actor_type, actor_id, at)
+        values (${uuid(6)}::uuid, ${index + 1}, 'case.note_added', '{}'::jsonb, 'system', null, ${at}::timestamptz)`);
+    }
+    const parsed = (
+      await queryRows<{ at: Date | string }>(
+        database.db,
+        sql`select at from case_events where case_id = ${uuid(6)}::uuid order by seq`,
+      )
+    ).map((row) => new Date(row.at).getTime());
+    expect(parsed).toHaveLength(instants.length);
+    const { histories } = await historiesAfter(database.db, uuid(5), 1);
+    const loaded = await loadEventsOfCases(database.db, [uuid(6)]);
+    for (const events of [histories.get(uuid(6)), loaded.get(uuid(6))]) {
+      expect(events?.map((event) => event.at.getTime())).toEqual(parsed);
+    }
+    expect(parsed[0]).toBe(Date.parse("2026-03-01T10:00:00.123Z"));
   });
 });

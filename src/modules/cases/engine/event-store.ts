@@ -82,7 +82,22 @@ interface EventRow {
   payload: Record<string, unknown>;
   actor_type: EventActor["type"];
   actor_id: string | null;
-  at: Date | string;
+  /** The instant in seconds since 1970, to the microsecond (`instantOf` below). */
+  at_epoch: number;
+}
+
+/**
+ * The instant as a number, which costs the server and this process a fraction of what a
+ * timestamp's text and its parsing into a Date do (a rebuild reads ten million of them).
+ */
+const atEpoch = sql`date_part('epoch', e.at) as at_epoch`;
+
+/**
+ * The Date the driver would have made of the timestamp: whole microseconds first (the double is
+ * within a fraction of one), then floored to the millisecond as the driver's parsing does.
+ */
+function instantOf(epochSeconds: number): Date {
+  return new Date(Math.floor(Math.round(epochSeconds * 1e6) / 1000));
 }
 
 /**
@@ -106,7 +121,7 @@ function historiesOfRows(
       caseId: row.case_id,
       seq: row.seq,
       actor: { type: row.actor_type, id: row.actor_id },
-      at: row.at instanceof Date ? row.at : new Date(row.at),
+      at: instantOf(row.at_epoch),
     } as CaseEvent);
   }
   return histories;
@@ -118,7 +133,7 @@ export async function loadEventsOfCases(db: Queryable, caseIds: string[]): Promi
   if (caseIds.length === 0) return histories;
   const rows = await queryRows<EventRow>(
     db,
-    sql`select case_id, seq, type, payload, actor_type, actor_id, at from case_events
+    sql`select case_id, seq, type, payload, actor_type, actor_id, ${atEpoch} from case_events e
         where case_id = ${anyOf(caseIds, "uuid")}
         order by case_id, seq`,
   );
@@ -147,7 +162,7 @@ export async function historiesAfter(
           where ${after === null ? sql`true` : sql`id > ${from}::uuid`} and ${upTo === null ? sql`true` : sql`id <= ${upTo}::uuid`}
           order by id limit ${limit}
         )
-        select page.id as case_id, e.seq, e.type, e.payload, e.actor_type, e.actor_id, e.at
+        select page.id as case_id, e.seq, e.type, e.payload, e.actor_type, e.actor_id, ${atEpoch}
         from page left join case_events e on e.case_id = page.id
           and e.case_id >= ${from}::uuid and e.case_id <= (select id from page order by id desc limit 1)
         order by page.id, e.seq`,
