@@ -6,7 +6,8 @@ import { addToCubes } from "../cubes/cube-repository.js";
 import { personContributions } from "../cubes/person-contributions.js";
 import { lockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
-import { analyzeRecordsAndCubes, insertRecords, recordsOfPersonsAfter } from "./record-repository.js";
+import { eachPersonRecords } from "./each-person-records.js";
+import { analyzeRecordsAndCubes, insertRecords } from "./record-repository.js";
 import type { StoredRecord } from "./replace-records.js";
 import { type CaseRange, later, replayCaseRange } from "./replay-case-range.js";
 
@@ -36,8 +37,6 @@ export interface ParallelReplay {
     onRecords: (records: StoredRecord[], cases: number) => void,
   ): Promise<void>;
 }
-
-const PERSONS_PER_PAGE = 5000;
 
 /** `parts` ranges of about as many cases each, in id order. */
 async function splitCases(db: Queryable, parts: number): Promise<CaseRange[]> {
@@ -97,21 +96,12 @@ export async function rebuildStatistics(
       });
     }
     await writing;
-    // The records were all written anew: the look-ups by person below need the planner to know.
-    await analyzeRecordsAndCubes(tx);
     const cube = new Map<string, CubeCell>();
-    let persons = 0;
-    let personPage = later(recordsOfPersonsAfter(tx, "", PERSONS_PER_PAGE));
-    for (;;) {
-      const { lastPersonKey, byPerson } = await personPage;
-      if (lastPersonKey === null) break;
-      personPage = later(recordsOfPersonsAfter(tx, lastPersonKey, PERSONS_PER_PAGE));
-      for (const personRecords of byPerson.values()) {
-        sumCells(personContributions(personRecords), 1, cube);
-      }
-      persons += byPerson.size;
-      onProgress({ phase: "cubes", done: persons });
-    }
+    const persons = await eachPersonRecords(
+      tx,
+      (records) => sumCells(personContributions(records), 1, cube),
+      (done) => onProgress({ phase: "cubes", done }),
+    );
     const cells = nonZeroCells(cube);
     await addToCubes(tx, cells);
     await analyzeRecordsAndCubes(tx);
