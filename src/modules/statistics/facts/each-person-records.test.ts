@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
+import { statisticalRecord } from "../test-support/statistical-record.js";
 import { eachPersonRecords } from "./each-person-records.js";
 import { insertRecords } from "./record-repository.js";
 import type { StatisticalRecord } from "./statistical-record.js";
@@ -8,21 +9,7 @@ import type { StatisticalRecord } from "./statistical-record.js";
 let database: TestDatabase;
 
 function record(personKey: string, n: number): StatisticalRecord {
-  return {
-    recordId: `${personKey}-${n}`,
-    source: "import",
-    kind: "registration",
-    person: { personKey, citizenship: "TR", sex: "M", birthDate: "1990-01-01" },
-    caseType: "stay-registration",
-    date: `2026-01-0${n}`,
-    endDate: null,
-    outcome: null,
-    instance: null,
-    reason: null,
-    region: null,
-    withdrawn: false,
-    unaccompanied: false,
-  };
+  return statisticalRecord({ recordId: `${personKey}-${n}`, source: "import", person: { personKey } });
 }
 
 /** Persons d, b, a, c with 2, 1, 3 and 4 records, written in no particular order. */

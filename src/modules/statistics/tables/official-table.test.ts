@@ -4,35 +4,18 @@ import { nonZeroCells, sumCells } from "../cubes/cube-cell.js";
 import { addToCubes } from "../cubes/cube-repository.js";
 import { personContributions } from "../cubes/person-contributions.js";
 import type { PersonFacts, StatisticalRecord } from "../facts/statistical-record.js";
+import { statisticalRecord } from "../test-support/statistical-record.js";
 import { checkPeriod, computeExactTable, PeriodError } from "./compute-official-table.js";
 import type { OfficialObservation } from "./official-table.js";
 import { protectOfficialTable } from "./protect-official-table.js";
 import { type TableDefinition, tableDefinition } from "./table-definitions.js";
 import { validateTable } from "./validate-table.js";
 
-let sequence = 0;
-
 function record(
-  person: Omit<PersonFacts, "personKey"> & { personKey: string },
+  person: PersonFacts,
   overrides: Partial<Omit<StatisticalRecord, "person">>,
 ): StatisticalRecord {
-  sequence += 1;
-  return {
-    recordId: `test:${String(sequence).padStart(4, "0")}`,
-    source: "case",
-    kind: "application",
-    person,
-    caseType: "asylum",
-    date: "2025-01-10",
-    endDate: null,
-    outcome: null,
-    instance: null,
-    reason: null,
-    region: null,
-    withdrawn: false,
-    unaccompanied: false,
-    ...overrides,
-  };
+  return statisticalRecord({ ...overrides, person });
 }
 
 // Asylum persons (ages on the dates that matter are in the comments of the tests).
