@@ -29,7 +29,7 @@ function bandSeries(band: NonNullable<ChartSpec["band"]>): SeriesOption[] {
     z: 1,
   };
   return [
-    { ...common, name: `${band.name} (lower)`, data: band.lower },
+    { ...common, name: band.lowerLabel ?? `${band.name} (lower)`, data: band.lower },
     {
       ...common,
       name: band.name,
