@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
+  await database?.destroy();
 });
 
 describe("reading histories for projections", () => {

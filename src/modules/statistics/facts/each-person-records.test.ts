@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
+  await database?.destroy();
 });
 
 async function groups(recordsPerFetch: number) {
