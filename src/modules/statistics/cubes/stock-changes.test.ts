@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ageGroupOn } from "../eurostat/age-groups.js";
 import type { StatisticalRecord } from "../facts/statistical-record.js";
+import { statisticalRecord } from "../test-support/statistical-record.js";
 import type { CellDimensions, CubeCell, CubeTable } from "./cube-cell.js";
 import { addDays, addMonthsToDate, addMonthsToMonth, endOfMonth, wholeMonths } from "./months.js";
 import { personContributions } from "./person-contributions.js";
@@ -96,22 +97,11 @@ const personArb = fc.record({
   spells: fc.array(spellArb, { minLength: 1, maxLength: 5 }),
 });
 
-function baseRecord(
-  id: number,
-  birthDate: string | null,
-): Omit<StatisticalRecord, "kind" | "date" | "endDate"> {
-  return {
+function baseRecord(id: number, birthDate: string | null): StatisticalRecord {
+  return statisticalRecord({
     recordId: `test:${String(id).padStart(3, "0")}`,
-    source: "case",
     person: { personKey: "p", citizenship: "AF", sex: "F", birthDate },
-    caseType: "asylum",
-    outcome: null,
-    instance: null,
-    reason: null,
-    region: null,
-    withdrawn: false,
-    unaccompanied: false,
-  };
+  });
 }
 
 function person(
