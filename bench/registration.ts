@@ -8,6 +8,7 @@ import { prepareDatabase } from "../src/app.js";
 import { generateApiKey } from "../src/modules/access/api-keys/api-key-format.js";
 import { insertDemoPopulation } from "../src/modules/access/index.js";
 import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
+import { createSelfSignedSealP12 } from "../src/platform/pdf/index.js";
 import { adminQuery } from "./support/scratch-database.js";
 
 /**
@@ -197,6 +198,18 @@ async function waitForStatistics(mode: StatisticsMode): Promise<number | null> {
 
 async function startKarvan(port: number, mode: StatisticsMode): Promise<ChildProcess> {
   const secret = () => randomBytes(32).toString("base64url");
+  // Production needs a seal certificate; the benchmark's own is self-signed and never seals anything real.
+  const sealPassphrase = secret();
+  const sealFile = path.join(workDir, "bench-seal.p12");
+  writeFileSync(
+    sealFile,
+    createSelfSignedSealP12({
+      commonName: "Karvan benchmark",
+      organization: "Karvan",
+      demo: false,
+      passphrase: sealPassphrase,
+    }),
+  );
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server's side.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const env = {
@@ -210,6 +223,8 @@ async function startKarvan(port: number, mode: StatisticsMode): Promise<ChildPro
     KARVAN_SESSION_SECRET: secret(),
     KARVAN_AUDIT_KEY: secret(),
     KARVAN_FILE_KEY: secret(),
+    KARVAN_SEAL_P12: sealFile,
+    KARVAN_SEAL_PASSPHRASE: sealPassphrase,
     KARVAN_DEMO: "false",
     KARVAN_JOBS: "true",
     KARVAN_STATISTICS_PROJECTOR: mode === "on" ? "true" : "false",

@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   registration: () => import("./registration.js"),
   "case-pages": () => import("./case-pages.js"),
   statistics: () => import("./statistics.js"),
+  import: () => import("./import.js"),
 };
 
 const name = process.argv[2];

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { demoEmail, demoPassword } from "../src/modules/access/index.js";
 import { sampleDocuments } from "../src/platform/files/test-documents.js";
-import { browserAvailable, expectAccessible, visit } from "./support/browser.js";
+import { browserAvailable, expectAccessible, expectFitsPhone, visit } from "./support/browser.js";
 import { signInAsDemoStaff } from "./support/journeys.js";
 import { useKarvanInBrowser } from "./support/setup.js";
 
@@ -100,6 +100,18 @@ describe.runIf(browserAvailable)("a temporary residence permit from application 
     await applicant.fill("#otherGround", "I own a flat in Baku and live in it.");
     await send(applicant, "Save and continue", /\/documents$/);
 
+    // Documents: "check your answers" before paying names the ones still missing, with links.
+    await applicant.getByRole("button", { name: "Continue" }).click();
+    await applicant.waitForURL(/\/check$/);
+    await expectAccessible(applicant);
+    await expectFitsPhone(applicant);
+    await expect(applicant.getByTestId("missing-documents").textContent()).resolves.toContain(
+      "Upload: Documents that prove the ground",
+    );
+    await applicant.getByTestId("missing-documents").getByRole("link").first().click();
+    await applicant.waitForURL(/\/documents\?code=/);
+    await expectAccessible(applicant);
+
     // Every required document, one upload each.
     const required = [
       ["passport", "passport.pdf", "application/pdf", sampleDocuments.pdf],
@@ -115,10 +127,17 @@ describe.runIf(browserAvailable)("a temporary residence permit from application 
     const attached = (await applicant.getByTestId("attached-documents").textContent()) ?? "";
     for (const [, name] of required) expect(attached).toContain(name);
     await applicant.getByRole("button", { name: "Continue" }).click();
+    await applicant.waitForURL(/\/check$/);
+    await expectAccessible(applicant);
+    const check = (await applicant.locator("main").textContent()) ?? "";
+    expect(check).toContain("Li Wei");
+    expect(check).toContain("I own a flat in Baku and live in it.");
+    await expect(applicant.getByTestId("missing-documents").count()).resolves.toBe(0);
+    await applicant.getByRole("button", { name: "Accept and continue to payment" }).click();
     await applicant.waitForURL(/\/fee$/);
     await expectAccessible(applicant);
 
-    // Standard processing, paid with the demo gateway.
+    // Standard processing, paid with the demo gateway; then back to submit.
     await expect(applicant.getByTestId("demo-payment-warning").isVisible()).resolves.toBe(true);
     await expect(applicant.getByRole("radio", { name: /^Standard processing/ }).isChecked()).resolves.toBe(
       true,
@@ -127,15 +146,8 @@ describe.runIf(browserAvailable)("a temporary residence permit from application 
     await applicant.waitForURL(/\/demo\/pay\//);
     await expectAccessible(applicant);
     await applicant.getByTestId("demo-pay").click();
-    await applicant.waitForURL(/\/fee\?done=paid$/);
+    await applicant.waitForURL(/\/check\?done=paid$/);
     await expectAccessible(applicant);
-    await expect(applicant.getByTestId("fee-paid").isVisible()).resolves.toBe(true);
-    await applicant.getByRole("button", { name: "Continue" }).click();
-    await applicant.waitForURL(/\/check$/);
-    await expectAccessible(applicant);
-    const check = (await applicant.locator("main").textContent()) ?? "";
-    expect(check).toContain("Li Wei");
-    expect(check).toContain("I own a flat in Baku and live in it.");
 
     await send(applicant, "Submit application", /\/receipt$/);
     const number = (await applicant.getByTestId("case-number").textContent()) ?? "";
@@ -236,7 +248,8 @@ describe.runIf(browserAvailable)("a temporary residence permit from application 
     await signInAsDemoStaff(approver, bed.karvan, "approver", usedCodes);
     await visit(approver, `${base}/cases/${caseId}`);
     await expect(approver.getByTestId("case-decision").textContent()).resolves.toContain("Leyla Mammadova");
-    await send(approver, "Approve the decision", /done=approve/);
+    await send(approver, "Approve the decision", /\/actions\/approve$/);
+    await send(approver, "Confirm: Approve the decision", /done=approve/);
     await expect(approver.getByTestId("case-state").textContent()).resolves.toBe("Decision approved");
 
     // The officer issues the permit.
@@ -250,9 +263,22 @@ describe.runIf(browserAvailable)("a temporary residence permit from application 
 
     // The applicant reads the decision and downloads the permit.
     await visit(applicant, `${base}/applications/${caseId}`);
+    await expectFitsPhone(applicant);
     const decision = (await applicant.getByTestId("decision").textContent()) ?? "";
     expect(decision).toContain("Temporary residence permit granted");
     expect(decision).toContain(documentNumber);
+
+    // The decision letter as a page (the PDF is for printing), linked from the status page.
+    await applicant.getByTestId("decision-page-link").click();
+    await applicant.waitForURL(new RegExp(`/applications/${caseId}/decision$`));
+    await expectAccessible(applicant);
+    await expect(applicant.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "The decision on your application",
+    );
+    await expect(applicant.getByTestId("decision-reasons").textContent()).resolves.toContain(
+      "Article 45: the applicant owns the dwelling",
+    );
+    await expect(applicant.getByTestId("decision-facts").textContent()).resolves.toContain(documentNumber);
     const permitLink = applicant.getByTestId("permits").getByRole("link", { name: /^English/ });
     const href = (await permitLink.getAttribute("href")) ?? "";
     expect(href).toBe(`/applications/${caseId}/permit/en`);
@@ -277,5 +303,17 @@ describe.runIf(browserAvailable)("a temporary residence permit from application 
     await expectAccessible(visitor);
     await expect(visitor.getByTestId("verify-status").textContent()).resolves.toBe("The document is valid");
     await expect(visitor.locator("main").textContent()).resolves.toContain(documentNumber);
+
+    // ...and the downloaded PDF's electronic seal: a demo seal here.
+    await visit(visitor, `${base}/verify?lang=en`);
+    await visitor.setInputFiles("#document", {
+      name: "permit.pdf",
+      mimeType: "application/pdf",
+      buffer: downloaded,
+    });
+    await visitor.getByRole("button", { name: "Verify the seal" }).click();
+    await visitor.waitForURL(/\/verify\/seal$/);
+    await expectAccessible(visitor);
+    await expect(visitor.getByTestId("seal-status").getAttribute("data-status")).resolves.toBe("demo");
   });
 });

@@ -28,7 +28,22 @@ describe.runIf(browserAvailable)("administration and audit pages", () => {
     await signInAsDemoStaff(page, bed.karvan, "auditor", usedCodes);
     await visit(page, `${bed.karvan.baseUrl}/audit`);
     await expect(page.getByTestId("audit-results").isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId("audit-results").textContent()).resolves.toContain("auth.sign_in");
+    // Actions and record types in words, not codes.
+    const results = (await page.getByTestId("audit-results").textContent()) ?? "";
+    expect(results).toContain("Signed in");
+    expect(results).not.toContain("auth.sign_in");
+
+    // Karvan's own icon: each one the page links is served, and so is /favicon.ico.
+    const icons = await page
+      .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(icons.some((href) => href.endsWith(".svg"))).toBe(true);
+    expect(icons.some((href) => href.endsWith(".ico"))).toBe(true);
+    for (const href of [...icons, `${bed.karvan.baseUrl}/favicon.ico`]) {
+      const icon = await page.request.get(href);
+      expect(icon.status(), href).toBe(200);
+      expect(icon.headers()["content-type"], href).toMatch(/^image\//);
+    }
 
     await page.getByTestId("audit-results").locator("a").first().click();
     await expectAccessible(page);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { importStatisticalRecords } from "../src/modules/statistics/facts/import-records.js";
 import { importFiles } from "../src/modules/statistics/index.js";
+import { statisticalRecord } from "../src/modules/statistics/test-support/statistical-record.js";
 import { browserAvailable, expectAccessible, visit } from "./support/browser.js";
 import { signInAsDemoStaff } from "./support/journeys.js";
 import { useKarvanInBrowser } from "./support/setup.js";
@@ -43,6 +45,19 @@ describe.runIf(browserAvailable)("statistics for analysts and the public", () =>
       at: new Date(),
     });
     expect(imported.imported).toBe(true);
+    // Registrations by region: two from a region of the list, one with a region typed as free text.
+    const registration = (region: string) =>
+      statisticalRecord({
+        kind: "registration",
+        caseType: "stay-registration",
+        date: `${lastYear}-02-03`,
+        region,
+      });
+    await importStatisticalRecords(
+      bed.karvan.karvan.database.db,
+      [registration("AZ-GA"), registration("AZ-GA"), registration("Bakı rayonu")],
+      { importedBy: "e2e", files: { registrations: 3 }, at: new Date() },
+    );
     const page = await bed.newPerson();
     await signInAsDemoStaff(page, bed.karvan, "analyst", usedCodes);
     await visit(page, `${bed.karvan.baseUrl}/statistics?from=${lastYear}-01&to=${lastYear}-12`);
@@ -50,6 +65,26 @@ describe.runIf(browserAvailable)("statistics for analysts and the public", () =>
       1,
     );
     await expectAccessible(page);
+
+    // Filters are pick lists of names; regions are named, and free text is not a region of its own.
+    await visit(page, `${bed.karvan.baseUrl}/statistics?from=${lastYear}-01&to=${lastYear}-12&lang=en`);
+    for (const filter of ["caseType", "citizen", "region"])
+      await expect(page.locator(`select#${filter}`).count()).resolves.toBe(1);
+    await expect(page.locator("#region option[value='AZ-GA']").textContent()).resolves.toBe("Ganja");
+    await expect(page.locator("#caseType option[value='work-permit']").textContent()).resolves.toBe(
+      "Work permit",
+    );
+    await expect(page.locator("#citizen option[value='EL']").textContent()).resolves.toBe("Greece");
+    const byRegion = page.getByTestId("chart-registrations-by-region");
+    const regionRows = await byRegion.locator("tbody th").allTextContents();
+    expect(regionRows).toEqual(["Ganja", "Unknown or other region"]);
+    await expect(byRegion.locator("svg").textContent()).resolves.toContain("Ganja");
+    await expect(byRegion.locator("svg").textContent()).resolves.not.toContain("Bakı rayonu");
+    await page.selectOption("#region", "AZ-GA");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/region=AZ-GA/);
+    await expect(page.locator("#region").inputValue()).resolves.toBe("AZ-GA");
+    await expect(byRegion.locator("tbody th").allTextContents()).resolves.toEqual(["Ganja"]);
 
     // A month that does not parse is pointed at, and kept as typed.
     await visit(page, `${bed.karvan.baseUrl}/statistics?from=2025-13&to=${lastYear}-12`);
@@ -83,6 +118,12 @@ describe.runIf(browserAvailable)("statistics for analysts and the public", () =>
     await visit(page, `${bed.karvan.baseUrl}/open-data`);
     await expectAccessible(page);
     await visit(page, `${bed.karvan.baseUrl}/open-data/asylum-applicants?period=${lastYear}-02`);
+    await expectAccessible(page);
+    // A period without cases is an answer, not an error.
+    await visit(page, `${bed.karvan.baseUrl}/open-data/work-permits?period=${lastYear}-02&lang=en`);
+    await expect(page.getByTestId("no-observations").textContent()).resolves.toContain(
+      "No cases in this period",
+    );
     await expectAccessible(page);
     const api = await page.request.get(
       `${bed.karvan.baseUrl}/api/v1/statistics/tables/asylum-applicants?period=${lastYear}-02`,

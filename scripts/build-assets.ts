@@ -37,6 +37,13 @@ writeFileSync(path.join(output, "karvan.css"), result.css);
 for (const folder of ["js", "images"]) {
   cpSync(path.join(root, "src/web/assets", folder), path.join(output, folder), { recursive: true });
 }
+// MOJ Frontend's icons where karvan.scss says they are ($moj-images-path); only the icons, never
+// its crest and crown logotypes, which are not ours.
+const mojImages = path.join(root, "node_modules/@ministryofjustice/frontend/moj/assets/images");
+cpSync(mojImages, path.join(output, "images", "moj"), {
+  recursive: true,
+  filter: (source) => source === mojImages || /\/icon-[a-z-]+\.svg$/.test(source),
+});
 process.stderr.write(
   `build:assets: karvan.css (${Math.round(result.css.length / 1024)} KiB) in ${Date.now() - started} ms\n`,
 );

@@ -13,6 +13,7 @@ import {
   startAuditSealer,
 } from "./modules/access/index.js";
 import {
+  awaitingApprovalPanel,
   type CasesModule,
   type CaseTypeInput,
   createCasesModule,
@@ -29,6 +30,7 @@ import {
   registerComparisonRoutes,
   registerIndicatorRoutes,
   registerOpenDataRoutes,
+  registerParkedCaseMetrics,
   registerStatisticsRoutes,
   startStatisticsProjector,
 } from "./modules/statistics/index.js";
@@ -47,6 +49,7 @@ import {
 import { createJobRunner, defineJob, type JobRunner, registerJobMetrics } from "./platform/jobs/index.js";
 import { createMailer, createQueuedMailer, type Mailer } from "./platform/mail/index.js";
 import { createDemoGateway, registerDemoGatewayRoutes } from "./platform/payments/index.js";
+import { createDocumentSeal } from "./platform/pdf/index.js";
 import { startProjectorThread } from "./statistics-projector-thread.js";
 import { registerOutboxRoutes } from "./web/outbox/routes.js";
 import { registerWebRoutes } from "./web/routes.js";
@@ -135,6 +138,8 @@ function startStatistics(
 export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  // Reads the configured seal certificate first: a wrong file or passphrase stops the start at once.
+  const seal = createDocumentSeal(config);
   const ownsDatabase = !options.database;
   // The embedded database may be open in one process only (see karvan backup / restore).
   const lock = ownsDatabase && !config.databaseUrl ? acquireDataDirLock(config.dataDir, "serve") : undefined;
@@ -181,6 +186,7 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const mailer = config.jobs ? createQueuedMailer({ jobs, transport, fileKey: config.fileKey }) : transport;
   defineModuleJobs(jobs, database, clock);
   registerJobMetrics(server.metrics.registry, jobs);
+  registerParkedCaseMetrics(server.metrics.registry, database.db);
 
   const access = createAccessModule({ db: database.db, clock, config, mailer });
   registerAccessContext(server as FastifyInstance, {
@@ -197,12 +203,16 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     guards: access.guards,
     calendar: loadLegalCalendars().of(config.country),
     caseTypes: [...caseTypeDefinitions, ...(options.caseTypes ?? [])],
+    seal,
   });
   const documents = createLocalDocuments(config, clock);
   defineCaseDeadlineJobs(jobs, { cases, i18n });
-  await registerWebRoutes(server as FastifyInstance, access.guards, config.demo);
+  const workspace = { cases, documents, i18n };
+  await registerWebRoutes(server as FastifyInstance, access.guards, config.demo, [
+    awaitingApprovalPanel(workspace),
+  ]);
   await registerAccessRoutes(server as FastifyInstance, access);
-  await registerWorkspaceRoutes(server as FastifyInstance, { cases, documents, i18n });
+  await registerWorkspaceRoutes(server as FastifyInstance, workspace);
   // DEMO ONLY: the stand-in payment gateway (no money moves); outside demo mode there is no provider yet.
   const payments = config.demo ? createDemoGateway(config, { db: database.db, clock }) : undefined;
   await registerPortalRoutes(server as FastifyInstance, { cases, documents, payments, i18n });

@@ -14,6 +14,7 @@ export interface ProjectorThreadData {
 export type ProjectorThreadMessage =
   | { type: "ready" }
   | { type: "failed"; message: string }
+  | { type: "parked"; caseId: string }
   | { type: "stopped" };
 
 const { databaseUrl, country } = workerData as ProjectorThreadData;
@@ -29,7 +30,14 @@ const projector = startStatisticsProjector(
     registry: new CaseTypeRegistry(caseTypeDefinitions),
     deadlines: calendarDeadlineClock(loadLegalCalendars().of(country)),
   },
-  { log: { error: (details) => post({ type: "failed", message: String(details.err) }) } },
+  {
+    log: {
+      error: (details) =>
+        typeof details.caseId === "string"
+          ? post({ type: "parked", caseId: details.caseId })
+          : post({ type: "failed", message: String(details.err) }),
+    },
+  },
 );
 port.on("message", async (message: { type: "stop" }) => {
   if (message.type !== "stop") return;

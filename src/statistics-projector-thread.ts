@@ -24,6 +24,11 @@ export async function startProjectorThread(
       if (message.type === "ready") resolve();
       if (message.type === "failed")
         log.error({ err: new Error(message.message) }, "statistics projection failed");
+      if (message.type === "parked")
+        log.error(
+          { caseId: message.caseId },
+          "statistics projection parked a case (see karvan stats parked)",
+        );
     });
     void exited.then((code) =>
       reject(new Error(`the statistics projection thread stopped with code ${code}`)),

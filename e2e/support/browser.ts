@@ -51,3 +51,26 @@ export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expectAccessible(page);
 }
+
+/**
+ * The page fits a phone 375 CSS pixels wide without scrolling sideways (WCAG 1.4.10 reflow); the
+ * viewport goes back to what it was after. A failure names the first elements that stick out.
+ */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 812 });
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll("body *"))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .filter((element) => !element.closest(".govuk-visually-hidden, [hidden]"))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join(".")}`);
+    return { scrollWidth: document.documentElement.scrollWidth, wide };
+  });
+  if (before) await page.setViewportSize(before);
+  expect(
+    overflow.scrollWidth,
+    `${page.url()} is wider than 375 px: ${overflow.wide.join(", ")}`,
+  ).toBeLessThanOrEqual(375);
+}

@@ -11,6 +11,7 @@ import { loadLegalCalendars } from "../platform/calendar/index.js";
 import { systemClock } from "../platform/clock/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
 import { type DatabaseHandle, queryRows } from "../platform/db/index.js";
+import { createLocalDocuments } from "../platform/files/index.js";
 import { note, withDatabase } from "./context.js";
 
 /** The shared reference data (Eurostat figures for the demo population), beside the project. */
@@ -58,6 +59,7 @@ export async function seedDemo(
       country: config.country,
       scale,
       sharedDataDir,
+      documents: createLocalDocuments(config, systemClock),
       // A server writes several batches at once; the embedded database has one connection.
       writers: database.kind === "postgres" ? 3 : 1,
       onProgress: (done) => {

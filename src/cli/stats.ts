@@ -7,11 +7,13 @@ import { caseTypeDefinitions } from "../modules/permits/index.js";
 import {
   catchUpStatistics,
   importFiles,
+  listParkedCases,
   loadComparisonFigures,
   type ParallelReplay,
   parseSelection,
   readImportDirectory,
   rebuildStatistics,
+  retryParkedCases,
   type StatisticsContext,
   startStatisticsProjector,
 } from "../modules/statistics/index.js";
@@ -20,6 +22,8 @@ import type { KarvanConfig } from "../platform/config/index.js";
 import type { DatabaseHandle } from "../platform/db/index.js";
 import { note, out, withDatabase } from "./context.js";
 import { replayInWorkers } from "./stats-replay-workers.js";
+
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function statisticsContextOf(database: DatabaseHandle, config: KarvanConfig): StatisticsContext {
   return {
@@ -101,6 +105,39 @@ export function registerStatsCommand(program: Command): void {
       await withDatabase(async (database, config) => {
         const cases = await catchUpStatistics(statisticsContextOf(database, config));
         note(`${cases} changed case(s) projected into the statistics.`);
+        const parked = await listParkedCases(database.db);
+        if (parked.length > 0) note(`${parked.length} case(s) are parked: see karvan stats parked.`);
+      });
+    });
+  stats
+    .command("parked")
+    .description(
+      "list the cases the statistics could not process (set aside so that the others are counted); " +
+        "--retry projects them again once the cause is fixed",
+    )
+    .argument("[case-ids...]", "only these cases (default: every parked case)")
+    .option("--retry", "project the parked cases again; those that fail again stay parked")
+    .action(async (caseIds: string[], options: { retry?: boolean }) => {
+      await withDatabase(async (database, config) => {
+        const notIds = caseIds.filter((caseId) => !CASE_ID.test(caseId));
+        if (notIds.length > 0) throw new Error(`not a case id: ${notIds.join(", ")}`);
+        const only = caseIds.length > 0 ? caseIds : undefined;
+        if (options.retry) {
+          const retry = await retryParkedCases(statisticsContextOf(database, config), {
+            ...(only ? { caseIds: only } : {}),
+          });
+          out(`${retry.retried - retry.stillParked.length} of ${retry.retried} parked case(s) now counted.`);
+          for (const item of retry.stillParked) out(`${item.caseId}  still parked: ${item.error}`);
+          return;
+        }
+        const parked = await listParkedCases(database.db, only);
+        if (parked.length === 0) {
+          out("No parked cases: every case is in the statistics.");
+          return;
+        }
+        for (const item of parked) {
+          out(`${item.caseId}  ${item.parkedAt}  ${item.attempts} attempt(s)  ${item.error}`);
+        }
       });
     });
   stats
@@ -150,11 +187,46 @@ export function registerStatsCommand(program: Command): void {
     );
 }
 
+/** A byte-count progress bar on a terminal; nothing when the output is a file or a pipe. */
+function importProgressBar(): { update(done: number, total: number): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: "checking and loading [{bar}] {percentage}% | {mb} of {totalMb} MB | {duration_formatted}",
+      stream: process.stderr,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0, { mb: mb(0), totalMb: mb(total) });
+        started = true;
+      }
+      bar.update(done, { mb: mb(done), totalMb: mb(total) });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
 async function importDirectory(dir: string, options: { importedBy: string }): Promise<void> {
   const files = await readImportDirectory(dir);
   note(`Checking ${files.length} file(s) in ${dir}…`);
   await withDatabase(async (database) => {
-    const result = await importFiles(database.db, files, { importedBy: options.importedBy, at: new Date() });
+    const bar = importProgressBar();
+    let result: Awaited<ReturnType<typeof importFiles>>;
+    try {
+      result = await importFiles(
+        database.db,
+        files,
+        { importedBy: options.importedBy, at: new Date() },
+        { onProgress: (done, total) => bar.update(done, total) },
+      );
+    } finally {
+      bar.stop();
+    }
     if (!result.imported) {
       for (const error of result.errors) {
         const line = error.line === null ? null : `line ${error.line}`;
@@ -165,7 +237,10 @@ async function importDirectory(dir: string, options: { importedBy: string }): Pr
       throw new Error(`${result.errors.length} problem(s) found: nothing was imported`);
     }
     const { report } = result;
-    out(`Imported ${report.records} records as batch ${report.batchId}; ${report.cells} cube cells changed.`);
+    out(
+      `Imported ${report.persons} persons and ${report.records} records as batch ${report.batchId}; ` +
+        `${report.cells} cube cells changed.`,
+    );
   });
 }
 

@@ -75,5 +75,6 @@ export {
   defineCaseDeadlineJobs,
   scheduleCaseDeadlineJobs,
 } from "./workspace/deadline-jobs.js";
+export { awaitingApprovalPanel } from "./workspace/list-awaiting-approval.js";
 export type { Workspace } from "./workspace/workspace.js";
 export { registerWorkspaceRoutes } from "./workspace/workspace-routes.js";

@@ -4,6 +4,7 @@ import type { Clock } from "../../platform/clock/index.js";
 import type { KarvanConfig } from "../../platform/config/index.js";
 import type { Database } from "../../platform/db/index.js";
 import type { Mailer } from "../../platform/mail/index.js";
+import type { DocumentSeal } from "../../platform/pdf/index.js";
 import type { Guards } from "../access/index.js";
 import type { CasesContext } from "./cases-context.js";
 import type { CaseTypeInput } from "./definition/case-type.js";
@@ -20,6 +21,8 @@ export interface CasesDependencies {
   /** The legal calendar of the country whose law the case types apply. */
   calendar: LegalCalendar;
   caseTypes: CaseTypeInput[];
+  /** The electronic seal on issued PDFs, and the check of an uploaded PDF's seal. */
+  seal: DocumentSeal;
 }
 
 export interface CasesModule extends CasesDependencies {

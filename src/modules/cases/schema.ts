@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { answerWordsVector } from "./workspace/queue-search.js";
 
 /**
  * The source of truth: every change to a case is an event, numbered per case. The primary key
@@ -76,6 +77,8 @@ export const cases = pgTable(
   },
   (table) => [
     uniqueIndex("cases_number").on(table.number),
+    // The queue's search by the beginning of a case number (`number like 'TRP-2026-00%'`) in any collation.
+    index("cases_number_prefix").on(table.number.op("text_pattern_ops")),
     index("cases_queue").on(table.agencyId, table.category, table.deadlineDate),
     index("cases_applicant").on(table.applicantUserId, table.createdAt),
     index("cases_assigned").on(table.assignedTo, table.category),
@@ -105,12 +108,20 @@ export const cases = pgTable(
     index("cases_active_all_deadline")
       .on(table.deadlineDate, table.id)
       .where(sql`${table.category} in ('open', 'waiting')`),
+    // The queue's search by name: the folded words of an active case's answers (queue-search.ts).
+    index("cases_active_person_words")
+      .using("gin", sql.raw(answerWordsVector(`"answers"`)))
+      .where(sql`${table.category} in ('open', 'waiting')`),
     // Related cases: the same passport or document number in the answers (`answers @> {...}`).
     index("cases_answers").using("gin", sql`${table.answers} jsonb_path_ops`),
     // The public /verify page finds an issued document by the code printed in its QR code.
     uniqueIndex("cases_verification_code")
       .on(sql`(${table.decision} ->> 'verificationCode')`)
       .where(sql`(${table.decision} ->> 'verificationCode') is not null`),
+    // The daily permit-expiry notices find the issued documents whose validity ends soon.
+    index("cases_permit_valid_to")
+      .on(sql`(${table.decision} ->> 'validTo')`)
+      .where(sql`${table.category} = 'decided' and (${table.decision} ->> 'documentNumber') is not null`),
   ],
 );
 
@@ -185,3 +196,18 @@ export const caseChangeOutbox = pgTable("case_change_outbox", {
   position: bigserial("position", { mode: "number" }).primaryKey(),
   caseId: uuid("case_id").notNull(),
 });
+
+/**
+ * Permit-expiry notices already sent: the holder is reminded once per permit and end of validity.
+ * The daily job claims a row before it sends, so a retried or repeated run sends nothing twice.
+ */
+export const permitExpiryNotices = pgTable(
+  "permit_expiry_notices",
+  {
+    caseId: uuid("case_id").notNull(),
+    /** The last valid day the notice was about. */
+    validTo: date("valid_to").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.validTo] })],
+);

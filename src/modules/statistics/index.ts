@@ -28,6 +28,8 @@ export { readSdmxCsv, type SdmxDataset, writeSdmxCsv } from "./eurostat/sdmx-csv
 export { parseSexCode, type SexCode } from "./eurostat/sex-codes.js";
 export { exportOfficialTable } from "./exports/export-table.js";
 export { importFiles } from "./facts/import-records.js";
+export { registerParkedCaseMetrics } from "./facts/parked-case-metrics.js";
+export { listParkedCases, type ParkedCase } from "./facts/parked-case-repository.js";
 export {
   type ParallelReplay,
   type RebuildProgress,
@@ -35,6 +37,7 @@ export {
   rebuildStatistics,
 } from "./facts/rebuild-statistics.js";
 export { type CaseRange, replayCaseRange } from "./facts/replay-case-range.js";
+export { retryParkedCases } from "./facts/retry-parked-cases.js";
 export { catchUpStatistics, startStatisticsProjector } from "./facts/statistics-projector.js";
 export { ImportDirectoryError, readImportDirectory } from "./import/read-import-directory.js";
 export { registerIndicatorRoutes } from "./indicators/indicator-routes.js";

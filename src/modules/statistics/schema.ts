@@ -42,6 +42,8 @@ export const statRecords = pgTable(
     unaccompanied: boolean("unaccompanied").notNull(),
     lodgedOn: date("lodged_on"),
     deadline: date("deadline"),
+    /** Returns: the record id of the order to leave the person left under (none: not counted). */
+    orderRecordId: text("order_record_id"),
   },
   (table) => [
     index("stat_records_person").on(table.personKey),
@@ -117,3 +119,17 @@ export const statComparisonFigures = pgTable(
   },
   (table) => [primaryKey({ columns: [table.country, table.indicator, table.period] })],
 );
+
+/**
+ * Cases the statistics projection could not process (a replay that throws, a value the database
+ * refuses), set aside so that the other cases go on being counted. An administrator lists them with
+ * `karvan stats parked` and retries them once the cause is fixed; a later change of the case retries
+ * it too. Its records stay as they were last projected.
+ */
+export const statParkedCases = pgTable("stat_parked_cases", {
+  caseId: uuid("case_id").primaryKey(),
+  error: text("error").notNull(),
+  parkedAt: timestamp("parked_at", { withTimezone: true }).notNull(),
+  /** How many times the projection failed on it in a row. */
+  attempts: integer("attempts").notNull(),
+});

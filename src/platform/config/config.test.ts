@@ -49,6 +49,8 @@ describe("configuration", () => {
         "KARVAN_AUDIT_KEY",
         "KARVAN_FILE_KEY",
         "KARVAN_PUBLIC_URL",
+        "KARVAN_SEAL_P12",
+        "KARVAN_SEAL_PASSPHRASE",
       ]) {
         expect(message).toContain(name);
       }
@@ -63,6 +65,8 @@ describe("configuration", () => {
       KARVAN_AUDIT_KEY: secret,
       KARVAN_FILE_KEY: secret,
       KARVAN_PUBLIC_URL: "https://karvan.migration.gov.az",
+      KARVAN_SEAL_P12: "/etc/karvan/seal.p12",
+      KARVAN_SEAL_PASSPHRASE: secret,
     };
     const config = loadConfig(production);
     expect(config.demo).toBe(false);

@@ -27,6 +27,8 @@ const rawConfigSchema = z.object({
   sessionSecret: secret.optional(),
   auditKey: secret.optional(),
   fileKey: secret.optional(),
+  sealCertificate: z.string().min(1).optional(),
+  sealPassphrase: z.string().optional(),
   smtpUrl: z.string().url().optional(),
   mailFrom: z.string().default("Karvan <no-reply@karvan.local>"),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -37,6 +39,7 @@ const rawConfigSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code, e.g. AZ")
     .default("AZ"),
+  permitExpiryNoticeDays: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type KarvanConfig = {
@@ -50,6 +53,12 @@ export type KarvanConfig = {
   sessionSecret: string;
   auditKey: string;
   fileKey: string;
+  /**
+   * The electronic seal's certificate and private key (a PKCS#12 file) that seals issued PDFs;
+   * unset outside production: a demo certificate is generated into the data folder.
+   */
+  sealCertificate: string | undefined;
+  sealPassphrase: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -60,6 +69,8 @@ export type KarvanConfig = {
   statisticsProjector: boolean;
   /** The country whose law and legal calendar apply (ISO 3166-1 alpha-2). */
   country: string;
+  /** How many days before a permit's last valid day its holder is reminded by e-mail. */
+  permitExpiryNoticeDays: number;
   /** True when the cookies may be sent over plain HTTP (localhost development only). */
   insecureCookies: boolean;
 };
@@ -76,6 +87,8 @@ export const environmentVariables = {
   sessionSecret: "KARVAN_SESSION_SECRET",
   auditKey: "KARVAN_AUDIT_KEY",
   fileKey: "KARVAN_FILE_KEY",
+  sealCertificate: "KARVAN_SEAL_P12",
+  sealPassphrase: "KARVAN_SEAL_PASSPHRASE",
   smtpUrl: "SMTP_URL",
   mailFrom: "KARVAN_MAIL_FROM",
   logLevel: "LOG_LEVEL",
@@ -83,6 +96,7 @@ export const environmentVariables = {
   jobs: "KARVAN_JOBS",
   statisticsProjector: "KARVAN_STATISTICS_PROJECTOR",
   country: "KARVAN_COUNTRY",
+  permitExpiryNoticeDays: "KARVAN_PERMIT_EXPIRY_NOTICE_DAYS",
 } as const satisfies Record<keyof z.input<typeof rawConfigSchema>, string>;
 
 export class ConfigError extends Error {
@@ -155,6 +169,10 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     }
     if (!raw.publicUrl)
       problems.push("KARVAN_PUBLIC_URL: required in production (the https address users see)");
+    if (!raw.sealCertificate)
+      problems.push("KARVAN_SEAL_P12: required in production (the seal certificate, a PKCS#12 file)");
+    if (raw.sealPassphrase === undefined)
+      problems.push("KARVAN_SEAL_PASSPHRASE: required in production (the PKCS#12 file's passphrase)");
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -176,6 +194,8 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     sessionSecret: raw.sessionSecret ?? (generated?.sessionSecret as string),
     auditKey: raw.auditKey ?? (generated?.auditKey as string),
     fileKey: raw.fileKey ?? (generated?.fileKey as string),
+    sealCertificate: raw.sealCertificate ? path.resolve(raw.sealCertificate) : undefined,
+    sealPassphrase: raw.sealPassphrase,
     smtpUrl: raw.smtpUrl,
     mailFrom: raw.mailFrom,
     logLevel: raw.logLevel,
@@ -183,6 +203,7 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     jobs: raw.jobs,
     statisticsProjector: raw.statisticsProjector,
     country: raw.country,
+    permitExpiryNoticeDays: raw.permitExpiryNoticeDays,
     insecureCookies: !production && local,
   };
 }

@@ -1,6 +1,11 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, safeDownloadName, sendDocumentDownload } from "./index.js";
+import {
+  attachmentDisposition,
+  safeDownloadName,
+  sendDocumentDownload,
+  sendDocumentInline,
+} from "./index.js";
 import { sampleDocuments } from "./test-documents.js";
 
 describe("safe download names", () => {
@@ -54,6 +59,22 @@ describe("sending a document", () => {
     expect(response.headers["content-security-policy"]).toContain("sandbox");
     expect(response.headers["cache-control"]).toContain("no-store");
     expect(response.rawPayload).toEqual(sampleDocuments.pdf);
+  });
+
+  it("shows pictures and PDFs inline (sandboxed, nosniff) and sends anything else as a download", async () => {
+    const app = Fastify();
+    app.get<{ Params: { kind: "png" | "html" } }>("/view/:kind", (request, reply) =>
+      sendDocumentInline(reply, { content: sampleDocuments[request.params.kind], fileName: "scan" }),
+    );
+    const picture = await app.inject({ method: "GET", url: "/view/png" });
+    const page = await app.inject({ method: "GET", url: "/view/html" });
+    await app.close();
+    expect(picture.headers["content-type"]).toBe("image/png");
+    expect(picture.headers["content-disposition"]).toMatch(/^inline; filename="scan\.png"/);
+    expect(picture.headers["x-content-type-options"]).toBe("nosniff");
+    expect(picture.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+    expect(page.headers["content-type"]).toBe("application/octet-stream");
+    expect(page.headers["content-disposition"]).toMatch(/^attachment;/);
   });
 
   it("never labels unknown content as something a browser would render", async () => {

@@ -66,8 +66,11 @@ function extendedValue(name: string): string {
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): always a download, never shown inline. */
-export function attachmentDisposition(fileName: string): string {
-  return `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${extendedValue(fileName)}`;
+export function attachmentDisposition(
+  fileName: string,
+  type: "attachment" | "inline" = "attachment",
+): string {
+  return `${type}; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${extendedValue(fileName)}`;
 }
 
 /**
@@ -86,6 +89,35 @@ export function sendDocumentDownload(
     .header("content-length", String(document.content.length))
     .header("x-content-type-options", "nosniff")
     .header("content-security-policy", "default-src 'none'; sandbox")
+    .header("cross-origin-resource-policy", "same-origin")
+    .header("cache-control", "private, no-store")
+    .send(document.content);
+}
+
+/** What a browser may show itself: pictures and PDFs, as recognised from their bytes. */
+const shownInBrowser = new Set<DocumentMediaType>(["image/png", "image/jpeg", "application/pdf"]);
+
+/**
+ * Sends a stored document to be shown in the browser (a picture, or a PDF in the browser's own
+ * viewer). Only types recognised from the content are shown, anything else is sent as a
+ * download. It is never active content of ours: nosniff, and a sandbox without scripts, same-origin
+ * rights or any source to load (Chromium's PDF viewer works within it).
+ */
+export function sendDocumentInline(
+  reply: FastifyReply,
+  document: { content: Buffer; fileName: string },
+): FastifyReply {
+  const mediaType = detectDocumentType(document.content);
+  if (!mediaType || !shownInBrowser.has(mediaType)) return sendDocumentDownload(reply, document);
+  return reply
+    .header("content-type", mediaType)
+    .header(
+      "content-disposition",
+      attachmentDisposition(safeDownloadName(document.fileName, mediaType), "inline"),
+    )
+    .header("content-length", String(document.content.length))
+    .header("x-content-type-options", "nosniff")
+    .header("content-security-policy", "sandbox; default-src 'none'")
     .header("cross-origin-resource-policy", "same-origin")
     .header("cache-control", "private, no-store")
     .send(document.content);

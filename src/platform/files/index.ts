@@ -10,6 +10,11 @@ export {
   DocumentRefusedError,
   maxDocumentBytes,
 } from "./documents.js";
-export { attachmentDisposition, safeDownloadName, sendDocumentDownload } from "./download.js";
+export {
+  attachmentDisposition,
+  safeDownloadName,
+  sendDocumentDownload,
+  sendDocumentInline,
+} from "./download.js";
 export type { MultipartForm, RefusedFile, UploadedFile } from "./multipart-forms.js";
 export { multipartLimits, readMultipartForm, registerMultipartForms } from "./multipart-forms.js";

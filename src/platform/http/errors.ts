@@ -9,6 +9,8 @@ export class DomainError extends Error {
     /** i18n key of the message people see; defaults to errors.<code>. */
     readonly messageKey: string = `errors.${code}`,
     readonly details?: Record<string, unknown>,
+    /** Values the message names (the fields refused), for its {{placeholders}}. */
+    readonly messageValues?: Record<string, string | number>,
   ) {
     super(code);
     this.name = "DomainError";

@@ -26,6 +26,7 @@ import type { KarvanConfig } from "../config/index.js";
 import { DomainError } from "./errors.js";
 import { defaultLocale, type I18n, isLocale, type Locale, type Translator } from "./i18n.js";
 import { type HttpMetrics, registerMetrics } from "./metrics.js";
+import { refuseUnstorableCharacters, registerJsonBodyParser } from "./request-bodies.js";
 
 const require = createRequire(import.meta.url);
 
@@ -128,6 +129,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie, { secret: config.sessionSecret });
+  registerJsonBodyParser(app);
   await app.register(formbody);
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
@@ -209,6 +211,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     request.usesApiKey = typeof request.headers.authorization === "string";
   });
 
+  refuseUnstorableCharacters(app);
+
   // Every state-changing request from a browser proves it came from our own form.
   app.addHook("preHandler", (request, reply, done) => {
     if (
@@ -249,7 +253,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
     const reference = String(request.id);
-    const { status, code, messageKey, details } = describeError(error);
+    const { status, code, messageKey, details, messageValues } = describeError(error);
     if (status >= 500) request.log.error({ err: error, reference }, "request failed");
     else request.log.info({ code, status, reference }, "request refused");
     if (status === 429 && details?.retryAfterSeconds)
@@ -257,12 +261,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const t = request.t ?? i18n.t(defaultLocale);
     if (!request.viewContext) request.viewContext = {};
     reply.status(status);
+    const message = t(messageKey, messageValues ?? {});
     if (wantsJson(request)) {
-      return reply.send({
-        error: { code, message: t(messageKey), reference, ...(details ? { details } : {}) },
-      });
+      return reply.send({ error: { code, message, reference, ...(details ? { details } : {}) } });
     }
-    return reply.render("error.njk", { status, code, message: t(messageKey), reference });
+    return reply.render("error.njk", { status, code, message, reference });
   });
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -305,11 +308,18 @@ interface DescribedError {
   code: string;
   messageKey: string;
   details?: Record<string, unknown> | undefined;
+  messageValues?: Record<string, string | number> | undefined;
 }
 
 function describeError(error: FastifyError | DomainError): DescribedError {
   if (error instanceof DomainError) {
-    return { status: error.status, code: error.code, messageKey: error.messageKey, details: error.details };
+    return {
+      status: error.status,
+      code: error.code,
+      messageKey: error.messageKey,
+      details: error.details,
+      messageValues: error.messageValues,
+    };
   }
   const fastifyError = error as FastifyError & { validation?: unknown[] };
   if (fastifyError.validation) {

@@ -164,6 +164,8 @@ describe("payment provider outside demo mode", () => {
       KARVAN_AUDIT_KEY: "a".repeat(32),
       KARVAN_FILE_KEY: "f".repeat(32),
       KARVAN_PUBLIC_URL: "https://karvan.example.az",
+      KARVAN_SEAL_P12: "/etc/karvan/seal.p12",
+      KARVAN_SEAL_PASSPHRASE: "p".repeat(32),
     });
     const create = () => createPaymentProvider(config, { db: {} as never });
     expect(create).toThrow(PaymentProviderUnavailableError);

@@ -44,6 +44,20 @@ export function agencyName(agencies: AgencyChoice[], agencyId: string | null, lo
   return agency ? agency.names[locale] : agencyId;
 }
 
+/**
+ * An audit code in words, in the reader's language: actions ("case.viewed") and record types
+ * ("case"). A code without a translation (a new action, a procedure's own step) is shown as it is.
+ */
+export function auditCodeLabel(
+  kind: "actions" | "entities",
+  code: string | null,
+  t: Translator,
+): string | null {
+  if (!code) return null;
+  const label = t(`audit.${kind}.${code}`, { defaultValue: "" });
+  return typeof label === "string" && label !== "" ? label : code;
+}
+
 const outcomeTagClasses: Record<AuditRecordView["outcome"], string> = {
   success: "govuk-tag--green",
   failure: "govuk-tag--yellow",
@@ -64,11 +78,13 @@ export function presentRecord(
     timeIso: record.at.toISOString(),
     actor: actorLabel(record, t),
     action: record.action,
+    actionLabel: auditCodeLabel("actions", record.action, t),
     outcome: {
       text: t(`audit.outcomes.${record.outcome}`),
       classes: outcomeTagClasses[record.outcome],
     },
     entityType: record.entityType,
+    entityTypeLabel: auditCodeLabel("entities", record.entityType, t),
     entityId: record.entityId,
     agency: agencyName(agencies, record.agencyId, locale),
     ip: record.ip,

@@ -175,7 +175,11 @@ describe("auditor pages", () => {
     expect(response.body).toContain("Search the audit trail");
     expect(response.body).toContain('data-testid="audit-results"');
     expect(response.body).toContain("Leyla Mammadova");
-    expect(response.body).toContain("cases.deadline_passed");
+    // Actions and record types in words; a code without a translation is shown as it is.
+    expect(response.body).toContain('data-action="access.denied">Access refused<');
+    expect(response.body).toContain('data-action="auth.sign_in_failed">Sign-in failed<');
+    expect(response.body).toContain("Stay registration<br>");
+    expect(response.body).toContain('data-action="cases.deadline_passed">cases.deadline_passed<');
     expect(response.body).toContain("Not signed in");
     // Times in Baku: 21:30 UTC on 15 February is 01:30:00 on 16 February.
     expect(response.body).toContain("16 Feb 2026, 01:30:00");
@@ -186,8 +190,15 @@ describe("auditor pages", () => {
   it("speaks Azerbaijani and Russian", async () => {
     const az = await (await signedIn(auditorId, "az")).get("/audit");
     expect(az.body).toContain("Audit jurnalında axtarış");
-    const ru = await (await signedIn(auditorId, "ru")).get("/audit/chain");
+    expect(az.body).toContain('data-action="access.denied">Giriş rədd edildi<');
+    expect(az.body).toContain("İş<br>");
+    const russian = await signedIn(auditorId, "ru");
+    const ru = await russian.get("/audit/chain");
     expect(ru.body).toContain("Состояние цепочки аудита");
+    const ruRecord = await russian.get(`/audit/${seeded.refused}`);
+    expect(ruRecord.body).toContain("Доступ запрещён<br>");
+    expect(ruRecord.body).toContain("Код действия: access.denied");
+    expect(ruRecord.body).toContain("Дело<br>");
   });
 
   it("filters by action (exact and prefix), outcome, entity, agency, actor and dates", async () => {

@@ -19,9 +19,13 @@ const apiError = z
     }),
   })
   .describe(
-    "An error. `answers_invalid` (422) lists `details.problems`: `{ item, field, messageKey, message }` for each " +
-      "answer that is missing or not valid (`item`, the index in a batch, only on batch endpoints); " +
-      "`documents_missing` (422) lists `details.missing` document codes.",
+    "An error. `answers_invalid` (422) lists `details.problems`: `{ item, field, messageKey, message, values }` " +
+      "for each answer that is missing or not valid (`item`, the index in a batch, only on batch endpoints; " +
+      "`values`, when the message names a limit, such as the earliest date allowed); `invalid_characters` (422) " +
+      "lists in the same shape the fields holding characters that cannot be stored (a NUL); " +
+      "`documents_missing` (422) lists `details.missing` document codes. A body that is not JSON is 400 " +
+      "`json_invalid`, one nested deeper than 32 levels 400 `json_too_deep`, one of the wrong shape 400 " +
+      "`validation_failed`.",
   );
 
 export const errorResponses = {
@@ -141,23 +145,31 @@ export async function withReadableProblems<T>(
     if (!(error instanceof DomainError) || error.code !== "answers_invalid") throw error;
     throw readableProblems(
       request,
-      (error.details?.problems ?? []) as Array<{ item?: number; field: string; messageKey: string }>,
+      (error.details?.problems ?? []) as AnswerProblemOfItem[],
       options.batch ?? false,
     );
   }
 }
 
+interface AnswerProblemOfItem {
+  item?: number;
+  field: string;
+  messageKey: string;
+  values?: Record<string, string>;
+}
+
 export function readableProblems(
   request: FastifyRequest,
-  problems: Array<{ item?: number; field: string; messageKey: string }>,
+  problems: AnswerProblemOfItem[],
   batch = false,
 ): DomainError {
   return new DomainError("answers_invalid", 422, "cases.errors.answers_invalid", {
-    problems: problems.map(({ item, field, messageKey }) => ({
+    problems: problems.map(({ item, field, messageKey, values }) => ({
       ...(batch ? { item } : {}),
       field,
       messageKey,
-      message: request.t(messageKey),
+      message: request.t(messageKey, values ?? {}),
+      ...(values ? { values } : {}),
     })),
   });
 }

@@ -122,7 +122,8 @@ export async function registerApplicationApiRoutes(
               .record(z.string(), z.unknown())
               .describe(
                 "Answers by question name: text as strings, dates as YYYY-MM-DD, countries as ISO 3166-1 " +
-                  "alpha-2 codes, an address as { street, city, region, postcode }.",
+                  "alpha-2 codes, an address as { street, city, region, postcode } with region empty or a " +
+                  "code of the region list (ISO 3166-2:AZ, e.g. AZ-BA).",
               ),
             expectedSeq,
           })

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ConflictError, DomainError, isLocale, type Locale } from "../../../platform/http/index.js";
 import { loadEvents } from "../engine/event-store.js";
+import { notifyApplicantOfChange } from "../notices/notify-applicant-of-change.js";
 import { sendMessage } from "../operations/add-note.js";
 import { transitionCase } from "../operations/transition-case.js";
 import { applicantTransition, documentsStillRequested } from "../portal/case-status-view.js";
@@ -85,6 +86,7 @@ export async function registerApplicationFollowUpApi(
       const provided = await transitionCase(context, state.id, request.body.expectedSeq, transition.name, {
         message: request.body.message?.trim() ?? "",
       });
+      await notifyApplicantOfChange(dependencies, provided, state.lastSeq);
       return applicationView(provided, definition);
     },
   );
@@ -139,6 +141,8 @@ export async function registerApplicationFollowUpApi(
       t: dependencies.i18n.t(language),
       db: cases.db,
       applicantName: request.principal?.fullName ?? "",
+      documents: dependencies.documents,
+      seal: cases.seal,
       publicUrl: cases.config.publicUrl,
     });
   }

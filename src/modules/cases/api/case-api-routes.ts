@@ -14,7 +14,8 @@ const answers = z
   .record(z.string(), z.unknown())
   .describe(
     "The answers to the case type's form, by question (field) name: text as strings, dates as YYYY-MM-DD, " +
-      "countries as ISO 3166-1 alpha-2 codes, an address as { street, city, region, postcode }. " +
+      "countries as ISO 3166-1 alpha-2 codes, an address as { street, city, region, postcode } " +
+      "with region empty or a code of the region list (ISO 3166-2:AZ, e.g. AZ-BA). " +
       "Questions that do not apply are left out; an unknown question is refused.",
   );
 

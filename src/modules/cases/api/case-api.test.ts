@@ -127,6 +127,7 @@ describe("creating a case through the API", () => {
         guestCitizenship: "XX",
         departureDate: "2026-01-01",
         roomNumber: "12",
+        stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "Baku city", postcode: "" },
       }),
     });
     expect(response.statusCode).toBe(422);
@@ -138,9 +139,14 @@ describe("creating a case through the API", () => {
         { field: "guestFullName", messageKey: "cases.answers.required", message: "Answer this question" },
         { field: "guestCitizenship", messageKey: "cases.answers.country", message: expect.any(String) },
         { field: "departureDate", messageKey: "cases.answers.dateFuture", message: expect.any(String) },
+        {
+          field: "stayAddress",
+          messageKey: "cases.answers.region",
+          message: "Choose the region from the list",
+        },
       ]),
     );
-    expect(error.details.problems).toHaveLength(4);
+    expect(error.details.problems).toHaveLength(5);
     expect(await count(sql`select count(*)::int as n from cases`)).toBe(before);
 
     const shapeless = await post("/api/v1/cases/stay-registration", hostKey, { guestFullName: "x" });

@@ -37,6 +37,31 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 const option = z.object({ value: z.string().min(1), label: localizedText });
 
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "an existing day");
+
+/**
+ * A limit of a date answer, as the law gives it: a fixed day, a number of days from the day of
+ * answering (-15: "registered within 15 days of arrival"), or a number of days from another date
+ * answer (a departure at most 90 days after the arrival). A limit on an answer that is missing or
+ * not a date is not checked (that answer has its own problem).
+ */
+const dateLimitSchema = z.union([
+  z.strictObject({ day }),
+  z.strictObject({ daysFromToday: z.number().int() }),
+  z.strictObject({ answer: name, days: z.number().int().default(0) }),
+]);
+export type DateLimit = z.infer<typeof dateLimitSchema>;
+
+/**
+ * Dates no answer may leave, whatever its question: nobody alive was born before 1900, and no
+ * procedure plans further ahead than 20 years (a date such as 9999-12-31 is a typing error or an
+ * attack, and would break the statistics it feeds).
+ */
+export const plausibleDates = { earliest: "1900-01-01", yearsAhead: 20 } as const;
+
 const fieldCommon = {
   name,
   label: localizedText,
@@ -70,6 +95,10 @@ const scalarField = z.discriminatedUnion("kind", [
     kind: z.literal("date"),
     /** Relative to the day of answering: "past" (birth dates), "future" (planned stays), or either. */
     when: z.enum(["past", "future", "any"]).default("any"),
+    /** The earliest day the law allows (within `plausibleDates` in any case). */
+    earliest: dateLimitSchema.optional(),
+    /** The latest day the law allows (within `plausibleDates` in any case). */
+    latest: dateLimitSchema.optional(),
   }),
   z.object({ ...fieldCommon, kind: z.literal("select"), options: z.array(option).min(1) }),
   z.object({ ...fieldCommon, kind: z.literal("radios"), options: z.array(option).min(1) }),
@@ -273,6 +302,18 @@ export const caseTypeSchema = z
     if (new Set(tiers).size !== tiers.length) problem("express tier codes must be unique");
     if (definition.fee.expressTiers.length > 0 && !definition.legalTime) {
       problem("express tiers shorten the legal time, which is missing");
+    }
+    const questions = definition.form.flatMap((page) => [
+      ...page.fields,
+      ...page.fields.flatMap((field) => (field.kind === "group" ? field.fields : [])),
+    ]);
+    for (const question of questions) {
+      if (question.kind !== "date") continue;
+      for (const limit of [question.earliest, question.latest]) {
+        if (!limit || !("answer" in limit)) continue;
+        const other = questions.find((one) => one.name === limit.answer);
+        if (other?.kind !== "date") problem(`${question.name}: limit ${limit.answer} is not a date question`);
+      }
     }
     for (const outcome of definition.outcomes) {
       const field = outcome.validUntilAnswer;

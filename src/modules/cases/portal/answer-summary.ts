@@ -1,5 +1,5 @@
 import { displayTimeZone, type Locale, type Translator } from "../../../platform/http/index.js";
-import { countryName } from "../../../platform/reference/index.js";
+import { countryName, regionName } from "../../../platform/reference/index.js";
 import type {
   CaseTypeDefinition,
   FieldDefinition,
@@ -31,9 +31,12 @@ function scalarLines(field: ScalarFieldDefinition, value: unknown, locale: Local
       return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? [formatLongDate(String(value), locale)] : [];
     case "address": {
       const parts = value as Record<string, unknown>;
-      return ["street", "city", "region", "postcode"]
-        .map((part) => String(parts[part] ?? "").trim())
-        .filter((line) => line !== "");
+      const part = (name: string) => String(parts[name] ?? "").trim();
+      // The region is stored as a code of the region list; people read its name.
+      const region = part("region");
+      return [part("street"), part("city"), region && regionName(region, locale), part("postcode")].filter(
+        (line) => line !== "",
+      );
     }
     default:
       return [String(value)];

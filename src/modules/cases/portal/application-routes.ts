@@ -1,26 +1,16 @@
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ConflictError, DomainError, isLocale, NotFoundError } from "../../../platform/http/index.js";
+import { DomainError, NotFoundError } from "../../../platform/http/index.js";
 import { formatMoney } from "../../../platform/payments/index.js";
 import { applyPermission } from "../case-access.js";
-import type { CaseTypeDefinition, FieldDefinition, PageDefinition } from "../definition/case-type.js";
+import type { CaseTypeDefinition, PageDefinition } from "../definition/case-type.js";
 import { conditionHolds } from "../definition/conditions.js";
 import type { AnswerProblem } from "../definition/validate-answers.js";
-import { requiredDocuments, visiblePages } from "../definition/validate-answers.js";
+import { visiblePages } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
-import { AnswersInvalidError } from "../operations/save-answers.js";
 import { startApplication } from "../operations/start-application.js";
-import { feeDue, submitApplication } from "../operations/submit-application.js";
-import { answeredPages, formatLongDate, linesHtml } from "./answer-summary.js";
-import {
-  applicationPaths,
-  draftProgress,
-  hasDocumentsStep,
-  hasFeeStep,
-  pageBefore,
-  stepAfterPage,
-} from "./application-steps.js";
-import { caseCaption, integerField, noticeOf, textField } from "./case-heading.js";
+import { answerProblemText, fieldOfPath } from "./answer-problem-text.js";
+import { applicationPaths, pageBefore, stepAfterPage } from "./application-steps.js";
+import { caseCaption, integerField, legalTimeText, noticeOf } from "./case-heading.js";
 import {
   addGroupItem,
   answersToValues,
@@ -29,29 +19,20 @@ import {
   removeGroupItem,
   valuesToAnswers,
 } from "./form-values.js";
-import { fieldViews, inputId, problemAnchor } from "./form-view.js";
+import { fieldViews, problemAnchor } from "./form-view.js";
+import { hostDetailsPrefill } from "./host-details-prefill.js";
 import { listOwnApplications } from "./list-own-applications.js";
 import type { PortalServices } from "./portal-services.js";
 import { readOwnCase } from "./read-own-case.js";
 import { saveFormPage, visibleFields } from "./save-form-page.js";
-import { sendSubmissionConfirmation } from "./send-submission-confirmation.js";
 
 const views = "cases/views/portal";
 
-type CaseParams = { Params: { id: string } };
 type FormPageParams = { Params: { id: string; pageId: string }; Querystring: { return?: string } };
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
 
 /** Inputs of the form page that are not answers. */
 const controlNames = ["_csrf", "_shown", "action", "expectedSeq", "return"];
-
-/** The field an answer path names ("family.0.birthDate" → the group's birthDate field). */
-function fieldAt(page: PageDefinition, path: string): FieldDefinition | undefined {
-  const [name, , inner] = path.split(".");
-  const field = page.fields.find((one) => one.name === name);
-  if (field?.kind === "group" && inner) return field.fields.find((one) => one.name === inner);
-  return field;
-}
 
 function typesOpenTo(request: FastifyRequest, services: PortalServices): CaseTypeDefinition[] {
   const principal = request.principal;
@@ -59,14 +40,6 @@ function typesOpenTo(request: FastifyRequest, services: PortalServices): CaseTyp
   return services.cases.registry
     .current()
     .filter((definition) => principal.permissions.has(applyPermission(definition, principal.permissions)));
-}
-
-function legalTimeText(request: FastifyRequest, definition: CaseTypeDefinition): string | undefined {
-  const time = definition.legalTime;
-  if (!time) return undefined;
-  return request.t(time.unit === "working" ? "portal.legalTime.working" : "portal.legalTime.calendar", {
-    amount: time.amount,
-  });
 }
 
 interface FormPageInput {
@@ -77,6 +50,8 @@ interface FormPageInput {
   problems: AnswerProblem[];
   returnTo: string | undefined;
   notice?: string | undefined;
+  /** The notice says answers were filled in from the account (not that questions were added). */
+  prefilled?: boolean;
   /** Errors about the whole form (the application changed meanwhile). */
   formErrors?: Array<{ text: string }>;
 }
@@ -89,14 +64,27 @@ function renderFormPage(request: FastifyRequest, reply: FastifyReply, input: For
   const answers = { ...state.answers, ...valuesToAnswers(page.fields, values) };
   const fields = visibleFields(page, answers);
   const messages: Record<string, string> = {};
-  for (const problem of problems) messages[problem.field] ??= t(problem.messageKey);
+  for (const problem of problems) {
+    messages[problem.field] ??= answerProblemText(
+      t,
+      locale,
+      fieldOfPath(page.fields, problem.field),
+      problem,
+    );
+  }
   const previous = pageBefore(definition, state.answers, page.id);
   return reply.render(`${views}/form-page.njk`, {
     title: page.title[locale],
     caption: caseCaption(request, state, definition),
     caseId: state.id,
     action: applicationPaths.page(state.id, page.id),
-    fields: fieldViews(fields, { locale, t, values, problems: messages }),
+    fields: fieldViews(fields, {
+      locale,
+      t,
+      values,
+      problems: messages,
+      problemKeys: Object.fromEntries(problems.map((problem) => [problem.field, problem.messageKey])),
+    }),
     shown: fields.map((field) => field.name),
     hasGroups: fields.some((field) => field.kind === "group"),
     expectedSeq: state.lastSeq,
@@ -108,117 +96,23 @@ function renderFormPage(request: FastifyRequest, reply: FastifyReply, input: For
           ? applicationPaths.page(state.id, previous.id)
           : applicationPaths.status(state.id),
     notice: input.notice,
+    noticeTestId: input.prefilled ? "prefilled-notice" : "revealed-notice",
     errors: [
       ...(input.formErrors ?? []),
       ...problems.map((problem) => ({
-        text: t(problem.messageKey),
-        href: problemAnchor(fieldAt(page, problem.field), problem.field),
+        text: messages[problem.field] ?? t(problem.messageKey),
+        href: problemAnchor(
+          fieldOfPath(page.fields, problem.field)?.field,
+          problem.field,
+          problem.messageKey,
+        ),
       })),
     ],
     errorsByField: messages,
   });
 }
 
-interface CheckPageInput {
-  state: CaseState;
-  definition: CaseTypeDefinition;
-  errors: Array<{ text: string; href?: string }>;
-}
-
-function renderCheckPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  services: PortalServices,
-  input: CheckPageInput,
-) {
-  const { state, definition } = input;
-  const locale = request.locale;
-  const t = request.t;
-  const today = services.cases.deadlines.legalDate(services.cases.clock.now());
-  const sections = answeredPages(definition, state.answers, locale, t).map((answered) => ({
-    title: answered.title,
-    rows: answered.questions.map((question) => ({
-      key: { text: question.label },
-      value:
-        question.lines.length > 0
-          ? { html: linesHtml(question.lines) }
-          : { text: t("portal.check.notAnswered") },
-      actions: {
-        items: [
-          {
-            href: `${applicationPaths.page(state.id, answered.page.id)}?return=check${problemAnchor(question.field, question.field.name)}`,
-            text: t("portal.check.change"),
-            visuallyHiddenText: question.label,
-          },
-        ],
-      },
-    })),
-  }));
-  const documentRows = hasDocumentsStep(definition)
-    ? requiredDocuments(definition, state.answers).map((code) => {
-        const attached = state.documents.filter((document) => document.code === code);
-        const name = definition.documents.find((document) => document.code === code)?.name[locale] ?? code;
-        return {
-          key: { text: name },
-          value:
-            attached.length > 0
-              ? { html: linesHtml(attached.map((document) => document.fileName)) }
-              : { text: t("portal.check.documentMissing") },
-          actions: {
-            items: [
-              {
-                href: applicationPaths.documents(state.id),
-                text: t("portal.check.change"),
-                visuallyHiddenText: name,
-              },
-            ],
-          },
-        };
-      })
-    : [];
-  const tier = definition.fee.expressTiers.find((one) => one.code === state.expressTier);
-  const amount = feeDue(definition, state.expressTier);
-  const feeRows = hasFeeStep(definition)
-    ? [
-        {
-          key: { text: t("portal.fee.processing") },
-          value: { text: tier ? tier.name[locale] : t("portal.fee.standard") },
-          actions: {
-            items: state.feePaid
-              ? []
-              : [
-                  {
-                    href: applicationPaths.fee(state.id),
-                    text: t("portal.check.change"),
-                    visuallyHiddenText: t("portal.fee.processing"),
-                  },
-                ],
-          },
-        },
-        {
-          key: { text: t("portal.fee.amount") },
-          value: {
-            text: `${formatMoney(amount, definition.fee.currency, locale)} — ${t(state.feePaid ? "portal.fee.paid" : amount === 0 ? "portal.fee.nothingToPay" : "portal.fee.notPaid")}`,
-          },
-        },
-      ]
-    : [];
-  return reply.render(`${views}/check-answers.njk`, {
-    title: t("portal.check.title"),
-    caption: caseCaption(request, state, definition),
-    caseId: state.id,
-    sections,
-    documentRows,
-    feeRows,
-    progress: draftProgress(definition, state, today),
-    expectedSeq: state.lastSeq,
-    // A new key each time the page is shown: pressing submit twice sends the same key.
-    idempotencyKey: randomUUID(),
-    errors: input.errors,
-  });
-}
-
-/** Start page, form pages, "check your answers", submission and receipt. */
+/** The dashboard, start page and form pages (see submission-routes.ts for what follows). */
 export async function registerApplicationRoutes(
   app: FastifyInstance,
   services: PortalServices,
@@ -240,6 +134,7 @@ export async function registerApplicationRoutes(
     });
     return reply.render(`${views}/applications.njk`, {
       title: request.t("portal.dashboard.title"),
+      showGuests: rows.some((row) => row.guestName),
       submitted: rows.filter((row) => row.category !== "draft"),
       drafts: rows.filter((row) => row.category === "draft"),
       caseTypes: typesOpenTo(request, services).map((definition) => ({
@@ -300,13 +195,16 @@ export async function registerApplicationRoutes(
   app.get<FormPageParams>("/applications/:id/pages/:pageId", page, async (request, reply) => {
     const { state, definition, formPage, usable } = await formPageOf(request);
     if (!usable) return reply.redirect(applicationPaths.status(state.id), 303);
+    const prefilled = await hostDetailsPrefill(cases.contextFor(request), definition, state, formPage);
     return renderFormPage(request, reply, {
       state,
       definition,
       page: formPage,
-      values: answersToValues(formPage.fields, state.answers),
+      values: answersToValues(formPage.fields, { ...prefilled, ...state.answers }),
       problems: [],
       returnTo: request.query.return === "check" ? "check" : undefined,
+      notice: Object.keys(prefilled).length > 0 ? request.t("portal.form.prefilled") : undefined,
+      prefilled: Object.keys(prefilled).length > 0,
     });
   });
 
@@ -391,107 +289,4 @@ export async function registerApplicationRoutes(
         });
     }
   });
-
-  app.get<CaseParams>("/applications/:id/check", page, async (request, reply) => {
-    const { state, definition } = await readOwnCase(
-      cases.contextFor(request),
-      request.params.id,
-      "check-answers",
-    );
-    if (state.state !== definition.initialState)
-      return reply.redirect(applicationPaths.status(state.id), 303);
-    return renderCheckPage(request, reply, services, { state, definition, errors: [] });
-  });
-
-  app.post<CaseParams>("/applications/:id/submit", limited(20), async (request, reply) => {
-    const context = cases.contextFor(request);
-    const { state: before, definition } = await readOwnCase(context, request.params.id, "submit");
-    // Already submitted (a repeated click after the first finished): the receipt again, no new e-mail.
-    if (before.state !== definition.initialState)
-      return reply.redirect(applicationPaths.receipt(before.id), 303);
-    const idempotencyKey = textField(request.body, "idempotencyKey");
-    if (!idempotencyKey || idempotencyKey.length > 200) {
-      throw new DomainError("idempotency_key_invalid", 400, "cases.errors.idempotency_key_invalid");
-    }
-    let submitted: CaseState;
-    try {
-      submitted = await submitApplication(context, before.id, {
-        expectedSeq: integerField((request.body as Record<string, unknown>).expectedSeq),
-        idempotencyKey,
-      });
-    } catch (error) {
-      const problems = submissionProblems(request, definition, before, error);
-      if (problems === "in_flight") return reply.redirect(applicationPaths.receipt(before.id), 303);
-      const fresh = await readOwnCase(context, before.id, "check-answers");
-      return renderCheckPage(request, reply.status(422), services, { ...fresh, errors: problems });
-    }
-    const principal = request.principal;
-    if (principal) {
-      const locale = isLocale(principal.locale) ? principal.locale : request.locale;
-      try {
-        await sendSubmissionConfirmation({
-          mailer: cases.mailer,
-          publicUrl: cases.config.publicUrl,
-          recipient: { email: principal.email, fullName: principal.fullName, locale },
-          t: services.i18n.t(locale),
-          state: submitted,
-          definition,
-        });
-      } catch (error) {
-        // The application is in: a lost confirmation must not look like a failed submission.
-        request.log.error({ err: error, caseId: submitted.id }, "submission confirmation not sent");
-      }
-    }
-    return reply.redirect(applicationPaths.receipt(submitted.id), 303);
-  });
-
-  app.get<CaseParams>("/applications/:id/receipt", page, async (request, reply) => {
-    const { state, definition } = await readOwnCase(cases.contextFor(request), request.params.id, "receipt");
-    if (state.state === definition.initialState) return reply.redirect(applicationPaths.check(state.id), 303);
-    const locale = request.locale;
-    return reply.render(`${views}/receipt.njk`, {
-      title: request.t("portal.receipt.title"),
-      caseId: state.id,
-      number: state.number,
-      typeName: definition.name[locale],
-      submitted: state.submittedAt ? formatLongDate(state.submittedAt, locale) : undefined,
-      deadline: state.deadlineDate ? formatLongDate(state.deadlineDate, locale) : undefined,
-      legalTime: legalTimeText(request, definition),
-      email: request.principal?.email,
-    });
-  });
-}
-
-/** Why a submission was refused, as error summary entries pointing where to fix it. */
-function submissionProblems(
-  request: FastifyRequest,
-  definition: CaseTypeDefinition,
-  state: CaseState,
-  error: unknown,
-): Array<{ text: string; href?: string }> | "in_flight" {
-  const t = request.t;
-  if (error instanceof ConflictError && error.code === "idempotency_in_flight") return "in_flight";
-  if (error instanceof AnswersInvalidError) {
-    return error.problems.map((problem) => {
-      const formPage = definition.form.find((one) =>
-        one.fields.some((field) => problem.field.split(".")[0] === field.name),
-      );
-      return {
-        text: formPage
-          ? `${formPage.title[request.locale]}: ${t(problem.messageKey)}`
-          : t(problem.messageKey),
-        href: formPage
-          ? `${applicationPaths.page(state.id, formPage.id)}?return=check#${inputId(problem.field)}`
-          : applicationPaths.status(state.id),
-      };
-    });
-  }
-  if (error instanceof DomainError && error.code === "documents_missing") {
-    return [{ text: t(error.messageKey), href: applicationPaths.documents(state.id) }];
-  }
-  if (error instanceof DomainError && error.code === "fee_unpaid") {
-    return [{ text: t(error.messageKey), href: applicationPaths.fee(state.id) }];
-  }
-  if (error instanceof DomainError && error.code === "case_changed") return [{ text: t(error.messageKey) }];
-  throw error;
 }

@@ -4,9 +4,10 @@ import type { CaseState } from "../engine/case-state.js";
 import { feeDue } from "../operations/submit-application.js";
 
 /**
- * The order of an application: the form's pages that apply, then documents (when the case type
- * has any), the fee (when there is one to pay or an express tier to choose), then "check your
- * answers", where it is submitted.
+ * The order of an application (the GOV.UK pattern): the form's pages that apply, then documents
+ * (when the case type has any), then "check your answers". When a fee is due, "check your
+ * answers" leads on to the payment, and the payment back to it, where the application is
+ * submitted. Nobody pays before seeing their answers and the documents still missing.
  */
 export const applicationPaths = {
   status: (caseId: string) => `/applications/${caseId}`,
@@ -28,11 +29,11 @@ export function hasFeeStep(definition: CaseTypeDefinition): boolean {
 /** Where to go once the form's pages are done. */
 export function stepAfterForm(definition: CaseTypeDefinition, caseId: string): string {
   if (hasDocumentsStep(definition)) return applicationPaths.documents(caseId);
-  return stepAfterDocuments(definition, caseId);
+  return stepAfterDocuments(caseId);
 }
 
-export function stepAfterDocuments(definition: CaseTypeDefinition, caseId: string): string {
-  return hasFeeStep(definition) ? applicationPaths.fee(caseId) : applicationPaths.check(caseId);
+export function stepAfterDocuments(caseId: string): string {
+  return applicationPaths.check(caseId);
 }
 
 /** The page after this one among those that apply to the answers now (answers can add pages). */
@@ -59,6 +60,13 @@ export interface DraftProgress {
   pages: Array<{ page: PageDefinition; status: StepStatus }>;
   documents: StepStatus | undefined;
   fee: StepStatus | undefined;
+  /** Every question that applies is answered correctly: "check your answers" can begin. */
+  answered: boolean;
+  /** Codes of the required documents not uploaded yet, in the case type's order. */
+  missingDocuments: string[];
+  /** Paid, or nothing to pay. */
+  feeSettled: boolean;
+  /** Everything is there: the application can be submitted. */
   ready: boolean;
 }
 
@@ -85,14 +93,14 @@ export function draftProgress(
         ? "incomplete"
         : "notStarted"
     : undefined;
+  const missingDocuments = needed.filter((code) => !attached.has(code));
+  const feeSettled = state.feePaid || feeDue(definition, state.expressTier) === 0;
   const fee: StepStatus | undefined = hasFeeStep(definition)
-    ? state.feePaid || feeDue(definition, state.expressTier) === 0
+    ? feeSettled
       ? "completed"
       : "notStarted"
     : undefined;
-  const ready =
-    checkAnswers(definition, state.answers, today).problems.length === 0 &&
-    (documents === undefined || documents === "completed") &&
-    fee !== "notStarted";
-  return { pages, documents, fee, ready };
+  const answered = checkAnswers(definition, state.answers, today).problems.length === 0;
+  const ready = answered && missingDocuments.length === 0 && feeSettled;
+  return { pages, documents, fee, answered, missingDocuments, feeSettled, ready };
 }

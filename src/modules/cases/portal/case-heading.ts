@@ -2,6 +2,15 @@ import type { FastifyRequest } from "fastify";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 
+/** The processing time the law gives a case type ("30 working days"), if it gives one. */
+export function legalTimeText(request: FastifyRequest, definition: CaseTypeDefinition): string | undefined {
+  const time = definition.legalTime;
+  if (!time) return undefined;
+  return request.t(time.unit === "working" ? "portal.legalTime.working" : "portal.legalTime.calendar", {
+    amount: time.amount,
+  });
+}
+
 /** The line above every case page's heading: which application this is. */
 export function caseCaption(
   request: FastifyRequest,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ConflictError, DomainError, isLocale, NotFoundError } from "../../../platform/http/index.js";
 import { loadEvents } from "../engine/event-store.js";
+import { notifyApplicantOfChange } from "../notices/notify-applicant-of-change.js";
 import { sendMessage } from "../operations/add-note.js";
 import { transitionCase } from "../operations/transition-case.js";
 import { applicationPaths } from "./application-steps.js";
@@ -77,7 +78,7 @@ export async function registerCaseStatusRoutes(
       });
     }
     try {
-      await transitionCase(
+      const provided = await transitionCase(
         context,
         own.state.id,
         integerField(textField(request.body, "expectedSeq")),
@@ -86,6 +87,7 @@ export async function registerCaseStatusRoutes(
           message,
         },
       );
+      await notifyApplicantOfChange(services, provided, own.state.lastSeq);
     } catch (error) {
       if (!(error instanceof DomainError) || (error.status !== 409 && error.status !== 422)) throw error;
       const fresh = await readOwnCase(context, own.state.id, "status");
@@ -146,6 +148,8 @@ export async function registerCaseStatusRoutes(
       t: services.i18n.t(language),
       db: cases.db,
       applicantName: request.principal?.fullName ?? "",
+      documents: services.documents,
+      seal: cases.seal,
       publicUrl: cases.config.publicUrl,
     });
   }

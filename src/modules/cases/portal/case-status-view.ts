@@ -8,6 +8,7 @@ import { applicantTimeline, lastDocumentRequest } from "./applicant-timeline.js"
 import { applicationPaths, draftProgress, type StepStatus } from "./application-steps.js";
 import { caseCaption, noticeOf } from "./case-heading.js";
 import { attachedDocumentRows, documentCodeItems } from "./document-views.js";
+import { isDecidedOnSubmission, issuedDocumentKey } from "./issued-document-name.js";
 import type { PortalServices } from "./portal-services.js";
 
 const views = "cases/views/portal";
@@ -86,28 +87,21 @@ function renderDraft(
           },
         ]
       : []),
-    ...(progress.fee
-      ? [
-          {
-            title: { text: t("portal.taskList.fee") },
-            href: applicationPaths.fee(state.id),
-            status: taskStatus(request, progress.fee),
-          },
-        ]
-      : []),
-    progress.ready
-      ? {
-          title: { text: t("portal.taskList.check") },
-          href: applicationPaths.check(state.id),
-          status: taskStatus(request, "notStarted"),
-        }
-      : {
-          title: { text: t("portal.taskList.check") },
-          status: {
-            text: t("portal.taskList.cannotStart"),
-            classes: "govuk-task-list__status--cannot-start-yet",
-          },
-        },
+    // Paying comes after checking the answers (and the submission after paying): one last task.
+    {
+      title: { text: t(progress.feeSettled ? "portal.taskList.check" : "portal.taskList.checkAndPay") },
+      ...(progress.answered
+        ? {
+            href: applicationPaths.check(state.id),
+            status: taskStatus(request, state.feePaid ? "incomplete" : "notStarted"),
+          }
+        : {
+            status: {
+              text: t("portal.taskList.cannotStart"),
+              classes: "govuk-task-list__status--cannot-start-yet",
+            },
+          }),
+    },
   ];
   return reply.render(`${views}/task-list.njk`, {
     title: t("portal.taskList.title"),
@@ -162,7 +156,11 @@ export async function renderCaseStatus(
     ...(state.decidedAt
       ? [
           {
-            key: { text: t("portal.status.decided") },
+            key: {
+              text: t(
+                isDecidedOnSubmission(definition) ? "portal.receipt.registeredOn" : "portal.status.decided",
+              ),
+            },
             value: { text: formatLongDate(state.decidedAt, locale) },
           },
         ]
@@ -211,6 +209,9 @@ export async function renderCaseStatus(
     decision: decision
       ? {
           outcome: outcome?.label[locale] ?? decision.outcome,
+          // A registration made on notification says so, and its document is a confirmation.
+          onSubmission: isDecidedOnSubmission(definition),
+          documentName: t(`portal.status.issuedDocument.${issuedDocumentKey(definition)}`),
           positive: Boolean(outcome?.issuesDocument && decision.documentNumber),
           documentNumber: decision.documentNumber,
           validFrom: decision.validFrom ? formatLongDate(decision.validFrom, locale) : undefined,

@@ -1,9 +1,11 @@
 import type { Locale, Translator } from "../../../platform/http/index.js";
-import { type PdfDocumentDefinition, renderPdf } from "../../../platform/pdf/index.js";
+import { type PdfDocumentDefinition, renderPdf, type SealDescription } from "../../../platform/pdf/index.js";
 import { qrPngDataUrl } from "../../../platform/qr/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
-import { answeredPages, formatLongDate } from "./answer-summary.js";
+import { formatLongDate } from "./answer-summary.js";
+import { issuedDocumentKey } from "./issued-document-name.js";
+import { breakableText, type HolderPhoto, holderRows, sealNote, withHolderPhoto } from "./permit-parts.js";
 
 export interface DecisionDocumentInput {
   state: CaseState;
@@ -15,6 +17,10 @@ export interface DecisionDocumentInput {
   applicantName: string;
   /** The service's public address: the QR code points to `${publicUrl}/verify/<code>`. */
   publicUrl: string;
+  /** The seal the PDF will carry once rendered; the document names it (and warns of a demo seal). */
+  seal?: SealDescription | undefined;
+  /** The holder's photograph from the application, printed on the permit. */
+  holderPhoto?: HolderPhoto | undefined;
 }
 
 export function verificationUrl(publicUrl: string, verificationCode: string): string {
@@ -25,19 +31,11 @@ function detailsTable(rows: Array<[string, string]>) {
   return {
     table: {
       widths: [170, "*"],
-      body: rows.map(([label, value]) => [{ text: label, bold: true }, { text: value }]),
+      body: rows.map(([label, value]) => [{ text: label, bold: true }, breakableText(value)]),
     },
     layout: "lightHorizontalLines",
     margin: [0, 8, 0, 12] as [number, number, number, number],
   };
-}
-
-/** The questions of the first page (usually the person concerned) as label / answer rows. */
-function particulars(input: DecisionDocumentInput): Array<[string, string]> {
-  const [first] = answeredPages(input.definition, input.state.answers, input.locale, input.t);
-  return (first?.questions ?? [])
-    .filter((question) => question.lines.length > 0)
-    .map((question) => [question.label, question.lines.join(", ")]);
 }
 
 async function verificationBlock(input: DecisionDocumentInput) {
@@ -123,7 +121,7 @@ export async function renderDecisionLetter(input: DecisionDocumentInput): Promis
       { text: t("portal.pdf.legalBasis"), bold: true, margin: [0, 12, 0, 4] },
       { text: definition.legalBasis[locale] },
       ...(await verificationBlock(input)),
-      { text: t("portal.pdf.electronic"), fontSize: 8, margin: [0, 24, 0, 0] },
+      ...sealNote(t, input.seal),
     ],
   });
 }
@@ -133,11 +131,15 @@ export async function renderPermit(input: DecisionDocumentInput): Promise<Buffer
   const { state, locale, t } = input;
   const decision = state.decision;
   if (!decision?.issued || !decision.documentNumber) throw new Error(`case ${state.id} issued no document`);
-  const title = t("portal.pdf.permitTitle");
+  // A registration made on notification issues a registration confirmation, not a permit.
+  const title = t(
+    issuedDocumentKey(input.definition) === "registration"
+      ? "portal.pdf.registrationTitle"
+      : "portal.pdf.permitTitle",
+  );
   const rows: Array<[string, string]> = [
     [t("portal.pdf.documentNumber"), decision.documentNumber],
-    [t("portal.pdf.holder"), input.applicantName],
-    ...particulars(input),
+    ...holderRows(input),
     [t("portal.pdf.caseNumber"), state.number],
   ];
   if (decision.validFrom) rows.push([t("portal.pdf.validFrom"), formatLongDate(decision.validFrom, locale)]);
@@ -148,9 +150,9 @@ export async function renderPermit(input: DecisionDocumentInput): Promise<Buffer
     pageMargins: [56, 56, 56, 56],
     content: [
       ...header(input, title),
-      detailsTable(rows),
+      withHolderPhoto(detailsTable(rows), input.holderPhoto),
       ...(await verificationBlock(input)),
-      { text: t("portal.pdf.electronic"), fontSize: 8, margin: [0, 24, 0, 0] },
+      ...sealNote(t, input.seal),
     ],
   });
 }

@@ -53,7 +53,7 @@ function renderDocumentsPage(request: FastifyRequest, reply: FastifyReply, input
       from: "documents",
       codeItems: documentCodeItems(request, definition, needed, input.selectedCode),
     },
-    continueHref: stepAfterDocuments(definition, state.id),
+    continueHref: stepAfterDocuments(state.id),
     backHref: applicationPaths.status(state.id),
     notice: noticeOf(request),
     errors: input.errors ?? [],
@@ -79,7 +79,13 @@ export async function registerDocumentRoutes(
     );
     if (state.state !== definition.initialState)
       return reply.redirect(applicationPaths.status(state.id), 303);
-    return renderDocumentsPage(request, reply, { state, definition });
+    // "Check your answers" links each missing document here with its type chosen (`?code=`).
+    const wanted = (request.query as { code?: unknown }).code;
+    return renderDocumentsPage(request, reply, {
+      state,
+      definition,
+      selectedCode: typeof wanted === "string" ? wanted : undefined,
+    });
   });
 
   app.post<CaseParams>("/applications/:id/documents", limited(30), async (request, reply) => {

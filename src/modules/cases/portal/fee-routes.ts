@@ -5,8 +5,9 @@ import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { chooseExpressTier, recordFeePayment } from "../operations/pay-fee.js";
 import { feeDue } from "../operations/submit-application.js";
-import { applicationPaths } from "./application-steps.js";
+import { applicationPaths, draftProgress } from "./application-steps.js";
 import { caseCaption, noticeOf, textField } from "./case-heading.js";
+import { missingDocumentLinks } from "./missing-documents.js";
 import type { PortalServices } from "./portal-services.js";
 import { readOwnCase } from "./read-own-case.js";
 
@@ -58,6 +59,8 @@ function renderFeePage(
     })),
   ];
   const due = feeDue(definition, state.expressTier);
+  const today = services.cases.deadlines.legalDate(services.cases.clock.now());
+  const { missingDocuments } = draftProgress(definition, state, today);
   return reply.render(`${views}/fee.njk`, {
     title: t("portal.fee.title"),
     caption: caseCaption(request, state, definition),
@@ -70,11 +73,21 @@ function renderFeePage(
     payable: services.payments !== undefined,
     demo: services.payments?.name === "demo",
     continueHref: applicationPaths.check(state.id),
-    backHref: applicationPaths.status(state.id),
+    backHref: applicationPaths.check(state.id),
+    missingDocuments: missingDocumentLinks(request, state, definition, missingDocuments),
     notice: noticeOf(request),
     errors: input.errors ?? [],
     errorsByField: input.errorsByField ?? {},
   });
+}
+
+/**
+ * A draft that may go to payment: every answer given and checked ("check your answers" comes
+ * first). Missing documents do not stop the payment, but the pages before it say which they are.
+ */
+function answersChecked(services: PortalServices, state: CaseState, definition: CaseTypeDefinition): boolean {
+  const today = services.cases.deadlines.legalDate(services.cases.clock.now());
+  return state.state === definition.initialState && draftProgress(definition, state, today).answered;
 }
 
 /** Choosing standard or express processing and paying the fee through the payment provider. */
@@ -91,6 +104,8 @@ export async function registerFeeRoutes(
     const { state, definition } = await readOwnCase(cases.contextFor(request), request.params.id, "fee");
     if (state.state !== definition.initialState)
       return reply.redirect(applicationPaths.status(state.id), 303);
+    if (!answersChecked(services, state, definition))
+      return reply.redirect(applicationPaths.check(state.id), 303);
     return renderFeePage(request, reply, services, { state, definition });
   });
 
@@ -99,7 +114,9 @@ export async function registerFeeRoutes(
     let { state, definition } = await readOwnCase(context, request.params.id, "fee");
     if (state.state !== definition.initialState)
       return reply.redirect(applicationPaths.status(state.id), 303);
-    if (state.feePaid) return reply.redirect(applicationPaths.check(state.id), 303);
+    if (state.feePaid || !answersChecked(services, state, definition)) {
+      return reply.redirect(applicationPaths.check(state.id), 303);
+    }
     const choice = textField(request.body, "tier") || standard;
     if (definition.fee.expressTiers.length > 0) {
       const tier = choice === standard ? null : choice;
@@ -165,6 +182,7 @@ export async function registerFeeRoutes(
         if (!(error instanceof DomainError) || error.code !== "fee_settled") throw error;
       }
     }
-    return reply.redirect(`${feePage}?done=paid`, 303);
+    // Paid: back to "check your answers", where the application is now submitted.
+    return reply.redirect(`${applicationPaths.check(state.id)}?done=paid`, 303);
   });
 }

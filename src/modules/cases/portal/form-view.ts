@@ -1,6 +1,7 @@
 import type { Locale, Translator } from "../../../platform/http/index.js";
-import { countryOptions } from "../../../platform/reference/index.js";
+import { countryOptions, regionOptions } from "../../../platform/reference/index.js";
 import type { FieldDefinition, LocalizedText, ScalarFieldDefinition } from "../definition/case-type.js";
+import { addressRegionCountry } from "../definition/validate-answers.js";
 import { addressParts, dateParts, type FormValues, groupItemCount } from "./form-values.js";
 
 /**
@@ -15,7 +16,8 @@ export type FieldView =
       legend: string;
       hint: string | undefined;
       error: string | undefined;
-      inputs: Array<Record<string, unknown>>;
+      /** The parts in order: typed boxes, and the region chosen from the region list. */
+      inputs: Array<{ macro: "input" | "select"; params: Record<string, unknown> }>;
     }
   | {
       macro: "group";
@@ -33,6 +35,8 @@ export interface FieldViewInput {
   values: FormValues;
   /** Translated problems by answer path ("fullName", "family.0.birthDate"). */
   problems: Record<string, string>;
+  /** The engine's key of each problem by answer path, to mark the part of an answer that is wrong. */
+  problemKeys?: Record<string, string>;
 }
 
 /** The element id of an answer path: dots do not belong in ids (they break `#a.b` selectors). */
@@ -40,19 +44,23 @@ export function inputId(path: string): string {
   return path.replaceAll(".", "-");
 }
 
-/** Where the error summary sends the reader for a problem with this answer. */
+/** Where the error summary sends the reader for a problem with this answer (of this kind). */
 export function problemAnchor(
   field: FieldDefinition | ScalarFieldDefinition | undefined,
   path: string,
+  messageKey?: string,
 ): string {
   const id = inputId(path);
   if (field?.kind === "date") return `#${id}-day`;
-  if (field?.kind === "address") return `#${id}-street`;
+  if (field?.kind === "address")
+    return messageKey === "cases.answers.region" ? `#${id}-region` : `#${id}-street`;
   return `#${id}`;
 }
 
 const text = (value: LocalizedText | undefined, locale: Locale) => (value ? value[locale] : undefined);
-const errorMessage = (error: string | undefined) => (error ? { text: error } : undefined);
+/** A field's error, with the hidden "Error:" before it in the page's language (govuk-frontend says "Error"). */
+const errorMessage = (error: string | undefined, t: Translator) =>
+  error ? { text: error, visuallyHiddenText: t("common.errorPrefix") } : undefined;
 
 function scalarView(
   field: ScalarFieldDefinition,
@@ -69,7 +77,7 @@ function scalarView(
     name: path,
     label: { text: label, classes: "govuk-label--s" },
     hint: hint ? { text: hint } : undefined,
-    errorMessage: errorMessage(problems[path]),
+    errorMessage: errorMessage(problems[path], t),
   };
   const value = values[path] ?? "";
   switch (field.kind) {
@@ -154,7 +162,7 @@ function scalarView(
           namePrefix: path,
           fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } },
           hint: { text: hint ?? t("portal.form.dateHint") },
-          errorMessage: errorMessage(error),
+          errorMessage: errorMessage(error, t),
           items: dateParts.map((part) => ({
             name: part,
             label: t(`portal.form.${part}`),
@@ -167,27 +175,51 @@ function scalarView(
     }
     case "address": {
       const error = problems[path];
+      const regionWrong = input.problemKeys?.[path] === "cases.answers.region";
       const autocomplete = {
         street: "street-address",
         city: "address-level2",
         region: "address-level1",
         postcode: "postal-code",
       };
-      return {
-        macro: "address",
-        id,
-        legend: label,
-        hint,
-        error,
-        inputs: addressParts.map((part) => ({
+      const inputs = addressParts.map((part) => {
+        const params = {
           id: `${id}-${part}`,
           name: `${path}.${part}`,
           label: { text: t(`portal.form.address.${part}`) },
           value: values[`${path}.${part}`] ?? "",
           autocomplete: autocomplete[part],
-          classes: `${part === "postcode" ? "govuk-input--width-10" : ""}${error && (part === "street" || part === "city") ? " govuk-input--error" : ""}`,
-        })),
-      };
+        };
+        if (part !== "region") {
+          const marked =
+            error && !regionWrong && (part === "street" || part === "city") ? " govuk-input--error" : "";
+          return {
+            macro: "input" as const,
+            params: { ...params, classes: `${part === "postcode" ? "govuk-input--width-10" : ""}${marked}` },
+          };
+        }
+        // Chosen from the region list, never typed: the statistics count by the region's code.
+        const { autocomplete: purpose, ...selectParams } = params;
+        const chosen = params.value.trim().toUpperCase();
+        return {
+          macro: "select" as const,
+          params: {
+            ...selectParams,
+            attributes: { autocomplete: purpose },
+            value: chosen,
+            ...(regionWrong ? { classes: "govuk-select--error" } : {}),
+            items: [
+              { value: "", text: t("portal.form.address.chooseRegion") },
+              ...regionOptions(addressRegionCountry, locale).map((region) => ({
+                value: region.code,
+                text: region.name,
+                selected: region.code === chosen,
+              })),
+            ],
+          },
+        };
+      });
+      return { macro: "address", id, legend: label, hint, error, inputs };
     }
   }
 }

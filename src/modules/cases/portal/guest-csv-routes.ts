@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { attachmentDisposition } from "../../../platform/files/index.js";
 import { ConflictError, NotFoundError } from "../../../platform/http/index.js";
 import { authorize, requestOrigin } from "../../access/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
@@ -11,14 +12,16 @@ import {
   maxGuestRows,
   readGuestCsv,
 } from "./guest-csv.js";
+import { guestCsvHeader, guestCsvTemplate } from "./guest-csv-template.js";
+import { guestNameAnswer, guestRegistrationType } from "./guest-registration.js";
 import type { PortalServices } from "./portal-services.js";
 import { readTextUpload } from "./read-text-upload.js";
 import { GuestRowsRefusedError, type RegisteredGuest, registerGuests } from "./register-guests.js";
 
 const views = "cases/views/portal";
 
-/** The case type a host's guest list registers: registration at the place of stay. */
-export const guestRegistrationType = "stay-registration";
+/** Where a host downloads the empty guest list to fill in. */
+const guestCsvTemplatePath = "/applications/guests/csv/template";
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
 
@@ -42,8 +45,10 @@ function columnFormat(request: FastifyRequest, column: GuestCsvColumn): string {
       return t("portal.csv.formats.choice", {
         values: field.options.map((option) => `${option.value} (${option.label[request.locale]})`).join(", "),
       });
-    case "address":
-      return t(`portal.form.address.${column.name.split(".")[1] ?? "street"}`);
+    case "address": {
+      const part = column.name.split(".")[1] ?? "street";
+      return part === "region" ? t("portal.csv.formats.region") : t(`portal.form.address.${part}`);
+    }
     default:
       return t("portal.csv.formats.text");
   }
@@ -87,7 +92,8 @@ function renderCsvPage(request: FastifyRequest, reply: FastifyReply, input: CsvP
       format: columnFormat(request, column),
       required: request.t(column.required ? "portal.csv.yes" : "portal.csv.whenApplies"),
     })),
-    example: columns.map((column) => column.name).join(","),
+    example: guestCsvHeader(definition),
+    templateHref: guestCsvTemplatePath,
     problems: problems.map((problem) => ({
       line: problem.line,
       column: problem.column ?? "—",
@@ -126,6 +132,14 @@ export async function registerGuestCsvRoutes(
     renderCsvPage(request, reply, { definition: definitionOf() }),
   );
 
+  app.get(guestCsvTemplatePath, page, async (_request, reply) =>
+    reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", attachmentDisposition("guests.csv"))
+      .header("cache-control", "no-store")
+      .send(guestCsvTemplate(definitionOf())),
+  );
+
   app.post(
     "/applications/guests/csv",
     { ...page, config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
@@ -159,12 +173,14 @@ export async function registerGuestCsvRoutes(
         }
         throw error;
       }
+      const nameOnLine = new Map(rows.map((row) => [row.line, String(row.answers[guestNameAnswer] ?? "")]));
       return reply.render(`${views}/guests-csv-done.njk`, {
         title: request.t("portal.csv.done.title"),
         repeated: result.repeated,
         count: result.registered.length,
         registered: result.registered.map((guest) => ({
           ...guest,
+          name: nameOnLine.get(guest.line) ?? "",
           href: applicationPaths.status(guest.caseId),
         })),
       });

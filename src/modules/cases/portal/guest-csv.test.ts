@@ -83,7 +83,20 @@ describe("a host registers guests from a CSV file", () => {
       expect(page.body).toContain(`<code>${column}</code>`);
     }
     expect(page.body).toContain("hotel (In a hotel or other accommodation business)");
+    expect(page.body).toContain("A code of the region list, for example AZ-BA (Baku)");
     expect(page.body).toContain(header);
+    expect(page.body).toContain('href="/applications/guests/csv/template"');
+  });
+
+  it("offers an empty guest list with exactly the columns the upload reads", async () => {
+    const page = await host.get("/applications/guests/csv");
+    const documented = [...page.body.matchAll(/role="rowheader"[^>]*><code>([^<]+)<\/code>/g)];
+    const template = await host.get("/applications/guests/csv/template");
+    expect(template.statusCode).toBe(200);
+    expect(template.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(String(template.headers["content-disposition"])).toMatch(/^attachment; filename="guests.csv"/);
+    expect(template.body).toBe(`\uFEFF${documented.map((match) => match[1]).join(",")}\r\n`);
+    expect(template.body.startsWith(`\uFEFF${header}`)).toBe(true);
   });
 
   it("registers nobody when one line is wrong, and says where by line and column", async () => {
@@ -93,6 +106,7 @@ describe("a host registers guests from a CSV file", () => {
       `Broken Guest,31.02.1990,TR,,2026-02-27,2026-03-20,hotel,${hotel}`,
       guests[2] as string,
       `Flat Guest,1990-01-01,GE,G1234567,2026-02-27,2026-03-20,dwelling,${hotel}`,
+      guests[1]?.replace("AZ-BA", "Baku city") as string,
     ]);
     const response = await upload(host, file);
     expect(response.statusCode).toBe(422);
@@ -100,6 +114,7 @@ describe("a host registers guests from a CSV file", () => {
     expect(response.body).toContain("Line 3, column guestBirthDate: Enter a real date");
     expect(response.body).toContain("Line 3, column guestPassportNumber: Answer this question");
     expect(response.body).toContain("Line 5: This guest needs documents");
+    expect(response.body).toContain("Line 6, column stayAddress.region: Choose the region from the list");
     expect(response.body).toContain('data-testid="csv-problems"');
     expect(await registrationsOf("reception@caspian-pearl.az")).toBe(0);
   });
@@ -132,6 +147,15 @@ describe("a host registers guests from a CSV file", () => {
           from cases where number = ${numbers[1] as string}`,
     );
     expect(registered).toMatchObject({ state: "registered", name: 'Olga "Olya" Ivanova' });
+    // The result names each guest beside their registration number.
+    const names = [...first.body.matchAll(/data-testid="registered-guest-name">([^<]*)</g)].map((m) => m[1]);
+    expect(names).toEqual(["Mehmet Yilmaz", "Olga &quot;Olya&quot; Ivanova", "Reza Tehrani"]);
+    // So does the host's list of registrations.
+    const dashboard = await host.get("/applications");
+    expect(dashboard.body).toContain('class="govuk-table__header">Guest</th>');
+    for (const name of ["Mehmet Yilmaz", "Reza Tehrani"]) {
+      expect(dashboard.body).toContain(`data-testid="guest-name">${name}</td>`);
+    }
 
     const repeated = await upload(host, file, key);
     expect(repeated.statusCode).toBe(200);
@@ -142,6 +166,86 @@ describe("a host registers guests from a CSV file", () => {
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain(`Line 2: This guest is already registered as ${numbers[0]}`);
     expect(await registrationsOf("reception@caspian-pearl.az")).toBe(3);
+  });
+
+  it("fills in the host's details, registers a guest at once and calls the result a registration confirmation", async () => {
+    const started = await host.post("/apply/stay-registration");
+    const guestPage = String(started.headers.location);
+    const caseId = /\/applications\/([0-9a-f-]{36})\//.exec(guestPage)?.[1] as string;
+    const form = await host.get(guestPage);
+    const guest = await host.post(guestPage, {
+      expectedSeq: hiddenValue(form.body, "expectedSeq"),
+      _shown: ["guestFullName", "guestBirthDate", "guestCitizenship", "guestPassportNumber"],
+      guestFullName: "Ayşe Demir",
+      "guestBirthDate-day": "2",
+      "guestBirthDate-month": "11",
+      "guestBirthDate-year": "1990",
+      guestCitizenship: "TR",
+      guestPassportNumber: "U87654321",
+    });
+    expect(guest.headers.location).toBe(`/applications/${caseId}/pages/stay`);
+
+    // The place of stay comes from the host's last registration, shown to check and change.
+    const stay = await host.get(`/applications/${caseId}/pages/stay`);
+    expect(stay.body).toContain('data-testid="prefilled-notice"');
+    expect(stay.body).toContain('value="Caspian Pearl Hotel, Baku"');
+    expect(stay.body).toContain('value="Neftchilar avenue 12"');
+    expect(stay.body).toMatch(/value="hotel" checked/);
+    const saved = await host.post(`/applications/${caseId}/pages/stay`, {
+      expectedSeq: hiddenValue(stay.body, "expectedSeq"),
+      _shown: [...stay.body.matchAll(/name="_shown" value="([^"]+)"/g)].map((match) => match[1] as string),
+      "arrivalDate-day": "28",
+      "arrivalDate-month": "2",
+      "arrivalDate-year": "2026",
+      "departureDate-day": "20",
+      "departureDate-month": "3",
+      "departureDate-year": "2026",
+      accommodation: "hotel",
+      hostName: "Caspian Pearl Hotel, Baku",
+      "stayAddress.street": "Neftchilar avenue 12",
+      "stayAddress.city": "Baku",
+      "stayAddress.region": "AZ-BA",
+      "stayAddress.postcode": "AZ1000",
+    });
+    expect(saved.statusCode).toBe(303);
+    const check = await host.get(`/applications/${caseId}/check`);
+    const submitted = await host.post(`/applications/${caseId}/submit`, {
+      idempotencyKey: hiddenValue(check.body, "idempotencyKey"),
+      expectedSeq: hiddenValue(check.body, "expectedSeq"),
+    });
+    expect(submitted.headers.location).toBe(`/applications/${caseId}/receipt`);
+
+    const receipt = await host.get(`/applications/${caseId}/receipt`);
+    expect(receipt.body).toContain("Guest registered");
+    expect(receipt.body).toContain('data-testid="registered-at-once"');
+    expect(receipt.body).toContain("Registration confirmation number");
+    expect(receipt.body).toContain(`href="/applications/${caseId}/permit/az"`);
+    expect(receipt.body).not.toContain("An officer will check your application");
+    const status = await host.get(`/applications/${caseId}`);
+    expect(status.body).toContain('data-testid="decided-on-submission"');
+    expect(status.body).toContain("Registration confirmation");
+    expect(status.body).not.toContain("Your permit");
+    const mail = app.mailer.messages.find((message) => message.id === `case-submitted-${caseId}`);
+    expect(mail?.subject).toMatch(/^Registration REG-2026-\d{6} made$/);
+    expect(mail?.text).toContain("as soon as you submitted it");
+    const confirmation = await host.get(`/applications/${caseId}/permit/en`);
+    expect(confirmation.statusCode).toBe(200);
+    expect(String(confirmation.headers["content-disposition"])).toMatch(/-registration-en\.pdf"/);
+  });
+
+  it("starts a new host's first registration with the account's name as the host", async () => {
+    const { browser: newHost } = await signInNewApplicant(
+      app.karvan.database.db,
+      clock,
+      app.client(),
+      "frontdesk@old-city-inn.az",
+      ["host_employer"],
+    );
+    const started = await newHost.post("/apply/stay-registration");
+    const caseId = /\/applications\/([0-9a-f-]{36})\//.exec(String(started.headers.location))?.[1] as string;
+    const stay = await newHost.get(`/applications/${caseId}/pages/stay`);
+    expect(stay.body).toContain('id="hostName" name="hostName" type="text" value="Applicant frontdesk"');
+    expect(stay.body).not.toContain("Neftchilar");
   });
 
   it("is for hosts only", async () => {

@@ -7,8 +7,8 @@ import { CsvFormatError, parseCsv } from "./csv.js";
 /**
  * Guests to register, read from a CSV file a host exported from a spreadsheet or hotel system.
  * The columns are the questions of the case type's form, by their field names (an address is
- * four columns: `address.street`, `address.city`, `address.region`, `address.postcode`); the
- * JSON API reads its batches with the same rules (`readGuestRecords`).
+ * four columns: `address.street`, `address.city`, `address.region` (a code of the region list),
+ * `address.postcode`); the JSON API reads its batches with the same rules (`readGuestRecords`).
  */
 
 export interface GuestCsvColumn {
@@ -93,9 +93,10 @@ function rawAnswers(columns: GuestCsvColumn[], cells: Map<string, string>): Reco
   return answers;
 }
 
-/** The column a problem of the engine (an answer path) is reported in. */
-function columnOf(path: string): string {
-  return path.split(".")[0] ?? path;
+/** The column a problem of the engine (an answer path) is reported in; an address's region has its own. */
+function columnOf(path: string, messageKey: string): string {
+  const name = path.split(".")[0] ?? path;
+  return messageKey === "cases.answers.region" ? `${name}.region` : name;
 }
 
 /**
@@ -178,7 +179,12 @@ export function readGuestRecords(
     const cells = new Map(header.map((name, index) => [name, record.cells[index] ?? ""]));
     const checked = checkAnswers(definition, rawAnswers(columns, cells), today);
     for (const problem of checked.problems) {
-      problems.push({ line: record.line, column: columnOf(problem.field), messageKey: problem.messageKey });
+      problems.push({
+        line: record.line,
+        column: columnOf(problem.field, problem.messageKey),
+        messageKey: problem.messageKey,
+        ...(problem.values ? { values: problem.values } : {}),
+      });
     }
     if (checked.problems.length > 0) continue;
     if (requiredDocuments(definition, checked.answers).length > 0) {

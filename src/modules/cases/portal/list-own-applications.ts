@@ -1,8 +1,9 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { actorOf, recordAudit } from "../../access/index.js";
 import type { CasesContext } from "../cases-context.js";
 import type { StateCategory } from "../definition/case-type.js";
 import { cases } from "../schema.js";
+import { guestNameAnswer, guestRegistrationType } from "./guest-registration.js";
 
 export interface ApplicationSummary {
   id: string;
@@ -16,6 +17,8 @@ export interface ApplicationSummary {
   pausedSince: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The guest a host registered (a registration at the place of stay), so a host can tell them apart. */
+  guestName: string | null;
 }
 
 /** The most an account's dashboard lists; a host with more finds the rest through the API. */
@@ -38,6 +41,9 @@ export async function listOwnApplications(context: CasesContext): Promise<Applic
       pausedSince: cases.pausedSince,
       createdAt: cases.createdAt,
       updatedAt: cases.updatedAt,
+      guestName: sql<
+        string | null
+      >`case when ${cases.typeCode} = ${guestRegistrationType} then ${cases.answers} ->> ${guestNameAnswer} end`,
     })
     .from(cases)
     .where(eq(cases.applicantUserId, principal.userId))

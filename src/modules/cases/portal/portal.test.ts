@@ -111,8 +111,14 @@ describe("the applicant's e-services", () => {
     expect(wrong.body).toContain("There is a problem");
     expect(wrong.body).toContain('href="#fullName"');
     expect(wrong.body).toContain('href="#birthDate-day"');
-    expect(wrong.body).toContain("Enter a real date");
-    expect(wrong.body).toContain("Choose a country from the list");
+    // Each message names its question, at the field and in the summary, with the hidden "Error:".
+    expect(wrong.body).toContain("Enter full name");
+    expect(wrong.body).toContain("Date of birth must be a real date");
+    expect(wrong.body).toContain("Select citizenship from the list of countries");
+    expect(wrong.body).toContain("Enter e-mail address in the correct format, like name@example.com");
+    expect(wrong.body).toContain(
+      '<span class="govuk-visually-hidden">Error:</span> Date of birth must be a real date',
+    );
     expect(wrong.body).toMatch(/id="birthDate-day" name="birthDate-day" type="text" value="31"/);
     expect(wrong.body).toContain('value="not an address"');
 
@@ -140,19 +146,52 @@ describe("the applicant's e-services", () => {
     // The family page does not apply to work: the next page is the stay.
     expect(location(savedGround)).toBe(`/applications/${caseId}/pages/stay`);
 
+    // The address's region is chosen from the region list (named, not coded); typed text is refused.
     const stay = await client.get(`/applications/${caseId}/pages/stay`);
-    const savedStay = await client.post(`/applications/${caseId}/pages/stay`, {
-      expectedSeq: hiddenValue(stay.body, "expectedSeq"),
+    const regionSelect =
+      /<select[^>]*name="address\.region"[^>]*>([\s\S]*?)<\/select>/.exec(stay.body)?.[1] ?? "";
+    expect(regionSelect.match(/<option/g)).toHaveLength(79);
+    expect(regionSelect).toContain('<option value="">Choose a region</option>');
+    expect(regionSelect).toContain('<option value="AZ-GA">Ganja</option>');
+    const stayAnswers = {
       _shown: ["address", "months", "purpose", "notes"],
       "address.street": "Nizami street 10",
       "address.city": "Baku",
-      "address.region": "",
       "address.postcode": "AZ1000",
       months: "12",
       purpose: "business",
       notes: "",
+    };
+    const typedRegion = await client.post(`/applications/${caseId}/pages/stay`, {
+      ...stayAnswers,
+      expectedSeq: hiddenValue(stay.body, "expectedSeq"),
+      "address.region": "Baku city",
+    });
+    expect(typedRegion.statusCode).toBe(422);
+    expect(typedRegion.body).toContain("Choose the region of address in Azerbaijan from the list");
+    expect(typedRegion.body).toContain('href="#address-region"');
+    expect(typedRegion.body).toMatch(/<select class="govuk-select govuk-select--error" id="address-region"/);
+    const savedStay = await client.post(`/applications/${caseId}/pages/stay`, {
+      ...stayAnswers,
+      expectedSeq: hiddenValue(typedRegion.body, "expectedSeq"),
+      "address.region": "az-ba",
     });
     expect(location(savedStay)).toBe(`/applications/${caseId}/documents`);
+    const reshown = await client.get(`/applications/${caseId}/pages/stay`);
+    expect(reshown.body).toContain('<option value="AZ-BA" selected>Baku</option>');
+
+    // "Check your answers" comes before paying, and says which documents are still missing.
+    const early = await client.get(`/applications/${caseId}/check`);
+    expect(early.body).toContain('data-testid="continue-to-payment"');
+    expect(early.body).toContain('data-testid="missing-documents"');
+    expect(early.body).toContain("You can pay now, but you cannot submit the application until you upload");
+    expect(early.body).toContain(`/applications/${caseId}/documents?code=employment-contract#code`);
+    expect(early.body).not.toContain('name="idempotencyKey"');
+    const feeWarned = await client.get(`/applications/${caseId}/fee`);
+    expect(feeWarned.body).toContain('data-testid="missing-documents"');
+    expect(feeWarned.body).toContain("Upload: Employment contract");
+    const preselected = await client.get(`/applications/${caseId}/documents?code=employment-contract`);
+    expect(preselected.body).toContain('<option value="employment-contract" selected>');
 
     // Documents: checked by content; a program named .pdf is refused.
     const documentsPage = await client.get(`/applications/${caseId}/documents`);
@@ -223,9 +262,10 @@ describe("the applicant's e-services", () => {
     const paid = await client.post(location(toGateway), { outcome: "paid" });
     const returnUrl = location(paid);
     expect(returnUrl.startsWith(`/applications/${caseId}/fee/return?`)).toBe(true);
+    // Paid: back to "check your answers", where the application is submitted.
     for (let attempt = 0; attempt < 2; attempt++) {
       const back = await client.get(returnUrl);
-      expect(location(back)).toBe(`/applications/${caseId}/fee?done=paid`);
+      expect(location(back)).toBe(`/applications/${caseId}/check?done=paid`);
     }
     expect(
       await count(
@@ -239,10 +279,13 @@ describe("the applicant's e-services", () => {
     );
 
     // Check your answers, then submit twice with the same key: one submission, one e-mail.
-    const check = await client.get(`/applications/${caseId}/check`);
+    const check = await client.get(`/applications/${caseId}/check?done=paid`);
+    expect(check.body).toContain('data-testid="check-notice"');
+    expect(check.body).not.toContain('data-testid="continue-to-payment"');
+    expect(check.body).not.toContain('data-testid="missing-documents"');
     expect(check.body).toContain("Amina Rahimova");
     expect(check.body).toContain("17 May 1990");
-    expect(check.body).toContain("Nizami street 10<br>Baku<br>AZ1000");
+    expect(check.body).toContain("Nizami street 10<br>Baku<br>Baku<br>AZ1000");
     expect(check.body).toContain("Türkiye");
     expect(check.body).toContain(`/applications/${caseId}/pages/ground?return=check#ground`);
     const submission = {
@@ -470,6 +513,12 @@ describe("the applicant's e-services", () => {
     // Not complete: check your answers offers no submit button, and submitting anyway says why.
     const check = await client.get(`/applications/${caseId}/check`);
     expect(check.body).toContain('data-testid="not-ready"');
+    expect(check.body).not.toContain('data-testid="continue-to-payment"');
+    // Nobody pays before the answers are complete and checked.
+    expect(location(await client.get(`/applications/${caseId}/fee`))).toBe(`/applications/${caseId}/check`);
+    expect(location(await client.post(`/applications/${caseId}/fee`, { tier: "standard" }))).toBe(
+      `/applications/${caseId}/check`,
+    );
     const refused = await client.post(`/applications/${caseId}/submit`, { idempotencyKey: "k-1" });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain(`/applications/${caseId}/pages/stay?return=check#address`);
@@ -478,6 +527,31 @@ describe("the applicant's e-services", () => {
 
     // Staff and anonymous visitors do not reach the applicants' pages.
     expect(location(await app.client().get("/applications"))).toBe("/sign-in?next=%2Fapplications");
+  });
+
+  it("says in the page's language what is wrong with which question, the hidden prefix included", async () => {
+    const client = await newApplicant("leyla@example.org");
+    client.setCookie("karvan_lang", "az");
+    const caseId = caseIdFrom(await client.post("/apply/portal-sample"));
+    const form = await client.get(`/applications/${caseId}/pages/about-you`);
+    const wrong = await client.post(`/applications/${caseId}/pages/about-you`, {
+      expectedSeq: hiddenValue(form.body, "expectedSeq"),
+      fullName: "",
+      "birthDate-day": "1",
+      "birthDate-month": "1",
+      "birthDate-year": "2030",
+      citizenship: "",
+      email: "leyla@example.org",
+      passportNumber: "AB12345",
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain("<title>Xəta: ");
+    expect(wrong.body).toContain(
+      '<span class="govuk-visually-hidden">Xəta:</span> «Full name (az)» sahəsini doldurun',
+    );
+    expect(wrong.body).toContain("«Date of birth (az)» sahəsindəki tarix bu gün və ya keçmişdə olmalıdır");
+    expect(wrong.body).toContain("«Citizenship (az)» sahəsində dəyər seçin");
+    expect(wrong.body).not.toContain(">Error:<");
   });
 
   it("lets the applicant withdraw a submitted application after confirming", async () => {

@@ -1,11 +1,13 @@
 import type { FastifyReply } from "fastify";
 import type { Database } from "../../../platform/db/index.js";
-import { attachmentDisposition } from "../../../platform/files/index.js";
+import { attachmentDisposition, type Documents } from "../../../platform/files/index.js";
 import { type Locale, NotFoundError, type Translator } from "../../../platform/http/index.js";
+import type { DocumentSeal } from "../../../platform/pdf/index.js";
 import { findAgencyById } from "../../access/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
-import { renderDecisionLetter, renderPermit } from "./decision-documents.js";
+import { issuedDocumentKey } from "./issued-document-name.js";
+import { renderSealedDocument } from "./render-sealed-document.js";
 
 export interface IssuedDocumentRequest {
   kind: "decision" | "permit";
@@ -16,6 +18,9 @@ export interface IssuedDocumentRequest {
   db: Database;
   applicantName: string;
   publicUrl: string;
+  /** Where the holder's photo is read from. */
+  documents: Documents;
+  seal: DocumentSeal;
 }
 
 /**
@@ -40,8 +45,10 @@ export async function sendIssuedDocument(reply: FastifyReply, request: IssuedDoc
     applicantName: request.applicantName,
     publicUrl: request.publicUrl,
   };
-  const pdf = kind === "permit" ? await renderPermit(input) : await renderDecisionLetter(input);
-  const fileName = `${kind === "permit" ? (decision.documentNumber ?? state.number) : state.number}-${kind}-${language}.pdf`;
+  const pdf = await renderSealedDocument(kind, input, request);
+  const documentName =
+    kind === "permit" && issuedDocumentKey(definition) === "registration" ? "registration" : kind;
+  const fileName = `${kind === "permit" ? (decision.documentNumber ?? state.number) : state.number}-${documentName}-${language}.pdf`;
   return reply
     .header("content-type", "application/pdf")
     .header("content-disposition", attachmentDisposition(fileName))

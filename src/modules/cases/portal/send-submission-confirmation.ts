@@ -4,6 +4,7 @@ import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { formatLongDate } from "./answer-summary.js";
 import { applicationPaths } from "./application-steps.js";
+import { isDecidedOnSubmission } from "./issued-document-name.js";
 
 /**
  * Tells the applicant, in their own language, that the application arrived: its number, the day
@@ -20,27 +21,38 @@ export async function sendSubmissionConfirmation(input: {
 }): Promise<void> {
   const { state, definition, recipient, t } = input;
   const locale = recipient.locale;
+  // Like every notice, the mail names the case, never the person: mailboxes are not ours to protect.
   const variables = {
-    name: recipient.fullName,
     number: state.number,
     type: definition.name[locale],
     submitted: state.submittedAt ? formatLongDate(state.submittedAt, locale) : "",
     deadline: state.deadlineDate ? formatLongDate(state.deadlineDate, locale) : "",
     link: `${input.publicUrl}${applicationPaths.status(state.id)}?lang=${locale}`,
   };
-  const paragraphs = [
-    t("portal.mail.submitted.greeting", variables),
-    t("portal.mail.submitted.received", variables),
-    state.deadlineDate
-      ? t("portal.mail.submitted.deadline", variables)
-      : t("portal.mail.submitted.noDeadline"),
-    t("portal.mail.submitted.next", variables),
-    t("portal.mail.submitted.signature"),
-  ];
+  // A registration made on submission is not "received" and waiting: it is done.
+  const registered = isDecidedOnSubmission(definition) && state.decision?.issued === true;
+  const paragraphs = registered
+    ? [
+        t("portal.mail.submitted.greeting", variables),
+        t("portal.mail.submitted.registered", variables),
+        t("portal.mail.submitted.signature"),
+      ]
+    : [
+        t("portal.mail.submitted.greeting", variables),
+        t("portal.mail.submitted.received", variables),
+        state.deadlineDate
+          ? t("portal.mail.submitted.deadline", variables)
+          : t("portal.mail.submitted.noDeadline"),
+        t("portal.mail.submitted.next", variables),
+        t("portal.mail.submitted.signature"),
+      ];
   await input.mailer.send({
     id: `case-submitted-${state.id}`,
     to: recipient.email,
-    subject: t("portal.mail.submitted.subject", variables),
+    subject: t(
+      registered ? "portal.mail.submitted.registeredSubject" : "portal.mail.submitted.subject",
+      variables,
+    ),
     text: `${paragraphs.join("\n\n")}\n`,
   });
 }

@@ -1,12 +1,13 @@
 import type { CaseState } from "../engine/case-state.js";
+import { notifyApplicantOfChange } from "../notices/notify-applicant-of-change.js";
 import { type TransitionInput, transitionCase } from "../operations/transition-case.js";
-import { mailApplicant } from "./applicant-mail.js";
 import type { StaffContext, Workspace } from "./workspace.js";
 
 /**
  * An officer moves a case on (start the review, ask for documents, draft, approve, return or
- * issue the decision) from the version of the case they saw. Asking for documents also tells
- * the applicant by e-mail, once the change is committed.
+ * issue the decision) from the version of the case they saw. Once the change is committed, the
+ * applicant is told by e-mail when it changes what they must do or can expect (a decision, a
+ * request for documents, the case put on hold or taken up again).
  */
 export async function actOnCase(
   workspace: Workspace,
@@ -17,13 +18,6 @@ export async function actOnCase(
   input: TransitionInput,
 ): Promise<CaseState> {
   const state = await transitionCase(context, caseId, expectedSeq, transitionName, input);
-  const definition = workspace.cases.registry.get(state.typeCode, state.typeVersion);
-  const transition = definition.transitions.find((one) => one.name === transitionName);
-  if (transition?.effect === "requestDocuments") {
-    await mailApplicant(workspace, state, {
-      kind: "documentsRequested",
-      documentCodes: state.requestedDocuments,
-    });
-  }
+  await notifyApplicantOfChange(workspace, state, expectedSeq);
   return state;
 }

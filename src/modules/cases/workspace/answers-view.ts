@@ -1,5 +1,5 @@
 import type { Locale } from "../../../platform/http/index.js";
-import { countryName } from "../../../platform/reference/index.js";
+import { countryName, regionName } from "../../../platform/reference/index.js";
 import type { CaseTypeDefinition, FieldDefinition, ScalarFieldDefinition } from "../definition/case-type.js";
 import { conditionHolds } from "../definition/conditions.js";
 import { visiblePages } from "../definition/validate-answers.js";
@@ -34,7 +34,9 @@ function scalarRow(field: ScalarFieldDefinition, value: unknown, locale: Locale)
       return { ...row, kind: "date", text: String(value) };
     case "address": {
       const parts = (value ?? {}) as Record<string, unknown>;
-      const lines = [parts.street, parts.city, parts.region, parts.postcode]
+      // The region is stored as a code of the region list; people read its name.
+      const region = typeof parts.region === "string" && parts.region ? regionName(parts.region, locale) : "";
+      const lines = [parts.street, parts.city, region, parts.postcode]
         .map((part) => (typeof part === "string" ? part.trim() : ""))
         .filter((part) => part.length > 0);
       return { ...row, kind: "lines", lines };
@@ -124,27 +126,49 @@ export function documentNumbersIn(
   return probes;
 }
 
+/** The holder of an issued document, in the document's own terms. */
+export interface DocumentHolder {
+  /** The name as in the passport (the applicant's account name may be someone else's). */
+  name: string | null;
+  /** Legal date (YYYY-MM-DD). */
+  birthDate: string | null;
+  citizenship: string | null;
+  /** The passport or travel document number given with the name. */
+  travelDocumentNumber: string | null;
+}
+
 /**
- * The holder of an issued document as the document itself names them: the name field (a text
- * field with `autocomplete: "name"`, or named like `fullName`) and the citizenship (a country
- * field named like `citizenship` / `nationality`). Nothing else about the person.
+ * The holder of an issued document as the document itself names them, for the permit PDF and
+ * `/verify` alike: the name field (a text field with `autocomplete: "name"`, or named like
+ * `fullName` / `guestFullName`: the name as in the passport), and beside it on the same form page
+ * the birth date and the passport number; the citizenship (a country field named like
+ * `citizenship` / `nationality`). Nothing else about the person.
  */
 export function documentHolder(
   definition: CaseTypeDefinition,
   answers: Record<string, unknown>,
   locale: Locale,
-): { name: string | null; citizenship: string | null } {
+): DocumentHolder {
   const fields = definition.form.flatMap((page) => page.fields);
   const nameField =
     fields.find((field) => field.kind === "text" && field.autocomplete === "name") ??
     fields.find((field) => field.kind === "text" && /(^f|F)ullName$/.test(field.name));
-  const countryField = fields.find(
-    (field) => field.kind === "country" && /citizenship|nationality/i.test(field.name),
-  );
-  const name = nameField ? answers[nameField.name] : undefined;
-  const country = countryField ? answers[countryField.name] : undefined;
+  const holderPage = definition.form.find((page) => page.fields.some((field) => field === nameField));
+  const besideName = holderPage?.fields ?? [];
+  const birthField = besideName.find((field) => field.kind === "date" && /birth/i.test(field.name));
+  const passportField = besideName.find((field) => field.kind === "documentNumber");
+  const countryField =
+    besideName.find((field) => field.kind === "country" && /citizenship|nationality/i.test(field.name)) ??
+    fields.find((field) => field.kind === "country" && /citizenship|nationality/i.test(field.name));
+  const answer = (field: FieldDefinition | undefined) => {
+    const value = field ? answers[field.name] : undefined;
+    return typeof value === "string" && value.trim() ? value.trim() : null;
+  };
+  const country = answer(countryField);
   return {
-    name: typeof name === "string" && name.trim() ? name.trim() : null,
-    citizenship: typeof country === "string" && country ? countryName(country, locale) : null,
+    name: answer(nameField),
+    birthDate: answer(birthField),
+    citizenship: country ? countryName(country, locale) : null,
+    travelDocumentNumber: answer(passportField),
   };
 }

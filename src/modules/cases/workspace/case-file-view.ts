@@ -13,6 +13,9 @@ import type { StaffContext, Workspace } from "./workspace.js";
 export const caseFilePages = ["overview", "documents", "tasks", "history", "notes", "related"] as const;
 export type CaseFilePage = (typeof caseFilePages)[number];
 
+/** Files the browser shows itself (a picture, a PDF in its own viewer); the rest are downloaded. */
+const viewableTypes = new Set(["image/png", "image/jpeg", "application/pdf"]);
+
 export interface ActionForm {
   name: string;
   label: string;
@@ -153,6 +156,9 @@ export function presentCaseFile(
       size: formatFileSize(document.size, locale),
       attachedAt: document.attachedAt,
       href: `/cases/${state.id}/documents/${encodeURIComponent(document.documentId)}`,
+      viewHref: viewableTypes.has(document.mediaType)
+        ? `/cases/${state.id}/documents/${encodeURIComponent(document.documentId)}/view`
+        : null,
     })),
     outstandingDocuments: [...requested].filter((code) => !attachedCodes.has(code)).map(documentName),
     requestedDocuments: [...requested].map(documentName),

@@ -179,7 +179,7 @@ describe("the case file", () => {
     expect(drafted.statusCode).toBe(303);
     const ownDraft = await dualRole.browser.get(`/cases/${caseId}`);
     expect(ownDraft.body).toContain("You drafted this decision. Another approver must approve it.");
-    const selfApproval = await act(dualRole.browser, caseId, "approve");
+    const selfApproval = await act(dualRole.browser, caseId, "approve", { confirmed: "yes" });
     expect(selfApproval.statusCode).toBe(422);
     expect(selfApproval.body).toContain("There is a problem");
     expect(selfApproval.body).toContain(
@@ -197,7 +197,31 @@ describe("the case file", () => {
     });
     expect(forged.statusCode).toBe(403);
 
-    expect((await act(approver.browser, caseId, "approve")).statusCode).toBe(303);
+    // The approver finds it on their home page; the one who drafted it and an officer do not.
+    const number = (await loadCaseState(app.database.db, caseId))?.number as string;
+    const approverHome = await approver.browser.get("/staff");
+    expect(approverHome.body).toContain('data-testid="awaiting-approval"');
+    expect(approverHome.body).toContain(`href="/cases/${caseId}">${number}</a>`);
+    expect(approverHome.body).toContain("Rashad Karimov");
+    const drafterHome = await dualRole.browser.get("/staff");
+    expect(drafterHome.body).toContain('data-testid="awaiting-approval"');
+    expect(drafterHome.body).not.toContain(number);
+    expect((await officer.browser.get("/staff")).body).not.toContain('data-testid="awaiting-approval"');
+
+    // Approving is checked and confirmed on a page of its own; nothing changes before that.
+    const check = await act(approver.browser, caseId, "approve");
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain("Check the decision before you approve it");
+    expect(check.body).toContain('data-testid="approval-outcome">Granted<');
+    expect(check.body).toContain("The employment service found no local candidate.");
+    expect(check.body).toContain('name="confirmed" value="yes"');
+    expect((await loadCaseState(app.database.db, caseId))?.state).toBe("decision-drafted");
+    const confirmed = await approver.browser.post(`/cases/${caseId}/actions/approve`, {
+      expectedSeq: hiddenValue(check.body, "expectedSeq"),
+      confirmed: hiddenValue(check.body, "confirmed"),
+    });
+    expect(location(confirmed)).toBe(`/cases/${caseId}?done=approve`);
+    expect((await approver.browser.get("/staff")).body).not.toContain(number);
     const issued = await act(officer.browser, caseId, "issue");
     expect(location(issued)).toBe(`/cases/${caseId}?done=issue`);
     const decided = await officer.browser.get(location(issued));
@@ -316,6 +340,18 @@ describe("the case file", () => {
     expect(download.body).toContain("passport of Amina Rahimova");
     expect((await audit(state.id)).map((row) => row.action)).toContain("case.document_downloaded");
     expect((await ganjaOfficer.browser.get(href as string)).statusCode).toBe(404);
+
+    // Viewing in the browser: inline, but sandboxed and never sniffed; as checked and audited.
+    expect(documents.body).toContain(`href="${href}/view">View passport.pdf</a>`);
+    const viewed = await officer.browser.get(`${href}/view`);
+    expect(viewed.statusCode).toBe(200);
+    expect(viewed.headers["content-type"]).toBe("application/pdf");
+    expect(viewed.headers["content-disposition"]).toMatch(/^inline; filename="passport.pdf"/);
+    expect(viewed.headers["x-content-type-options"]).toBe("nosniff");
+    expect(viewed.headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
+    expect((await audit(state.id)).map((row) => row.action)).toContain("case.document_viewed");
+    expect((await ganjaOfficer.browser.get(`${href}/view`)).statusCode).toBe(404);
+    expect((await trainer.browser.get(`${href}/view`)).statusCode).toBe(403);
     expect(
       (await officer.browser.get(`/cases/${state.id}/documents/202601-${"0".repeat(32)}`)).statusCode,
     ).toBe(404);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { sendDocumentDownload } from "../../../platform/files/index.js";
+import { sendDocumentDownload, sendDocumentInline } from "../../../platform/files/index.js";
 import { type Locale, NotFoundError } from "../../../platform/http/index.js";
 import { findAgenciesByKind, listStaffWithPermission } from "../../access/index.js";
 import { taskSchema } from "../definition/case-type.js";
@@ -17,6 +17,7 @@ import {
   transitionInputOf,
   typedValuesOf,
 } from "./case-forms.js";
+import { checkApproval } from "./check-approval.js";
 import { allVersions } from "./deadline-risk.js";
 import { downloadCaseDocument } from "./download-case-document.js";
 import { listCaseQueue, type QueuePage } from "./list-case-queue.js";
@@ -101,6 +102,13 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
     const t = request.t;
     const options = typeAndStateOptions(request, query);
     const tags: Array<{ heading: string; text: string; href: string }> = [];
+    if (query.q) {
+      tags.push({
+        heading: t("workspace.queue.search.tag"),
+        text: query.q,
+        href: queueHref(base, query, { q: "" }),
+      });
+    }
     if (query.type && options.typeName) {
       tags.push({
         heading: t("workspace.queue.filters.type"),
@@ -161,6 +169,7 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
     const parsed = parseQueueQuery(request.query);
     const query: QueueQuery = {
       ...parsed,
+      q: "",
       type: "",
       state: "",
       assigned: "anyone",
@@ -262,6 +271,17 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
     },
   );
 
+  app.get<{ Params: { id: string; documentId: string } }>(
+    "/cases/:id/documents/:documentId/view",
+    readCases,
+    async (request, reply) => {
+      const context = staffContextOf(workspace, request);
+      const { id, documentId } = request.params;
+      const document = await downloadCaseDocument(workspace, context, id, documentId, "view");
+      return sendDocumentInline(reply, document);
+    },
+  );
+
   /**
    * Runs a change from a case file form: success goes back to the page with a confirmation; a
    * rule the officer can act on comes back on the form; a case someone else changed meanwhile
@@ -340,6 +360,10 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
     readCases,
     async (request, reply) => {
       const name = request.params.transition;
+      if (bodyOf(request).confirmed !== "yes" && uuidPattern.test(request.params.id)) {
+        // A reply is "thenable": the check says whether it answered, rather than returning the reply.
+        if (await renderApprovalCheck(request, reply, name)) return reply;
+      }
       return changeFromForm(
         request,
         reply,
@@ -351,6 +375,43 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
       );
     },
   );
+
+  /**
+   * Answers with the "check and confirm" page of an approval (or the case file, if the case moved
+   * on); false, without answering, for a change that needs no confirmation.
+   */
+  async function renderApprovalCheck(
+    request: FastifyRequest<{ Params: { id: string; transition: string } }>,
+    reply: FastifyReply,
+    transitionName: string,
+  ): Promise<boolean> {
+    const caseId = request.params.id;
+    const context = staffContextOf(workspace, request);
+    const check = await checkApproval(
+      workspace,
+      context,
+      caseId,
+      transitionName,
+      expectedSeqOf(bodyOf(request)),
+    );
+    if (check.kind === "notNeeded") return false;
+    if (check.kind === "changed") {
+      await renderCaseFile(request, reply, caseId, "overview", { status: 409, changed: true });
+      return true;
+    }
+    const view = presentCaseFile(workspace, context, check.file, "overview", request.t, request.locale);
+    await reply.render(`${views}/confirm-approval.njk`, {
+      title: `${view.summary.number} – ${request.t("workspace.confirmApproval.title")}`,
+      caseId,
+      transitionName,
+      actionLabel: check.transition.label[request.locale],
+      expectedSeq: view.expectedSeq,
+      summary: view.summary,
+      decision: view.decision,
+      holderName: check.holderName,
+    });
+    return true;
+  }
 
   app.post<CaseParams>("/cases/:id/notes", readCases, async (request, reply) =>
     changeFromForm(

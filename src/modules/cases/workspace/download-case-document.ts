@@ -4,14 +4,16 @@ import { loadCaseForStaff } from "./view-case-file.js";
 import type { StaffContext, Workspace } from "./workspace.js";
 
 /**
- * An officer downloads a document of a case they may read. Always a download (never shown in
- * the page); reading it is a read of personal data, so it is audited.
+ * An officer downloads a document of a case they may read, or views it in the browser (a picture
+ * or a PDF, sent so that it can never run as part of our pages). Either is a read of personal
+ * data, so it is audited, saying which of the two it was.
  */
 export async function downloadCaseDocument(
   workspace: Workspace,
   context: StaffContext,
   caseId: string,
   documentId: string,
+  how: "download" | "view" = "download",
 ): Promise<{ content: Buffer; fileName: string }> {
   const { state } = await loadCaseForStaff(workspace, context, caseId);
   const document = state.documents.find((one) => one.documentId === documentId);
@@ -19,7 +21,7 @@ export async function downloadCaseDocument(
   const content = await workspace.documents.readDocument(document.documentId);
   await recordAudit(context.db, {
     actor: { type: "user", id: context.principal.userId },
-    action: "case.document_downloaded",
+    action: how === "view" ? "case.document_viewed" : "case.document_downloaded",
     outcome: "success",
     entityType: "case",
     entityId: state.id,

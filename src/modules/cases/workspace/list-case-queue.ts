@@ -1,5 +1,5 @@
 import type { Locale } from "../../../platform/http/index.js";
-import { findAgencyById, findUserContacts } from "../../access/index.js";
+import { findAgencyById, findUserContacts, recordAudit } from "../../access/index.js";
 import { allVersions, type DeadlineView, deadlineView, riskCutoffs } from "./deadline-risk.js";
 import type { QueueQuery } from "./queue-query.js";
 import { decodeCursor, encodeCursor } from "./queue-query.js";
@@ -12,6 +12,7 @@ import {
   queueRowsAfter,
   queueSegments,
 } from "./queue-repository.js";
+import { personFieldsOf, type QueueSearch, readSearchTerm } from "./queue-search.js";
 import { agencyScopeOf, type StaffContext, type Workspace } from "./workspace.js";
 
 export const queuePageSize = 25;
@@ -40,6 +41,8 @@ export interface QueuePage {
   next: string | null;
   /** True when the person sees every agency (and may filter by one). */
   allAgencies: boolean;
+  /** The search box held something that could not be searched (one letter, punctuation). */
+  searchUnusable: boolean;
 }
 
 /** The names of the states a queue can filter by: those in an open or waiting category. */
@@ -67,7 +70,9 @@ export async function listCaseQueue(
   const now = context.clock.now();
   const today = cases.calendar.legalDate(now);
   const scope = { agencyId: agencyScopeOf(context.principal), userId: context.principal.userId };
+  const search = query.q ? readSearchTerm(query.q, personFieldsOf(allVersions(cases.registry))) : null;
   const criteria: QueueCriteria = {
+    search: search ?? undefined,
     typeCode: query.type || undefined,
     state: activeStates(workspace).has(query.state) ? query.state : undefined,
     agencyId: query.agency || undefined,
@@ -102,6 +107,7 @@ export async function listCaseQueue(
     if (found.length > queuePageSize && last) next = cursorOf(last);
   }
   const total = await countQueue(context.db, conditions, countCap);
+  if (search) await auditSearch(context, search, total, rows);
 
   const [people, agencies] = await Promise.all([
     findUserContacts(
@@ -133,7 +139,28 @@ export async function listCaseQueue(
     previous: previous ? encodeCursor(previous) : null,
     next: next ? encodeCursor(next) : null,
     allAgencies: scope.agencyId === null,
+    searchUnusable: query.q !== "" && search === null,
   };
+}
+
+/**
+ * A search by name, date of birth or document number looks up people, so it is audited like a
+ * read: what kind of term it was and which cases it showed; never the term itself.
+ */
+async function auditSearch(context: StaffContext, search: QueueSearch, total: number, rows: QueueRow[]) {
+  await recordAudit(context.db, {
+    actor: { type: "user", id: context.principal.userId },
+    action: "case.queue_searched",
+    outcome: "success",
+    agencyId: context.principal.agencyId,
+    ip: context.ip,
+    requestId: context.requestId,
+    details: {
+      readAs: search.kinds.join(" "),
+      matching: total,
+      shown: rows.map((row) => row.number).join(" "),
+    },
+  });
 }
 
 function cursorOf(row: QueueRow): QueueCursor {

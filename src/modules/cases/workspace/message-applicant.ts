@@ -1,6 +1,6 @@
 import type { CaseState } from "../engine/case-state.js";
 import { sendMessage } from "../operations/add-note.js";
-import { mailApplicant } from "./applicant-mail.js";
+import { mailApplicantOfMessage } from "./applicant-mail.js";
 import type { StaffContext, Workspace } from "./workspace.js";
 
 /** An officer writes to the applicant on the case; the applicant is told by e-mail to read it. */
@@ -11,6 +11,6 @@ export async function messageApplicant(
   text: string,
 ): Promise<CaseState> {
   const state = await sendMessage(context, caseId, text);
-  await mailApplicant(workspace, state, { kind: "newMessage" });
+  await mailApplicantOfMessage(workspace, state);
   return state;
 }

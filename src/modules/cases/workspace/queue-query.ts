@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { QueueCursor } from "./queue-repository.js";
+import { searchTermMaxLength } from "./queue-search.js";
 
 const cursorPattern = /^(\d{4}-\d{2}-\d{2})?_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -13,11 +14,18 @@ function optionalText(pattern: RegExp) {
   return z.preprocess((value) => (typeof value === "string" && pattern.test(value) ? value : ""), z.string());
 }
 
+/** The search box: any text, cut to a sensible length (what it means is read in queue-search.ts). */
+const searchText = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().slice(0, searchTermMaxLength) : ""),
+  z.string(),
+);
+
 const code = /^[a-z][a-z0-9-]{0,79}$/;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The queue's address: filters, sort and page (`after` / `before` a position). */
 export const queueQuerySchema = z.object({
+  q: searchText,
   type: optionalText(code),
   state: optionalText(code),
   agency: optionalText(uuid),
@@ -52,6 +60,7 @@ export function queueHref(
 ): string {
   const merged = { ...query, after: "", before: "", ...changes };
   const defaults: Record<string, string | number> = {
+    q: "",
     type: "",
     state: "",
     agency: "",

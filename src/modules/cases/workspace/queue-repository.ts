@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-or
 import type { Queryable } from "../../../platform/db/index.js";
 import { cases } from "../schema.js";
 import type { RiskCutoff } from "./deadline-risk.js";
+import { answerWordsVector, nameWords, type QueueSearch, sqlLiteral, wordPattern } from "./queue-search.js";
 
 /** Who sees which cases: the officer's own agency, or every agency (`scope.all_agencies`). */
 export interface QueueScope {
@@ -23,6 +24,8 @@ export interface QueueCriteria {
   /** The last deadline that is "due soon" (today + N working days). */
   dueSoonUntil: string;
   riskCutoffs: RiskCutoff[];
+  /** What the officer searched for (a case number, document number, date of birth or name). */
+  search?: QueueSearch | undefined;
 }
 
 export interface QueueRow {
@@ -97,6 +100,7 @@ export function queueConditions(scope: QueueScope, criteria: QueueCriteria): SQL
   if (criteria.typeCode) conditions.push(eq(cases.typeCode, criteria.typeCode));
   if (criteria.assigned === "me") conditions.push(eq(cases.assignedTo, scope.userId));
   if (criteria.assigned === "unassigned") conditions.push(isNull(cases.assignedTo));
+  if (criteria.search) conditions.push(searchCondition(criteria.search));
   switch (criteria.risk) {
     case "overdue":
       conditions.push(sql`${cases.deadlineDate} < ${criteria.today}`);
@@ -117,6 +121,63 @@ export function queueConditions(scope: QueueScope, criteria: QueueCriteria): SQL
       break;
   }
   return conditions;
+}
+
+/** `like` treats these as wildcards; a searched text matches them as they are. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** The searched rows' alias inside the search's subquery. */
+const searched = "searched";
+
+/**
+ * A name: every word of the term begins a word of the answers (the GIN index on their folded
+ * words finds those cases) and is in the person's own name answers (checked on those few).
+ */
+function nameCondition(name: NonNullable<QueueSearch["name"]>): SQL | null {
+  const words = nameWords(name.folded);
+  if (words.length === 0 || name.fields.length === 0) return null;
+  const query = words.map((word) => `(${word.withA}:* | ${word.withE}:*)`).join(" & ");
+  // A regular expression on the few rows the index found: the words are in the person's name.
+  const inNames = words.map((word) => {
+    const pattern = wordPattern(word.withA);
+    return sql`(${sql.join(
+      name.fields.map(
+        (field) => sql`(${sql.raw(`${searched}.answers ->> ${sqlLiteral(field)}`)}) ~* ${pattern}`,
+      ),
+      sql` or `,
+    )})`;
+  });
+  return sql`(${sql.raw(answerWordsVector(`${searched}.answers`))} @@ to_tsquery('simple', ${query}) and ${sql.join(inNames, sql` and `)})`;
+}
+
+/**
+ * Any of the readings of a search term, each through an index: dates of birth and document
+ * numbers through the GIN index on the answers (`@>`), case numbers through their prefix index,
+ * names through the words index. As a subquery (`id in (…)`), so that it is one bitmap scan of
+ * those indexes whatever order the queue is read in.
+ */
+export function searchCondition(search: QueueSearch): SQL {
+  const alternatives: SQL[] = [];
+  const contains = (probe: Record<string, string>) =>
+    sql`${sql.raw(`${searched}.answers`)} @> ${JSON.stringify(probe)}::jsonb`;
+  for (const field of search.birthDate?.fields ?? []) {
+    alternatives.push(contains({ [field]: search.birthDate?.iso as string }));
+  }
+  if (search.referencePrefix) {
+    alternatives.push(
+      sql`${sql.raw(`${searched}.number`)} like ${`${likeLiteral(search.referencePrefix)}%`}`,
+    );
+  }
+  for (const field of search.documentNumber?.fields ?? []) {
+    alternatives.push(contains({ [field]: search.documentNumber?.value as string }));
+  }
+  const name = search.name ? nameCondition(search.name) : null;
+  if (name) alternatives.push(name);
+  if (alternatives.length === 0) return sql`false`;
+  return sql`${cases.id} in (select ${sql.raw(`${searched}.id`)} from ${cases} as ${sql.raw(searched)}
+    where ${sql.raw(`${searched}.category`)} in ('open', 'waiting') and (${sql.join(alternatives, sql` or `)}))`;
 }
 
 export type QueueSegment = "dated" | "undated";

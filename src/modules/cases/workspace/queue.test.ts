@@ -355,4 +355,59 @@ describe("the officers' queues", () => {
     );
     expect(audited[0]?.count).toBe(expected.atRisk.length + 1);
   });
+
+  it("finds cases by case number, name, document number or date of birth, within the officer's agency", async () => {
+    const person = async (name: string, typeCode: string, answers: Parameters<typeof submittedCase>[3]) => {
+      made[name] = await submittedCase(app.karvan.cases, app.config, applicant, answers, typeCode);
+      return made[name] as CaseState;
+    };
+    const elvin = await person("elvin", "workspace-sample", {
+      fullName: "Elvin Məmmədov",
+      birthDate: "1985-03-09",
+      passportNumber: "P11223344",
+    });
+    const piotr = await person("piotr", "workspace-sample", { fullName: "Пётр Иванов" });
+    const ganjaElvin = await person("ganjaElvin", "ganja-sample", { fullName: "Elvin Məmmədov" });
+    const search = async (who: Staff, term: string, filters = "") =>
+      listed((await who.browser.get(`/cases?q=${encodeURIComponent(term)}${filters}`)).body);
+
+    expect(await search(officer, elvin.number)).toEqual([elvin.number]);
+    expect(await search(officer, elvin.number.toLowerCase())).toEqual([elvin.number]);
+    const prefix = await search(officer, "wsp-2026");
+    expect(prefix).toContain(elvin.number);
+    expect(prefix).toContain(piotr.number);
+    expect(prefix).not.toContain(ganjaElvin.number);
+    // Accents and case do not matter; "ə" is found as written in passports (a) and by many (e).
+    for (const term of ["mammadov", "MEMMEDOV", "Məmməd", "elvin mə"]) {
+      expect(await search(officer, term), term).toEqual([elvin.number]);
+    }
+    // Other answers (the employer) are not the person's name; the middle of a word is not its beginning.
+    expect(await search(officer, "Caspian")).toEqual([]);
+    expect(await search(officer, "ammadov")).toEqual([]);
+    for (const term of ["иванов", "ПЕТР", "пётр"]) {
+      expect(await search(officer, term), term).toEqual([piotr.number]);
+    }
+    expect(await search(officer, "p1122 3344")).toEqual([elvin.number]);
+    expect(await search(officer, "09.03.1985")).toEqual([elvin.number]);
+    expect(await search(officer, "1985-03-09")).toEqual([elvin.number]);
+    expect(await search(officer, "Mammadov", "&assigned=me")).toEqual([]);
+    // Another agency finds only its own case of the same person.
+    expect(await search(ganjaOfficer, "Mammadov")).toEqual([ganjaElvin.number]);
+
+    const unusable = await officer.browser.get(`/cases?q=${encodeURIComponent("31.02.1985")}`);
+    expect(unusable.body).toContain("Enter at least 2 letters or digits");
+    const tagged = await officer.browser.get("/cases?q=Mammadov&risk=any");
+    expect(tagged.body).toContain('<input type="hidden" name="q" value="Mammadov">');
+    expect(tagged.body).toContain('<a class="moj-filter__tag" href="/cases">');
+
+    // Searching people is audited: who, what kind of term, which cases were shown; never the term.
+    const records = await queryRows<{ actor_id: string; details: Record<string, unknown> }>(
+      app.database.db,
+      sql`select actor_id, details from audit_records where action = 'case.queue_searched' order by id`,
+    );
+    const byDate = records.find((record) => record.details.readAs === "birthDate");
+    expect(byDate).toMatchObject({ actor_id: officer.userId, details: { matching: 1, shown: elvin.number } });
+    const everything = JSON.stringify(records);
+    for (const term of ["ammadov", "1985", "P11223344", "иванов"]) expect(everything).not.toContain(term);
+  });
 });

@@ -5,6 +5,8 @@ import { createTestApp, type TestApp } from "../../../../test/support/test-app.j
 import type { TestClient } from "../../../../test/support/test-client.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
+import { sampleDocuments } from "../../../platform/files/test-documents.js";
+import { renderPdf } from "../../../platform/pdf/index.js";
 import { findAgencyByCode, type Principal } from "../../access/index.js";
 import type { CaseState } from "../engine/case-state.js";
 import { loadCaseState } from "../engine/projection-repository.js";
@@ -216,6 +218,38 @@ describe("the public document check", () => {
     expect(lookups.map((row) => row.details.result)).toEqual(["valid", "expired", "not-found", "not-found"]);
     expect(lookups[0]).toMatchObject({ outcome: "success", entity_id: state.id, actor_type: "anonymous" });
     expect(lookups[2]).toMatchObject({ outcome: "failure", entity_id: null });
+  });
+
+  it("checks the electronic seal of an uploaded PDF: demo seal, changed, unsealed, not a PDF", async () => {
+    const visitor = app.client();
+    visitor.setCookie("karvan_lang", "en");
+    const form = await visitor.get("/verify");
+    expect(form.body).toContain('data-testid="seal-form"');
+    const unsealed = await renderPdf({ content: [{ text: "Permit" }] });
+    const sealed = await app.karvan.cases.seal.seal(unsealed, {
+      contactInfo: "https://karvan.example.az/verify",
+    });
+    const check = (content: Buffer, fileName = "permit.pdf") =>
+      visitor.postMultipart("/verify/seal", [{ name: "document", fileName, content }]);
+
+    const demo = await check(sealed);
+    expect(demo.statusCode).toBe(200);
+    expect(demo.body).toContain('data-status="demo"');
+    expect(demo.body).toContain("This is a demo seal");
+    expect(demo.body).toContain("Karvan DEMO seal");
+    const tampered = Buffer.from(
+      sealed.toString("latin1").replace("/MediaBox [0 0", "/MediaBox [0 1"),
+      "latin1",
+    );
+    expect((await check(tampered)).body).toContain('data-status="changed"');
+    expect((await check(unsealed)).body).toContain('data-status="unsealed"');
+
+    const png = await check(sampleDocuments.png, "photo.png");
+    expect(png.statusCode).toBe(422);
+    expect(png.body).toContain("The selected file must be a PDF");
+    const none = await visitor.postMultipart("/verify/seal", []);
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain("Select a PDF file");
   });
 
   it("limits how often one address may ask", async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Locale } from "../../../platform/http/index.js";
+import { readPdfUpload } from "./read-pdf-upload.js";
 import { normalizeVerificationCode, verifyDocument } from "./verify-document.js";
 import type { Workspace } from "./workspace.js";
 
@@ -10,6 +11,9 @@ const views = "cases/views/workspace";
  * employer checking papers, and far too few to guess 64-bit codes.
  */
 const verifyRateLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
+
+/** Checking a seal reads a whole file (up to 10 MB): fewer per minute than code lookups. */
+const sealCheckRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
 /** The public page that confirms an issued permit or registration from its QR code. */
 export async function registerVerifyRoutes(app: FastifyInstance, workspace: Workspace): Promise<void> {
@@ -29,6 +33,25 @@ export async function registerVerifyRoutes(app: FastifyInstance, workspace: Work
     return reply.render(`${views}/verify.njk`, {
       title: request.t("workspace.verify.title"),
       errorsByField: {},
+    });
+  });
+
+  // A PDF downloaded from Karvan, uploaded to check its electronic seal; the file is not kept.
+  app.post("/verify/seal", { schema: { hide: true }, config: sealCheckRateLimit }, async (request, reply) => {
+    const upload = await readPdfUpload(request, "document");
+    if (!upload.pdf) {
+      const text = request.t(`workspace.verify.seal.problem.${upload.problem ?? "missing"}`);
+      reply.status(upload.problem === "tooLarge" ? 413 : 422);
+      return reply.render(`${views}/verify.njk`, {
+        title: request.t("workspace.verify.title"),
+        errors: [{ field: "document", href: "#document", text }],
+        errorsByField: { document: text },
+      });
+    }
+    const result = await workspace.cases.seal.check(upload.pdf);
+    return reply.render(`${views}/verify-seal-result.njk`, {
+      title: request.t(`workspace.verify.seal.status.${result.status}`),
+      result,
     });
   });
 

@@ -155,7 +155,13 @@ export async function submittedCase(
   cases: CasesModule,
   config: Pick<KarvanConfig, "dataDir" | "fileKey">,
   applicant: Principal,
-  answers: { fullName?: string; citizenship?: string; employer?: string; passportNumber?: string } = {},
+  answers: {
+    fullName?: string;
+    birthDate?: string;
+    citizenship?: string;
+    employer?: string;
+    passportNumber?: string;
+  } = {},
   typeCode = "workspace-sample",
 ): Promise<CaseState> {
   const as = contextOf(cases, applicant);
@@ -163,7 +169,7 @@ export async function submittedCase(
   let state = await startApplication(as, typeCode);
   state = await saveAnswers(as, state.id, state.lastSeq, "about-you", {
     fullName: answers.fullName ?? "Amina Rahimova",
-    birthDate: "1990-05-17",
+    birthDate: answers.birthDate ?? "1990-05-17",
     citizenship: answers.citizenship ?? "TR",
     passportNumber: answers.passportNumber ?? "U12345678",
   });
@@ -175,10 +181,9 @@ export async function submittedCase(
     ["passport", "passport.pdf"],
     ["employment-contract", "müqavilə.pdf"],
   ] as const) {
-    const stored = await documents.storeDocument(
-      Buffer.from(`%PDF-1.7\n% ${code} of ${applicant.fullName}\n%%EOF\n`, "latin1"),
-      { declaredName: fileName },
-    );
+    const stored = await documents.storeDocument(onePagePdf(`${code} of ${applicant.fullName}`), {
+      declaredName: fileName,
+    });
     state = await attachDocument(as, state.id, code, {
       documentId: stored.id,
       mediaType: stored.mediaType,
@@ -189,6 +194,26 @@ export async function submittedCase(
   }
   await recordFeePayment(as, state.id, { paymentId: `pay-${state.id}`, amountMinor: 3000 });
   return submitApplication(as, state.id);
+}
+
+/** A real one-page PDF showing a line of text (a browser's PDF viewer displays it). */
+export function onePagePdf(text: string): Buffer {
+  const line = text.replace(/[\\()]/g, (character) => `\\${character}`);
+  const stream = `BT /F1 14 Tf 24 120 Td (${line}) Tj ET`;
+  return Buffer.from(
+    [
+      "%PDF-1.4",
+      "1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj",
+      "2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj",
+      "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 420 240] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>> endobj",
+      `4 0 obj <</Length ${stream.length}>> stream\n${stream}\nendstream endobj`,
+      "5 0 obj <</Type /Font /Subtype /Type1 /BaseFont /Helvetica>> endobj",
+      "trailer <</Root 1 0 R>>",
+      "%%EOF",
+      "",
+    ].join("\n"),
+    "latin1",
+  );
 }
 
 export function location(response: LightMyRequestResponse): string {

@@ -68,6 +68,8 @@ export const stayExtension = defineCaseType({
           name: "extendUntil",
           kind: "date",
           when: "future",
+          // An extension ends after the stay it extends.
+          earliest: { answer: "currentStayEnds", days: 1 },
           label: {
             az: "Olma müddətini hansı tarixədək uzatmaq istəyirsiniz?",
             en: "Until which date do you ask to stay?",

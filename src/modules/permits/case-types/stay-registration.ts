@@ -73,6 +73,8 @@ export const stayRegistration = defineCaseType({
           name: "arrivalDate",
           kind: "date",
           when: "past",
+          // Registered within 15 days of arrival (article 21): an earlier arrival is a late notification.
+          earliest: { daysFromToday: -15 },
           label: {
             az: "Azərbaycana gəliş tarixi",
             en: "Date of arrival in Azerbaijan",
@@ -88,10 +90,20 @@ export const stayRegistration = defineCaseType({
           name: "departureDate",
           kind: "date",
           when: "future",
+          // A temporary stay lasts at most 90 days, the day of arrival being the first (visa or
+          // visa-free stay); the registration is valid until the departure, so it never outlasts the
+          // stay. A longer stay is extended and registered anew.
+          earliest: { answer: "arrivalDate" },
+          latest: { answer: "arrivalDate", days: 89 },
           label: {
             az: "Planlaşdırılan gediş tarixi",
             en: "Planned date of departure",
             ru: "Планируемая дата выезда",
+          },
+          hint: {
+            az: "Qeydiyyat bu tarixədək etibarlıdır: gəliş günü daxil olmaqla ən çoxu 90 gün.",
+            en: "The registration is valid until this date: at most 90 days, counting the day of arrival.",
+            ru: "Регистрация действует до этой даты: не более 90 дней, включая день въезда.",
           },
         },
         {

@@ -209,6 +209,7 @@ export const workPermit = defineCaseType({
           name: "contractEnd",
           kind: "date",
           when: "future",
+          earliest: { answer: "contractStart" },
           label: {
             az: "Əmək müqaviləsinin bitmə tarixi",
             en: "Date the employment contract ends",

@@ -101,10 +101,11 @@ function answerFor(
           name.includes("arrival") || name.includes("entry") ? -random.int(0, 13) : -random.int(30, 900),
         );
       if (/until|departure|end|expir/.test(name)) {
-        // A later end for what is extended or continued than for what ends now.
+        // A later end for what is extended or continued than for what ends now; a stay ends
+        // within the 90 days from an arrival of up to 13 days ago.
         return addDays(
           today,
-          /until|contractend|studyends/.test(name) ? random.int(90, 360) : random.int(5, 80),
+          /until|contractend|studyends/.test(name) ? random.int(90, 360) : random.int(5, 75),
         );
       }
       if (/start|begin/.test(name)) return addDays(today, random.int(10, 40));

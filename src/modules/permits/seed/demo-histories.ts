@@ -16,6 +16,7 @@ import {
   validityEnd,
   visiblePages,
 } from "../../cases/index.js";
+import { type DemoDocumentFiles, demoFileName } from "./demo-documents.js";
 
 type Actor = CaseEvent["actor"];
 const system: Actor = { type: "system", id: null };
@@ -45,6 +46,8 @@ export interface HistoryServices {
   /** Earliest instant of the demo period, and now. */
   notBefore: number;
   now: number;
+  /** The stored files the documents point to (DEMO ONLY); without them, none is stored. */
+  files?: DemoDocumentFiles | undefined;
 }
 
 export interface HistorySpec {
@@ -116,16 +119,40 @@ function hex(random: SeededRandom, length: number): string {
   return out.slice(0, length);
 }
 
-function attached(random: SeededRandom, code: string): CaseEventBody {
+/**
+ * An upload: with the demo's stored files, one of them (so that it opens); without (tests that
+ * never open one), a record of a file that is not stored. The random draws are the same either
+ * way, so a seed makes the same caseload with or without files.
+ */
+function attached(services: HistoryServices, code: string): CaseEventBody {
+  const { random } = services;
+  const pdf = random.chance(0.7);
+  const size = random.int(60_000, 2_500_000);
+  const sha256 = hex(random, 64);
+  const pdfName = random.chance(0.7);
+  const file = services.files?.shared(code, pdf ? "application/pdf" : "image/png");
+  if (file) {
+    return {
+      type: "case.document_attached",
+      payload: {
+        documentId: file.id,
+        code,
+        mediaType: file.mediaType,
+        size: file.size,
+        sha256: file.sha256,
+        fileName: demoFileName(code, file.mediaType),
+      },
+    };
+  }
   return {
     type: "case.document_attached",
     payload: {
       documentId: randomUUID(),
       code,
-      mediaType: random.chance(0.7) ? "application/pdf" : "image/jpeg",
-      size: random.int(60_000, 2_500_000),
-      sha256: hex(random, 64),
-      fileName: `${code}.${random.chance(0.7) ? "pdf" : "jpg"}`,
+      mediaType: pdf ? "application/pdf" : "image/jpeg",
+      size,
+      sha256,
+      fileName: `${code}.${pdfName ? "pdf" : "jpg"}`,
     },
   };
 }
@@ -250,7 +277,7 @@ function draftingSteps(
     steps.push({
       delay: random.int(1, 10) * minute,
       actor: actors.applicant,
-      events: () => [attached(random, code)],
+      events: () => [attached(services, code)],
     });
   }
   if (drafting) return steps;
@@ -336,7 +363,7 @@ function processingSteps(spec: HistorySpec, services: HistoryServices, path: Tra
       steps.push({
         delay: random.int(1, 9) * day,
         actor: actors.applicant,
-        events: (state) => state.requestedDocuments.map((code) => attached(random, code)),
+        events: (state) => state.requestedDocuments.map((code) => attached(services, code)),
       });
     }
     steps.push({

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
@@ -7,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../../../../test/support/
 import { loadLegalCalendars } from "../../../platform/calendar/index.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
+import { createLocalDocuments, type Documents, detectDocumentType } from "../../../platform/files/index.js";
 import { seedDemoUsers } from "../../access/index.js";
 import { CaseTypeRegistry, calendarDeadlineClock, rebuildCaseProjections } from "../../cases/index.js";
 import { caseTypeDefinitions } from "../index.js";
@@ -23,6 +25,11 @@ const deadlines = calendarDeadlineClock(loadLegalCalendars().of("AZ"));
 const clock = new ManualClock("2026-06-15T09:00:00Z");
 let database: TestDatabase;
 let report: DemoCaseloadReport;
+const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-demo-documents-"));
+const documents: Documents = createLocalDocuments(
+  { dataDir, fileKey: "demo-file-key-".padEnd(40, "x") },
+  clock,
+);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -35,11 +42,13 @@ beforeAll(async () => {
     country: "AZ",
     scale: 1,
     sharedDataDir,
+    documents,
   });
 }, 120_000);
 
 afterAll(async () => {
   await database.destroy();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("the demo caseload", () => {
@@ -97,6 +106,26 @@ describe("the demo caseload", () => {
       expect(citizenships.map((row) => row.citizenship)).toContain("SY");
     },
   );
+
+  it("stores every document it attaches: each one opens, as the type the case says", async () => {
+    const attached = await queryRows<{ id: string; media_type: string; draft: boolean; demo: boolean }>(
+      database.db,
+      sql`select distinct d->>'documentId' as id, d->>'mediaType' as media_type, c.category = 'draft' as draft,
+            u.email like '%@demo.karvan.az' as demo
+          from cases c cross join jsonb_array_elements(c.documents) d
+          left join users u on u.id = c.applicant_user_id`,
+    );
+    expect(attached.length).toBeGreaterThan(0);
+    const ids = new Set(attached.map((one) => one.id));
+    for (const id of ids) {
+      const content = await documents.readDocument(id);
+      expect(detectDocumentType(content)).toBe(attached.find((one) => one.id === id)?.media_type);
+    }
+    // Shared by the submitted cases; the demo accounts' own drafts have copies of their own.
+    expect(ids.size).toBeLessThan(100);
+    const shared = new Set(attached.filter((one) => !one.draft || !one.demo).map((one) => one.id));
+    for (const own of attached.filter((one) => one.draft && one.demo)) expect(shared.has(own.id)).toBe(false);
+  });
 
   it("gives the demo population accounts, and the demo host cases of its own", async () => {
     const accounts = await queryRows<{ n: number }>(

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../platform/clock/index.js";
 import type { Database } from "../../../platform/db/index.js";
+import type { Documents } from "../../../platform/files/index.js";
 import { SeededRandom, WeightedChoice } from "../../../platform/random/index.js";
 import {
   builtInRoles,
@@ -23,6 +24,7 @@ import {
   reserveCaseNumbers,
 } from "../../cases/index.js";
 import { demoAnswers } from "./demo-answers.js";
+import { storeDemoDocumentFiles, withOwnCopies } from "./demo-documents.js";
 import { buildHistory, type HistoryActors, type HistoryServices, pathTo } from "./demo-histories.js";
 import {
   type DemoEmployer,
@@ -63,6 +65,12 @@ export interface DemoCaseloadOptions {
   scale: number;
   /** The shared reference data folder (Eurostat figures); a built-in mix is used without it. */
   sharedDataDir?: string | undefined;
+  /**
+   * Where the demo documents' files are stored (the installation's document store), so that
+   * every document of a demo case opens. Tests and benchmarks that never open one may leave it
+   * out: their cases then name files that are not stored.
+   */
+  documents?: Documents | undefined;
   /** Batches written at the same time (a server takes several; the embedded database one). */
   writers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -251,7 +259,11 @@ export async function seedDemoCaseload(options: DemoCaseloadOptions): Promise<De
   const demoApprover = demo.get("approver");
   const demoTaskOfficer = demo.get("employment_officer");
 
+  const files = options.documents ? await storeDemoDocumentFiles(options.documents, types) : undefined;
+  // Drafts of the demo accounts can be edited by whoever signs in with them (documents removed).
+  const demoAccountIds = new Set(demo.values());
   const services: HistoryServices = {
+    files,
     random,
     deadlines,
     taskAgency: (kind, caseAgencyId) => {
@@ -353,7 +365,10 @@ export async function seedDemoCaseload(options: DemoCaseloadOptions): Promise<De
     };
     const histories: NewCaseHistory[] = [];
     for (const [index, plan] of batch.entries()) {
-      const history = historyOf(plan);
+      let history = historyOf(plan);
+      const editable =
+        history.state.category === "draft" && demoAccountIds.has(history.state.applicantUserId ?? "");
+      if (files && editable) history = await withOwnCopies(history, files);
       histories.push(history);
       events += history.events.length;
       const key = `${plan.definition.code}:${history.state.state}`;

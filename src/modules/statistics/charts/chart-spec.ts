@@ -17,6 +17,8 @@ export interface ChartBand {
 
 export interface ChartSpec {
   kind: "line" | "bar" | "stacked-bar";
+  /** Bars along the vertical axis, for long category names (regions) that would not fit below bars. */
+  horizontal?: boolean;
   title: string;
   categories: string[];
   /** Heading of the category column in the data table and CSV, e.g. `Month`; empty if not given. */

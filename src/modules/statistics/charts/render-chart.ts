@@ -1,10 +1,7 @@
 import * as echarts from "echarts";
 import { labelSvg } from "./accessible-svg.js";
-import { chartOption } from "./chart-option.js";
+import { chartLayout, chartOption } from "./chart-option.js";
 import type { ChartSpec } from "./chart-spec.js";
-
-const DEFAULT_WIDTH = 720;
-const DEFAULT_HEIGHT = 400;
 
 let renderCount = 0;
 
@@ -14,14 +11,12 @@ let renderCount = 0;
  * stops Node from exiting.
  */
 export function renderChartSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, {
-    renderer: "svg",
-    ssr: true,
-    width: spec.width ?? DEFAULT_WIDTH,
-    height: spec.height ?? DEFAULT_HEIGHT,
-  });
+  const option = chartOption(spec);
+  const legendNames = [...(spec.band ? [spec.band.name] : []), ...spec.series.map((s) => s.name)];
+  const { width, height } = chartLayout(spec, legendNames);
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
-    chart.setOption(chartOption(spec));
+    chart.setOption(option);
     renderCount += 1;
     return labelSvg(
       withoutInlineStyles(chart.renderToSVGString()),

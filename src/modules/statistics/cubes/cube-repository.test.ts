@@ -42,3 +42,24 @@ describe("addToCubes", () => {
     expect((await sumCube(database.db, "violations", { in: ["2025-03"] }))[0]?.n).toBe(2);
   });
 });
+
+describe("sumCube", () => {
+  it("gives a column it filters on back with its code, though the sum does not break down by it", async () => {
+    // Enforcement kinds share a cube: the ORDERED table sums by person only and selects d1 = ORDERED.
+    const enforcement = (d1: string, n: number): CubeCell => ({
+      ...cell("2024-05", n),
+      tableCode: "enforcement",
+      d1,
+    });
+    await addToCubes(database.db, [enforcement("ORDERED", 2), enforcement("RETURNED", 1)]);
+    const sums = await sumCube(
+      database.db,
+      "enforcement",
+      { in: ["2024-05"] },
+      { by: ["citizen", "sex", "age"], where: { d1: "ORDERED" } },
+    );
+    expect(sums).toEqual([
+      { citizen: "SY", sex: "F", age: "Y18-34", d1: "ORDERED", d2: "", d3: "", n: 2, total: 0 },
+    ]);
+  });
+});

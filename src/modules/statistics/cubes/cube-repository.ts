@@ -53,8 +53,8 @@ type CubeColumn = (typeof CUBE_COLUMNS)[number];
 /**
  * Sums a cube over months: the months of a flow's period, or every month up to the reference
  * month of a stock. `by` keeps only the columns a table breaks down by (the others come back
- * empty) and `where` keeps only cells with these codes: the database adds up what the table would
- * add up anyway, and fewer rows travel.
+ * empty) and `where` keeps only cells with these codes (those columns come back with their code):
+ * the database adds up what the table would add up anyway, and fewer rows travel.
  */
 export async function sumCube(
   db: Queryable,
@@ -73,13 +73,21 @@ export async function sumCube(
             sql`, `,
           )})`
       : sql`period <= ${months.upTo}`;
-  const kept = CUBE_COLUMNS.filter((column) => !options.by || options.by.includes(column));
+  const where = options.where ?? {};
+  const fixed = (column: CubeColumn) => where[column] !== undefined;
+  // A column fixed by `where` holds one code in every row: it comes back with that code without
+  // being grouped by, so a table's filter still sees its cells.
+  const kept = CUBE_COLUMNS.filter(
+    (column) => !fixed(column) && (!options.by || options.by.includes(column)),
+  );
   const selected = CUBE_COLUMNS.map((column) =>
-    kept.includes(column) ? sql.identifier(column) : sql`''::text as ${sql.identifier(column)}`,
+    kept.includes(column)
+      ? sql.identifier(column)
+      : fixed(column)
+        ? sql`${where[column]}::text as ${sql.identifier(column)}`
+        : sql`''::text as ${sql.identifier(column)}`,
   );
-  const codes = Object.entries(options.where ?? {}).map(
-    ([column, code]) => sql` and ${sql.identifier(column)} = ${code}`,
-  );
+  const codes = Object.entries(where).map(([column, code]) => sql` and ${sql.identifier(column)} = ${code}`);
   const grouping =
     kept.length > 0
       ? sql`group by ${sql.join(

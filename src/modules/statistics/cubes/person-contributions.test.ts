@@ -181,6 +181,22 @@ describe("asylum pending stock", () => {
     ]);
   });
 
+  it("counts a person with two applications pending once", () => {
+    // Lodged 2025-01-20 (decided 2025-04-05) and 2025-02-10 (open): one person pending at the ends
+    // of January to March and after; never 2.
+    const cells = personContributions([
+      record({ date: "2025-01-20", endDate: "2025-04-05" }),
+      record({ date: "2025-02-10", endDate: null }),
+    ]);
+    expect(cellsOf(cells, "asylum_pending_stock")).toEqual([
+      { period: "2025-01", age: "Y18-34", ...blank, n: 1 },
+      { period: "2025-06", age: "Y18-34", ...blank, n: -1 },
+      { period: "2025-06", age: "Y35-64", ...blank, n: 1 },
+      { period: "2055-06", age: "Y35-64", ...blank, n: -1 },
+      { period: "2055-06", age: "Y_GE65", ...blank, n: 1 },
+    ]);
+  });
+
   it("writes only finite changes for an application still pending", () => {
     // Born 1990-06-15, lodged 2025-01-10, open: +1 in 2025-01, then the move to Y35-64 at 35
     // (2025-06-15, June 2025) and to Y_GE65 at 65 (June 2055), never a -1.
@@ -252,49 +268,99 @@ describe("first permits", () => {
     expect(validityClass("2025-01-01", "2025-12-30")).toBe("6-11M"); // 11 months 30 days
     expect(validityClass("2025-01-01", "2025-12-31")).toBe("GE12M"); // 12 months
     expect(validityClass("2025-01-15", "2030-01-14")).toBe("GE12M");
-    // A 2-month permit is not a first permit but is valid at the end of January.
+    // A 2-month authorisation is not a residence permit (Art. 2(1)(m)): neither a first permit nor
+    // valid at the end of January.
     const cells = personContributions([permit("2025-01-10", "2025-03-09")]);
     expect(cellsOf(cells, "permits_first")).toEqual([]);
-    expect(cellsOf(cells, "permits_valid_stock")).toEqual([
-      { period: "2025-01", age: "Y18-34", ...blank, d1: "FAM", n: 1 },
-      { period: "2025-03", age: "Y18-34", ...blank, d1: "FAM", n: -1 },
+    expect(cellsOf(cells, "permits_valid_stock")).toEqual([]);
+  });
+
+  it("does not let an authorisation of less than 3 months make a later permit not first", () => {
+    // A 2-month authorisation 2025-01-01..2025-02-28, then a 1-year permit from 2025-03-01: the
+    // authorisation is no residence permit, so the permit is the person's first.
+    const cells = personContributions([
+      permit("2025-01-01", "2025-02-28", "OTH"),
+      permit("2025-03-01", "2026-02-28", "EDUC"),
+    ]);
+    expect(cellsOf(cells, "permits_first")).toEqual([
+      { period: "2025-03", age: "Y18-34", ...blank, d1: "EDUC", d2: "GE12M", n: 1 },
     ]);
   });
 
   it("counts a permit valid on the last day of a month in that month's stock, with reason OTH by default", () => {
-    // Valid 2025-01-10..2025-01-31: valid at the end of January, so +1 January, -1 February.
-    // Valid 2025-01-10..2025-01-30: never valid at a month end, nothing.
+    // Valid 2024-11-01..2025-01-31: valid at the ends of November to January, so +1 November,
+    // -1 February. Valid 2024-12-01..2025-03-30: at the ends of December to February, not March.
     const cells = personContributions([
-      record({ kind: "permit", date: "2025-01-10", endDate: "2025-01-31", reason: null }),
-      record({
-        kind: "permit",
-        person: { personKey: "p2" },
-        date: "2025-03-10",
-        endDate: "2025-03-30",
-        reason: "EDUC",
-      }),
+      record({ kind: "permit", date: "2024-11-01", endDate: "2025-01-31", reason: null }),
     ]);
     expect(cellsOf(cells, "permits_valid_stock")).toEqual([
-      { period: "2025-01", age: "Y18-34", ...blank, d1: "OTH", n: 1 },
+      { period: "2024-11", age: "Y18-34", ...blank, d1: "OTH", n: 1 },
       { period: "2025-02", age: "Y18-34", ...blank, d1: "OTH", n: -1 },
+    ]);
+    const shortOfMarch = personContributions([
+      record({ kind: "permit", date: "2024-12-01", endDate: "2025-03-30", reason: "EDUC" }),
+    ]);
+    expect(cellsOf(shortOfMarch, "permits_valid_stock")).toEqual([
+      { period: "2024-12", age: "Y18-34", ...blank, d1: "EDUC", n: 1 },
+      { period: "2025-03", age: "Y18-34", ...blank, d1: "EDUC", n: -1 },
+    ]);
+  });
+
+  it("counts the holder of several valid permits once, under the reason of the permit issued last", () => {
+    // FAM 2024-01-01..2026-12-31 and OCC 2025-06-01..2025-12-31 overlap: one holder at every month
+    // end, FAM until May 2025, OCC from June to December 2025 (issued last), FAM again from January.
+    const cells = personContributions([
+      permit("2024-01-01", "2026-12-31", "FAM"),
+      permit("2025-06-01", "2025-12-31", "OCC"),
+    ]);
+    expect(cellsOf(cells, "permits_valid_stock")).toEqual([
+      { period: "2024-01", age: "Y18-34", ...blank, d1: "FAM", n: 1 },
+      { period: "2025-06", age: "Y18-34", ...blank, d1: "FAM", n: -1 },
+      { period: "2025-06", age: "Y35-64", ...blank, d1: "OCC", n: 1 },
+      { period: "2026-01", age: "Y35-64", ...blank, d1: "FAM", n: 1 },
+      { period: "2026-01", age: "Y35-64", ...blank, d1: "OCC", n: -1 },
+      { period: "2027-01", age: "Y35-64", ...blank, d1: "FAM", n: -1 },
     ]);
   });
 });
 
 describe("enforcement", () => {
   it("counts a person once per year and kind", () => {
-    // Refused entry in 2025-02, 2025-07 and 2026-01: 2025-02 and 2026-01. Returned in 2025-05: once.
-    // Born 1990-06-15: 35 by January 2026, so Y35-64 then.
+    // Refused entry in 2025-02, 2025-07 and 2026-01: 2025-02 and 2026-01. Ordered to leave in
+    // 2025-04, returned under that order in 2025-05: once each. Born 1990-06-15: 35 by January
+    // 2026, so Y35-64 then.
+    const order = record({ kind: "order_to_leave", caseType: "return", date: "2025-04-02" });
     const cells = personContributions([
       record({ kind: "refused_entry", caseType: "border", date: "2025-07-01" }),
       record({ kind: "refused_entry", caseType: "border", date: "2025-02-14" }),
       record({ kind: "refused_entry", caseType: "border", date: "2026-01-02" }),
-      record({ kind: "return", caseType: "return", date: "2025-05-20" }),
+      order,
+      record({ kind: "return", caseType: "return", date: "2025-05-20", orderRecordId: order.recordId }),
     ]);
     expect(cellsOf(cells, "enforcement")).toEqual([
       { period: "2025-02", age: "Y18-34", ...blank, d1: "REFUSED", n: 1 },
+      { period: "2025-04", age: "Y18-34", ...blank, d1: "ORDERED", n: 1 },
       { period: "2025-05", age: "Y18-34", ...blank, d1: "RETURNED", n: 1 },
       { period: "2026-01", age: "Y35-64", ...blank, d1: "REFUSED", n: 1 },
+    ]);
+  });
+
+  it("counts only returns that followed an order to leave of the person", () => {
+    // An order of 2025-03-01. Returns in 2025: without an order (May), under an order the person's
+    // records do not hold (June), dated before its order (February): none counts. The return of
+    // 2026-01-10 under the order counts in 2026.
+    const order = record({ kind: "order_to_leave", caseType: "return", date: "2025-03-01" });
+    const returned = (date: string, orderRecordId: string | null) =>
+      record({ kind: "return", caseType: "return", date, orderRecordId });
+    const cells = personContributions([
+      order,
+      returned("2025-05-20", null),
+      returned("2025-06-20", "import:orders_to_leave:elsewhere"),
+      returned("2025-02-20", order.recordId),
+      returned("2026-01-10", order.recordId),
+    ]);
+    expect(cellsOf(cells, "enforcement").filter((cell) => cell.d1 === "RETURNED")).toEqual([
+      { period: "2026-01", age: "Y35-64", ...blank, d1: "RETURNED", n: 1 },
     ]);
   });
 

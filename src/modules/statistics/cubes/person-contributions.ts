@@ -1,7 +1,8 @@
 import { ageGroupOn } from "../eurostat/age-groups.js";
 import type { StatisticalRecord } from "../facts/statistical-record.js";
-import type { CellDimensions, CubeCell, CubeTable } from "./cube-cell.js";
+import { type CellDimensions, type CubeCell, type CubeTable, nonZeroCells, sumCells } from "./cube-cell.js";
 import { addDays, addMonthsToDate, daysBetween, monthOf, wholeMonths } from "./months.js";
+import { type Spell, stretchesOfOne } from "./person-spells.js";
 import { stockChanges } from "./stock-changes.js";
 
 const AGE_BOUNDARIES = [14, 18, 35, 65];
@@ -77,6 +78,30 @@ function byDate(a: StatisticalRecord, b: StatisticalRecord): number {
 
 const yearOf = (date: string) => date.slice(0, 4);
 
+/**
+ * A stock of persons: on any day the person is in it once, however many of their spells run, with
+ * the dimensions of the spell `preferred` puts first. Written as the changes of the stretches each
+ * carried by one spell; where a stretch hands over to another with the same dimensions, the -1 and
+ * +1 cancel out.
+ */
+function personStock(
+  tableCode: CubeTable,
+  spells: Spell<StatisticalRecord>[],
+  preferred: (a: StatisticalRecord, b: StatisticalRecord) => number,
+  free: (record: StatisticalRecord) => Partial<CellDimensions> = () => ({}),
+): CubeCell[] {
+  const changes = stretchesOfOne(spells, preferred).flatMap((stretch) =>
+    stockChanges({
+      tableCode,
+      start: stretch.start,
+      endExclusive: stretch.endExclusive,
+      changeDates: birthdays(stretch.item),
+      dimensionsAt: (reference) => dimensions(stretch.item, reference, free(stretch.item)),
+    }),
+  );
+  return nonZeroCells(sumCells(changes));
+}
+
 function asylumContributions(records: StatisticalRecord[]): CubeCell[] {
   const applications = records.filter(
     (record) => record.kind === "application" && record.caseType === "asylum",
@@ -95,17 +120,15 @@ function asylumContributions(records: StatisticalRecord[]): CubeCell[] {
     .filter((record) => record.withdrawn && record.endDate)
     .map((record) => ({ ...record, date: record.endDate as string }));
   for (const record of firstPerPeriod(withdrawals, monthOf)) cells.push(flow("asylum_withdrawn", record, {}));
-  for (const record of applications) {
-    cells.push(
-      ...stockChanges({
-        tableCode: "asylum_pending_stock",
-        start: record.date,
-        endExclusive: record.endDate,
-        changeDates: birthdays(record),
-        dimensionsAt: (reference) => dimensions(record, reference),
-      }),
-    );
-  }
+  // Persons whose application is under consideration at the month's end (Art. 4(1)(b)): once,
+  // however many of their applications are open, with the facts of the earliest one.
+  cells.push(
+    ...personStock(
+      "asylum_pending_stock",
+      applications.map((record) => ({ start: record.date, endExclusive: record.endDate, item: record })),
+      byDate,
+    ),
+  );
   for (const record of records) {
     if (record.kind !== "decision" || record.caseType !== "asylum" || !record.outcome) continue;
     const table = record.instance === "final" ? "asylum_decisions_final" : "asylum_decisions_first";
@@ -123,33 +146,45 @@ export function validityClass(from: string, to: string): string | null {
   return "GE12M";
 }
 
+/** The permit issued last first (latest valid from, then record id): the holder's current permit. */
+function latestFirst(a: StatisticalRecord, b: StatisticalRecord): number {
+  return byDate(b, a);
+}
+
 function permitContributions(records: StatisticalRecord[]): CubeCell[] {
-  const permits = records.filter((record) => record.kind === "permit" && record.endDate).sort(byDate);
+  // An authorisation valid for less than 3 months is not a residence permit (Art. 2(1)(m)): it is
+  // neither a first permit, nor valid at the year's end, nor does it make a later permit not first.
+  const permits = records
+    .filter(
+      (record) =>
+        record.kind === "permit" &&
+        record.endDate !== null &&
+        validityClass(record.date, record.endDate) !== null,
+    )
+    .sort(byDate);
   const cells: CubeCell[] = [];
   for (const permit of permits) {
-    const validTo = permit.endDate as string;
-    const reason = permit.reason ?? "OTH";
-    // First: no other permit of the person covered any day of the 6 months before this one.
+    const validity = validityClass(permit.date, permit.endDate as string) as string;
+    // First: no residence permit of the person was valid on any day of the 6 months before this one.
     const windowStart = addMonthsToDate(permit.date, -6);
     const covered = permits.some(
-      (other) =>
-        other !== permit &&
-        byDate(other, permit) < 0 &&
-        (other.endDate as string) >= windowStart &&
-        other.date < permit.date,
+      (other) => other.date < permit.date && (other.endDate as string) >= windowStart,
     );
-    const validity = validityClass(permit.date, validTo);
-    if (!covered && validity) cells.push(flow("permits_first", permit, { d1: reason, d2: validity }));
-    cells.push(
-      ...stockChanges({
-        tableCode: "permits_valid_stock",
-        start: permit.date,
-        endExclusive: addDays(validTo, 1),
-        changeDates: birthdays(permit),
-        dimensionsAt: (reference) => dimensions(permit, reference, { d1: reason }),
-      }),
-    );
+    if (!covered) cells.push(flow("permits_first", permit, { d1: permit.reason ?? "OTH", d2: validity }));
   }
+  // Holders of a valid permit (Art. 6(1)(c)): once each, by the reason of the permit issued last.
+  cells.push(
+    ...personStock(
+      "permits_valid_stock",
+      permits.map((permit) => ({
+        start: permit.date,
+        endExclusive: addDays(permit.endDate as string, 1),
+        item: permit,
+      })),
+      latestFirst,
+      (permit) => ({ d1: permit.reason ?? "OTH" }),
+    ),
+  );
   return cells;
 }
 
@@ -160,10 +195,26 @@ const enforcementCodes: Partial<Record<StatisticalRecord["kind"], string>> = {
   return: "RETURNED",
 };
 
+/**
+ * Returns that followed an order to leave (Art. 7(1)(b)): the return names an order of the same
+ * person issued on or before the day of the return. A departure without an order is not counted.
+ */
+function returnsFollowingAnOrder(records: StatisticalRecord[]): StatisticalRecord[] {
+  const orders = new Map(
+    records.filter((record) => record.kind === "order_to_leave").map((order) => [order.recordId, order]),
+  );
+  return records.filter((record) => {
+    if (record.kind !== "return" || !record.orderRecordId) return false;
+    const order = orders.get(record.orderRecordId);
+    return order !== undefined && order.date <= record.date;
+  });
+}
+
 function enforcementContributions(records: StatisticalRecord[]): CubeCell[] {
   const cells: CubeCell[] = [];
+  const returns = returnsFollowingAnOrder(records);
   for (const [kind, code] of Object.entries(enforcementCodes)) {
-    const ofKind = records.filter((record) => record.kind === kind);
+    const ofKind = kind === "return" ? returns : records.filter((record) => record.kind === kind);
     for (const record of firstPerPeriod(ofKind, yearOf))
       cells.push(flow("enforcement", record, { d1: code }));
   }

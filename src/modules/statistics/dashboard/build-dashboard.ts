@@ -1,8 +1,10 @@
 import type { Queryable } from "../../../platform/db/index.js";
+import { isRegionCode, regionName } from "../../../platform/reference/index.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import type { CubeTable } from "../cubes/cube-cell.js";
 import { monthlySeries } from "../cubes/cube-repository.js";
 import { type DashboardFilters, monthsBetween } from "./dashboard-filters.js";
+import { UNKNOWN_REGION } from "./filter-options.js";
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -76,6 +78,21 @@ function label(t: Translate, prefix: string, code: string): string {
 }
 
 /**
+ * Registrations summed by region code. A region that is not on the code list (free text typed
+ * before the form offered a list) is not a category of its own: it counts as unknown.
+ */
+export function registrationsByRegion(
+  bySplit: Map<string, Array<{ n: number }>>,
+): Array<{ code: string; n: number }> {
+  const sums = new Map<string, number>();
+  for (const [code, series] of bySplit) {
+    const key = isRegionCode(code) ? code : UNKNOWN_REGION;
+    sums.set(key, (sums.get(key) ?? 0) + series.reduce((sum, value) => sum + value.n, 0));
+  }
+  return [...sums].map(([code, n]) => ({ code, n }));
+}
+
+/**
  * The analysts' and managers' dashboard for the chosen filters, from the cubes: applications and
  * decisions over time, asylum recognition rate, processing within the legal time, the backlog and
  * its age, registrations by region, and detention occupancy once detention is recorded.
@@ -84,6 +101,7 @@ export async function buildDashboard(
   db: Queryable,
   filters: DashboardFilters,
   t: Translate,
+  locale: string,
 ): Promise<DashboardChart[]> {
   const months = monthsBetween(filters.from, filters.to);
   const categoryLabel = t("statistics.dashboard.month");
@@ -225,15 +243,22 @@ export async function buildDashboard(
     { cube: "registrations", filter: filterOf(filters, { region: "d1" }), split: "d1" },
     months,
   );
-  const regions = [...registrations.entries()]
-    .map(([code, series]) => ({ code, n: series.reduce((sum, value) => sum + value.n, 0) }))
-    .sort((a, b) => b.n - a.n || a.code.localeCompare(b.code));
+  const regions = registrationsByRegion(registrations)
+    .map((region) => ({
+      ...region,
+      name:
+        region.code === UNKNOWN_REGION
+          ? t("statistics.dashboard.unknownRegion")
+          : regionName(region.code, locale),
+    }))
+    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, locale));
   charts.push({
     id: "registrations-by-region",
     spec: {
       kind: "bar",
+      horizontal: true,
       title: t("statistics.dashboard.charts.registrationsByRegion"),
-      categories: regions.map((region) => region.code),
+      categories: regions.map((region) => region.name),
       categoryLabel: t("statistics.dimensions.region"),
       series: [
         { name: t("statistics.dashboard.series.registrations"), values: regions.map((region) => region.n) },

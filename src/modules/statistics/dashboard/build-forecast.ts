@@ -2,8 +2,8 @@ import type { Queryable } from "../../../platform/db/index.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { monthlySeries } from "../cubes/cube-repository.js";
 import { addMonthsToMonth } from "../cubes/months.js";
+import { chooseForecast } from "../forecast/choose-forecast.js";
 import {
-  forecastMonthly,
   MODEL_HOLT_WINTERS,
   MODEL_HOLT_WINTERS_DAMPED,
   MODEL_SEASONAL_NAIVE,
@@ -19,8 +19,11 @@ export interface ForecastView {
   caseType: string;
   caseTypes: string[];
   history: number;
+  /** What the chart and table show: the fitted model, or the same month last year when that did better. */
   forecast: MonthlyForecast | null;
+  /** The fitted model, whose back-test is reported even when its forecast is not shown. */
   modelKey: string;
+  simplerIsBetter: boolean;
   chart: ChartSpec | null;
 }
 
@@ -47,12 +50,21 @@ export async function buildForecast(
   const caseType = caseTypes.includes(options.caseType) ? options.caseType : (caseTypes[0] ?? "");
   const series = rows.filter((row) => row.split === caseType);
   const firstMonth = series[0]?.period;
-  if (!firstMonth) return { caseType, caseTypes, history: 0, forecast: null, modelKey: "", chart: null };
+  if (!firstMonth)
+    return {
+      caseType,
+      caseTypes,
+      history: 0,
+      forecast: null,
+      modelKey: "",
+      simplerIsBetter: false,
+      chart: null,
+    };
   const history: Array<{ period: string; value: number }> = [];
   for (let month = firstMonth; month <= last; month = addMonthsToMonth(month, 1)) {
     history.push({ period: month, value: series.find((row) => row.period === month)?.n ?? 0 });
   }
-  const forecast = forecastMonthly(history);
+  const { shown: forecast, fitted, simplerIsBetter } = chooseForecast(history);
   const shown = history.slice(-SHOWN_HISTORY_MONTHS);
   const categories = [...shown.map((point) => point.period), ...forecast.points.map((point) => point.period)];
   const gap = (count: number) => Array.from({ length: count }, () => null);
@@ -62,7 +74,8 @@ export async function buildForecast(
     caseTypes,
     history: history.length,
     forecast,
-    modelKey: modelKeyOf(forecast.model),
+    modelKey: modelKeyOf(fitted.model),
+    simplerIsBetter,
     chart: {
       kind: "line",
       title: t("statistics.forecast.chartTitle", { caseType: t(`statistics.caseTypes.${caseType}`) }),
@@ -74,7 +87,9 @@ export async function buildForecast(
           values: [...shown.map((point) => point.value), ...gap(forecast.points.length)],
         },
         {
-          name: t("statistics.forecast.forecast"),
+          name: simplerIsBetter
+            ? t("statistics.forecast.sameMonthLastYear")
+            : t("statistics.forecast.forecast"),
           values: [...gap(shown.length), ...forecast.points.map((point) => Math.round(point.value))],
         },
       ],

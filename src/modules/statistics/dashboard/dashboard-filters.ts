@@ -9,20 +9,24 @@ export interface DashboardFilters {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const CODE = /^[A-Za-z0-9_-]{1,40}$/;
 
 export interface FilterProblem {
   field: keyof DashboardFilters;
-  code: "invalid_month" | "invalid_range" | "invalid_code";
+  code: "invalid_month" | "invalid_range" | "invalid_choice";
 }
+
+/** The codes each pick list offers: a filter is one of them or empty (everything). */
+export type AllowedCodes = Record<"caseType" | "citizen" | "region", ReadonlySet<string>>;
 
 /**
  * The dashboard's filters from the query string: the last 24 months by default. A filter that
- * does not parse is reported at its field and the default used instead.
+ * does not parse, or a code its pick list does not offer, is reported at its field and the
+ * default used instead.
  */
 export function parseDashboardFilters(
   query: Record<string, unknown>,
   currentMonth: string,
+  allowed: AllowedCodes,
 ): { filters: DashboardFilters; problems: FilterProblem[] } {
   const problems: FilterProblem[] = [];
   const text = (name: keyof DashboardFilters) =>
@@ -36,8 +40,8 @@ export function parseDashboardFilters(
   };
   const code = (name: "caseType" | "citizen" | "region") => {
     const value = text(name);
-    if (value === "" || CODE.test(value)) return value;
-    problems.push({ field: name, code: "invalid_code" });
+    if (value === "" || allowed[name].has(value)) return value;
+    problems.push({ field: name, code: "invalid_choice" });
     return "";
   };
   let from = month("from", addMonthsToMonth(currentMonth, -23));

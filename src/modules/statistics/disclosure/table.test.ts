@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { protectTable } from "./protect-table.js";
 import {
   allCells,
   buildTable,
@@ -55,12 +56,22 @@ describe("count table", () => {
     expect(fromRecords).toEqual(table);
   });
 
+  it("takes a table without rows as a valid table of zero totals, which protection leaves alone", () => {
+    const empty = tableFromRecords([], [], []);
+    expect(empty.grid).toEqual([[0]]);
+    const onlyColumns = buildTable([], ["M", "F"], []);
+    expect(onlyColumns.grid).toEqual([[0, 0, 0]]);
+    const published = protectTable(onlyColumns, { audience: "public", round: true });
+    expect(published.grandTotal).toEqual({ value: 0, flag: "" });
+    expect(published.cells).toEqual([]);
+  });
+
   it("round-trips cell keys", () => {
     expect(parseCellKey(cellKey({ row: 3, column: 7 }))).toEqual({ row: 3, column: 7 });
   });
 
   it("rejects malformed input", () => {
-    expect(() => buildTable([], ["a"], [])).toThrow(RangeError);
+    expect(() => buildTable([], ["a"], [[1]])).toThrow(RangeError);
     expect(() => buildTable(["a"], ["x"], [[-1]])).toThrow(RangeError);
     expect(() => buildTable(["a"], ["x"], [[1.5]])).toThrow(RangeError);
     expect(() => buildTable(["a"], ["x", "y"], [[1]])).toThrow(RangeError);

@@ -78,14 +78,15 @@ function assertCount(value: number, where: string): void {
     throw new RangeError(`${where}: counts must be non-negative integers, got ${value}`);
 }
 
-/** Builds a table from interior counts (`counts[row][column]`); the totals are computed, never supplied. */
+/**
+ * Builds a table from interior counts (`counts[row][column]`); the totals are computed, never supplied.
+ * A table without rows or columns is valid: a period in which nothing happened has only its totals, 0.
+ */
 export function buildTable(
   rows: readonly string[],
   columns: readonly string[],
   counts: readonly (readonly number[])[],
 ): CountTable {
-  if (rows.length === 0 || columns.length === 0)
-    throw new RangeError("a table needs at least one row and one column");
   if (new Set(rows).size !== rows.length) throw new RangeError("row labels must be unique");
   if (new Set(columns).size !== columns.length) throw new RangeError("column labels must be unique");
   if (counts.length !== rows.length)

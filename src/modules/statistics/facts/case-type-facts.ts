@@ -8,7 +8,7 @@ export interface CaseTypeFacts {
   /** A registration is counted as such; everything else as an application with its decision. */
   kind: "application" | "registration";
   person: { citizenship: string; birthDate: string; document: string; sex: string; stateless: string };
-  /** Address questions, in order of preference, whose region is the case's region. */
+  /** Address questions, in order of preference, whose region (a code of the region list) is the case's region. */
   addresses: string[];
   /** Residence permits feed the permit tables, with the reason Eurostat counts them under. */
   permitReason?: (answers: Record<string, unknown>) => PermitReason;

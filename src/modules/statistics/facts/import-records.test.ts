@@ -66,6 +66,29 @@ describe("karvan import", () => {
     expect(await count()).toBe(0);
   });
 
+  it("stores nothing when a line of a later file is wrong, though earlier files were already written", async () => {
+    const result = await importFiles(
+      database.db,
+      [
+        { name: "persons.csv", content: persons },
+        { name: "applications.csv", content: applications },
+        { name: "decisions.csv", content: decisions.replace("2025-03-02,SUB_PROT", "2025-03-02,GRANTED") },
+      ],
+      { importedBy: "test", at },
+    );
+    expect(result.imported).toBe(false);
+    if (result.imported) return;
+    expect(result.errors.map(({ file, line, field, code }) => ({ file, line, field, code }))).toEqual([
+      { file: "decisions.csv", line: 2, field: "outcome", code: "outcome_mismatch" },
+    ]);
+    expect(await count()).toBe(0);
+    const [batches] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from stat_import_batches`,
+    );
+    expect(batches?.n).toBe(0);
+  });
+
   it("imports every record, and they reach the official tables like case work does", async () => {
     const result = await importFiles(
       database.db,
@@ -77,6 +100,7 @@ describe("karvan import", () => {
       { importedBy: "test", at },
     );
     expect(result.imported).toBe(true);
+    if (result.imported) expect([result.report.persons, result.report.records]).toEqual([3, 5]);
     expect(await count()).toBe(5);
     const january = await computeExactTable(database.db, definition("asylum-applicants"), "2025-01");
     const value = (key: Record<string, string>) =>

@@ -1,13 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { anyOf, type Database } from "../../../platform/db/index.js";
+import type { Database, Queryable } from "../../../platform/db/index.js";
 import { lockCubes } from "../cubes/statistics-lock.js";
-import { type ImportError, type ImportFile, parseImportFiles } from "../import/parse-import-files.js";
-import { replaceRecords } from "./replace-records.js";
+import type { ImportError } from "../import/import-error.js";
+import type { ImportFile } from "../import/import-source.js";
+import { type StreamedImport, streamImportFiles } from "../import/stream-import-files.js";
+import { addBatchToCubes } from "./add-batch-to-cubes.js";
+import {
+  analyzeRecords,
+  analyzeRecordsAndCubes,
+  insertImportedRecords,
+  recordIdsStoredElsewhere,
+} from "./record-repository.js";
+import { later } from "./replay-case-range.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
 export interface ImportReport {
   batchId: string;
+  /** Lines of persons.csv (persons are facts of the records, not records themselves). */
+  persons: number;
   records: number;
   cells: number;
 }
@@ -20,6 +31,59 @@ export class DuplicateImportError extends Error {
   }
 }
 
+/** Past this many records the planner's statistics are refreshed in the import's transaction. */
+const ANALYZE_AFTER_RECORDS = 10_000;
+const RECORDS_PER_STATEMENT = 10_000;
+
+interface BatchHeader {
+  importedBy: string;
+  at: Date;
+}
+
+async function openBatch(tx: Queryable, batchId: string, batch: BatchHeader): Promise<void> {
+  await tx.execute(sql`insert into stat_import_batches (id, imported_at, imported_by, files, record_count)
+    values (${batchId}, ${batch.at.toISOString()}, ${batch.importedBy}, '{}'::jsonb, 0)`);
+}
+
+/** Counts the batch, moves the cubes by it, and refreshes the planner's statistics after a large one. */
+async function closeBatch(
+  tx: Queryable,
+  batchId: string,
+  summary: { files: Record<string, number>; records: number },
+): Promise<number> {
+  await tx.execute(sql`update stat_import_batches
+    set files = ${JSON.stringify(summary.files)}::jsonb, record_count = ${summary.records} where id = ${batchId}`);
+  const large = summary.records >= ANALYZE_AFTER_RECORDS;
+  if (large) await analyzeRecords(tx);
+  const cells = await addBatchToCubes(tx, batchId);
+  if (large) await analyzeRecordsAndCubes(tx);
+  return cells;
+}
+
+/**
+ * Stores records of a batch, refusing any stored before (by an earlier import): the whole import
+ * is then rolled back by the caller's transaction.
+ */
+async function storeRecords(
+  tx: Queryable,
+  records: readonly StatisticalRecord[],
+  batchId: string,
+): Promise<void> {
+  for (let index = 0; index < records.length; index += RECORDS_PER_STATEMENT) {
+    const part = records.slice(index, index + RECORDS_PER_STATEMENT);
+    const inserted = await insertImportedRecords(tx, part, batchId);
+    if (inserted < part.length) {
+      throw new DuplicateImportError(
+        await recordIdsStoredElsewhere(
+          tx,
+          part.map((record) => record.recordId),
+          batchId,
+        ),
+      );
+    }
+  }
+}
+
 /**
  * Stores a previous system's records as one batch and adds them to the cubes, in one transaction:
  * all of them, or none (a record id seen in an earlier import refuses the whole batch).
@@ -27,24 +91,16 @@ export class DuplicateImportError extends Error {
 export async function importStatisticalRecords(
   db: Database,
   records: StatisticalRecord[],
-  batch: { importedBy: string; files: Record<string, number>; at: Date },
+  batch: BatchHeader & { files: Record<string, number> },
 ): Promise<ImportReport> {
   const batchId = randomUUID();
   return db.transaction(async (tx) => {
     await lockCubes(tx);
-    const ids = records.map((record) => record.recordId);
-    const seen = (await tx.execute(
-      sql`select record_id from stat_records where record_id = ${anyOf(ids)} limit 10`,
-    )) as unknown as { rows: Array<{ record_id: string }> };
-    if (seen.rows.length > 0) throw new DuplicateImportError(seen.rows.map((row) => row.record_id));
-    await tx.execute(sql`insert into stat_import_batches (id, imported_at, imported_by, files, record_count)
-      values (${batchId}, ${batch.at.toISOString()}, ${batch.importedBy}, ${JSON.stringify(batch.files)}::jsonb,
-              ${records.length})`);
-    const cells = await replaceRecords(tx, {
-      replaceCases: [],
-      add: records.map((record) => ({ ...record, batchId })),
-    });
-    return { batchId, records: records.length, cells };
+    await openBatch(tx, batchId, batch);
+    await storeRecords(tx, records, batchId);
+    const cells = await closeBatch(tx, batchId, { files: batch.files, records: records.length });
+    const persons = new Set(records.map((record) => record.person.personKey)).size;
+    return { batchId, persons, records: records.length, cells };
   });
 }
 
@@ -52,14 +108,54 @@ export type FilesImport =
   | { imported: true; report: ImportReport; counts: Record<string, number> }
   | { imported: false; errors: ImportError[]; counts: Record<string, number> };
 
-/** Checks every row of every file, then stores all the records, or nothing when one row is wrong. */
+/** Thrown inside the import's transaction to roll back what was stored before a bad line was found. */
+class ImportRefused extends Error {
+  constructor(readonly read: StreamedImport) {
+    super("the import files have errors");
+  }
+}
+
+/**
+ * Checks every line of every file and stores the records as they are checked, in one transaction:
+ * when a line is wrong, nothing at all is stored and every error is listed by file, line and field.
+ * The files are read line by line, so memory does not grow with their size; one batch of records
+ * is written while the next is read.
+ */
 export async function importFiles(
   db: Database,
-  files: ImportFile[],
-  batch: { importedBy: string; at: Date },
+  files: readonly ImportFile[],
+  batch: BatchHeader,
+  options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<FilesImport> {
-  const parsed = parseImportFiles(files, { today: batch.at.toISOString().slice(0, 10) });
-  if (parsed.errors.length > 0) return { imported: false, errors: parsed.errors, counts: parsed.counts };
-  const report = await importStatisticalRecords(db, parsed.records, { ...batch, files: parsed.counts });
-  return { imported: true, report, counts: parsed.counts };
+  const batchId = randomUUID();
+  try {
+    return await db.transaction(async (tx) => {
+      await lockCubes(tx);
+      await openBatch(tx, batchId, batch);
+      let writing: Promise<void> = Promise.resolve();
+      const read = await streamImportFiles(files, {
+        today: batch.at.toISOString().slice(0, 10),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        onRecords: async (records) => {
+          const previous = writing;
+          writing = later(previous.then(() => storeRecords(tx, records, batchId)));
+          // At most one batch waits to be written while the next is read.
+          await previous;
+        },
+      });
+      await writing;
+      if (read.errors.length > 0) throw new ImportRefused(read);
+      const cells = await closeBatch(tx, batchId, { files: read.counts, records: read.records });
+      return {
+        imported: true as const,
+        report: { batchId, persons: read.persons, records: read.records, cells },
+        counts: read.counts,
+      };
+    });
+  } catch (error) {
+    if (error instanceof ImportRefused) {
+      return { imported: false, errors: error.read.errors, counts: error.read.counts };
+    }
+    throw error;
+  }
 }

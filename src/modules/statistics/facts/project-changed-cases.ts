@@ -1,9 +1,10 @@
-import type { Queryable } from "../../../platform/db/index.js";
+import type { Queryable, Transaction } from "../../../platform/db/index.js";
 import type { CaseEvent, CaseTypeRegistry, DeadlineClock } from "../../cases/index.js";
 import { claimChangedCases, loadCaseStandings, loadEventsOfCases, replayCase } from "../../cases/index.js";
 import { tryLockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
 import { registrationCaseTypes } from "./case-type-facts.js";
+import { parkCases, unparkCases } from "./parked-case-repository.js";
 import { recordsOfCase } from "./records-of-case.js";
 import { replaceRecords, type StoredRecord } from "./replace-records.js";
 
@@ -11,6 +12,8 @@ export interface ProjectionPass {
   /** `busy`: another writer holds the cubes; `behind`: a full batch, more may wait. */
   state: "idle" | "busy" | "behind" | "caught_up";
   cases: number;
+  /** Cases set aside in this pass because their projection failed (parked-case-repository.ts). */
+  parked: string[];
 }
 
 /** The records of cases, replayed from their histories (cases without events have none). */
@@ -58,23 +61,102 @@ async function recordsOfChangedCases(
   return records;
 }
 
+/** PostgreSQL error classes that say nothing about the case: connection, rollback, resources, shutdown. */
+const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)/;
+
+/** The driver's own error under Drizzle's wrapper (whose message repeats the query and its values). */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined && current.cause !== current) {
+    current = current.cause;
+  }
+  return current;
+}
+
+function isTransient(error: unknown): boolean {
+  const code = (rootCause(error) as { code?: unknown } | null)?.code;
+  return typeof code === "string" && TRANSIENT_SQLSTATE.test(code);
+}
+
+/** What an administrator reads beside a parked case: the cause, with its SQLSTATE when it has one. */
+function describeProjectionError(error: unknown): string {
+  const cause = rootCause(error);
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === "string" ? `${cause.message} [${code}]` : cause.message;
+}
+
+export interface FailedCase {
+  caseId: string;
+  error: string;
+}
+
+/**
+ * Projects the cases; when that fails, each half on its own, down to the cases that fail by
+ * themselves. Every attempt runs in a savepoint, so a failed one leaves nothing behind and the
+ * others still go through. A transient database error (connection lost, deadlock) is no fault of
+ * a case: it fails the whole pass, which is taken again later.
+ */
+async function projectOrFail(
+  tx: Transaction,
+  caseIds: string[],
+  context: StatisticsContext,
+): Promise<FailedCase[]> {
+  if (caseIds.length === 0) return [];
+  try {
+    await tx.transaction(async (savepoint) => {
+      const records = await recordsOfChangedCases(savepoint, caseIds, context);
+      await replaceRecords(savepoint, { replaceCases: caseIds, add: records });
+    });
+    return [];
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    const [only] = caseIds;
+    if (caseIds.length === 1 && only) return [{ caseId: only, error: describeProjectionError(error) }];
+  }
+  const middle = Math.ceil(caseIds.length / 2);
+  const first = await projectOrFail(tx, caseIds.slice(0, middle), context);
+  return [...first, ...(await projectOrFail(tx, caseIds.slice(middle), context))];
+}
+
+/**
+ * Projects the cases, parks those whose projection fails and takes the others off the parked list,
+ * all in the caller's transaction (under `lockCubes`). Returns the cases parked.
+ */
+export async function projectOrPark(
+  tx: Transaction,
+  caseIds: string[],
+  context: StatisticsContext,
+  at: Date,
+): Promise<FailedCase[]> {
+  const failed = await projectOrFail(tx, caseIds, context);
+  const parked = new Set(failed.map((item) => item.caseId));
+  await parkCases(tx, failed, at);
+  await unparkCases(
+    tx,
+    caseIds.filter((caseId) => !parked.has(caseId)),
+  );
+  return failed;
+}
+
 /**
  * Takes the next changed cases from the outbox, replays them and moves their records and the cubes,
  * in one transaction: the change is counted exactly once in effect, or not at all and taken again.
+ * A case whose projection fails is parked rather than stopping the others (and every later pass).
  */
 export async function projectChangedCases(
   context: StatisticsContext,
   batchSize = 500,
 ): Promise<ProjectionPass> {
   return context.db.transaction(async (tx) => {
-    if (!(await tryLockCubes(tx))) return { state: "busy" as const, cases: 0 };
+    if (!(await tryLockCubes(tx))) return { state: "busy" as const, cases: 0, parked: [] };
     const caseIds = await claimChangedCases(tx, batchSize);
-    if (caseIds.length === 0) return { state: "idle" as const, cases: 0 };
-    const records = await recordsOfChangedCases(tx, caseIds, context);
-    await replaceRecords(tx, { replaceCases: caseIds, add: records });
+    if (caseIds.length === 0) return { state: "idle" as const, cases: 0, parked: [] };
+    const failed = await projectOrPark(tx, caseIds, context, new Date());
     return {
       state: caseIds.length >= batchSize ? ("behind" as const) : ("caught_up" as const),
       cases: caseIds.length,
+      parked: failed.map((item) => item.caseId),
     };
   });
 }

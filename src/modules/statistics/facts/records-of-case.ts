@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isRegionCode } from "../../../platform/reference/index.js";
 import type { CaseEvent, CaseStanding, CaseTypeDefinition } from "../../cases/index.js";
 import { eurostatCitizenship } from "../eurostat/citizenship-codes.js";
 import { caseTypeFacts } from "./case-type-facts.js";
@@ -40,11 +41,18 @@ function personOf(state: CaseStanding): PersonFacts {
   };
 }
 
+/**
+ * The case's region: the region of its first address question answered with a code of the region
+ * list. Free text (typed before the region became a pick list) is not a region: the case counts
+ * as of unknown region rather than making a category of its own.
+ */
 function regionOf(state: CaseStanding): string | null {
-  for (const field of caseTypeFacts(state.typeCode).addresses) {
-    const address = state.answers[field] as { region?: unknown } | undefined;
-    const region = text(address?.region);
-    if (region) return region;
+  const answered = caseTypeFacts(state.typeCode).addresses.map(
+    (field) => (state.answers[field] as { region?: unknown } | undefined)?.region,
+  );
+  for (const value of answered) {
+    const region = text(value)?.toUpperCase();
+    if (region && isRegionCode(region)) return region;
   }
   return null;
 }

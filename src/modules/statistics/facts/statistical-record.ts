@@ -69,4 +69,9 @@ export interface StatisticalRecord {
   lodgedOn?: string | null;
   /** Applications and decisions of cases: the last day of the legal time, when the law sets one. */
   deadline?: string | null;
+  /**
+   * Returns only: the record id of the order to leave the person left under, or null for a
+   * departure that followed no order (which the `returned` table does not count).
+   */
+  orderRecordId?: string | null;
 }

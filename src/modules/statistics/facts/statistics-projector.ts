@@ -39,6 +39,10 @@ export function startStatisticsProjector(
     pass: async () => {
       const pass = await projectChangedCases(context);
       await recordsGrew(pass.cases);
+      // The error itself stays in the table: it may quote a value of the case (personal data).
+      for (const caseId of pass.parked) {
+        options.log?.error({ caseId }, "statistics projection parked a case (see karvan stats parked)");
+      }
       return pass;
     },
     pauseAfter: (pass) => (pass.state === "behind" ? 0 : idleMs),

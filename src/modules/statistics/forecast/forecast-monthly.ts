@@ -38,8 +38,8 @@ export interface MonthlyForecast {
 }
 
 // Two-sided standard normal quantiles: the intervals assume normally distributed one-step errors.
-const Z80 = 1.2815515655446004;
-const Z95 = 1.959963984540054;
+export const Z80 = 1.2815515655446004;
+export const Z95 = 1.959963984540054;
 
 export const MODEL_HOLT_WINTERS = "ETS(A,A,A): additive Holt-Winters";
 export const MODEL_HOLT_WINTERS_DAMPED = "ETS(A,Ad,A): additive Holt-Winters with damped trend";

@@ -3,68 +3,131 @@ import type { ImportErrorList } from "./import-error.js";
 import {
   applicationsFile,
   decisionsFile,
+  type ImportFileSpec,
   ordersToLeaveFile,
+  type PersonEventFileSpec,
   permitsFile,
-  personEventFiles,
   personsFile,
   returnsFile,
 } from "./import-file-specs.js";
-import type { ImportRows, ReadRow } from "./import-rows.js";
+import type { ApplicationRow, DecisionRow, PersonEventRow, PersonRow, ReadRow } from "./import-rows.js";
 
 const ADULT_AGE = 18;
 
-/** The rules that look across lines and files: unique ids, references, and facts that must agree. */
-export function checkImportReferences(rows: ImportRows, errors: ImportErrorList): void {
-  const files: Array<[string, string, readonly ReadRow<unknown>[]]> = [
-    [personsFile.name, "person_id", rows.persons],
-    [applicationsFile.name, "application_id", rows.applications],
-    [decisionsFile.name, "decision_id", rows.decisions],
-    [permitsFile.name, "permit_id", rows.permits],
-  ];
-  for (const spec of personEventFiles) {
-    files.push([spec.name, spec.idColumn, rows.personEvents.get(spec.name) ?? []]);
+/**
+ * The rules that look across lines and files (unique ids, references, facts that must agree),
+ * checked line by line as the files stream past in their documented order: every file refers only
+ * to files read before it. Only what later lines may refer to is kept: each file's ids with their
+ * first line, and the few facts of persons, applications and orders that other files need.
+ */
+export class ImportReferences {
+  private readonly firstLines = new Map<string, Map<string, number>>();
+  private readonly persons = new Map<string, PersonRow | null>();
+  private readonly applications = new Map<string, ApplicationRow | null>();
+  private readonly orders = new Map<string, PersonEventRow | null>();
+  private readonly missingFiles = new Set<string>();
+
+  constructor(
+    private readonly present: ReadonlySet<string>,
+    private readonly errors: ImportErrorList,
+  ) {}
+
+  /** A checked person, for the records of lines that refer to them. */
+  person(personId: string): PersonRow | undefined {
+    return this.persons.get(personId) ?? undefined;
   }
 
-  for (const [file, idColumn, lines] of files) checkUniqueIds(file, idColumn, lines, errors);
-
-  const persons = indexById(rows.persons);
-  const applications = indexById(rows.applications);
-  const orders = indexById(rows.personEvents.get(ordersToLeaveFile.name) ?? []);
-
-  for (const [file, , lines] of files) {
-    checkReferences(file, lines, "person", "person_id", personsFile.name, rows.present, persons, errors);
+  application(applicationId: string): ApplicationRow | undefined {
+    return this.applications.get(applicationId) ?? undefined;
   }
-  checkReferences(
-    decisionsFile.name,
-    rows.decisions,
-    "application",
-    "application_id",
-    applicationsFile.name,
-    rows.present,
-    applications,
-    errors,
-  );
-  const returns = rows.personEvents.get(returnsFile.name) ?? [];
-  checkReferences(
-    returnsFile.name,
-    returns,
-    "order",
-    "order_id",
-    ordersToLeaveFile.name,
-    rows.present,
-    orders,
-    errors,
-  );
 
-  for (const decision of rows.decisions) {
-    const application = applications.get(decision.refs.application ?? "")?.value;
-    if (!decision.value || !application) continue;
-    const asylumOutcome = (asylumOutcomes as readonly string[]).includes(decision.value.outcome);
+  order(orderId: string): PersonEventRow | undefined {
+    return this.orders.get(orderId) ?? undefined;
+  }
+
+  checkPerson(row: ReadRow<PersonRow>): void {
+    if (this.isFirst(personsFile, "person_id", row) && row.id !== undefined)
+      this.persons.set(row.id, row.value);
+  }
+
+  checkApplication(row: ReadRow<ApplicationRow>): void {
+    if (this.isFirst(applicationsFile, "application_id", row) && row.id !== undefined) {
+      this.applications.set(row.id, row.value);
+    }
+    this.checkPersonReference(applicationsFile, row);
+    const person = this.person(row.refs.person ?? "");
+    if (!row.value?.unaccompanied || !person?.birthDate) return;
+    if (ageOn(person.birthDate, row.value.lodgedOn) >= ADULT_AGE) {
+      this.errors.add({
+        file: applicationsFile.name,
+        line: row.line,
+        field: "unaccompanied_minor",
+        code: "not_a_minor",
+        message: `Person ${person.personId} (born ${person.birthDate}) was ${ADULT_AGE} or older on lodged_on (${row.value.lodgedOn}).`,
+      });
+    }
+  }
+
+  checkPermit(row: ReadRow<unknown>): void {
+    this.isFirst(permitsFile, "permit_id", row);
+    this.checkPersonReference(permitsFile, row);
+  }
+
+  checkPersonEvent(spec: PersonEventFileSpec, row: ReadRow<PersonEventRow>): void {
+    if (
+      this.isFirst(spec, spec.idColumn, row) &&
+      spec.name === ordersToLeaveFile.name &&
+      row.id !== undefined
+    ) {
+      this.orders.set(row.id, row.value);
+    }
+    this.checkPersonReference(spec, row);
+    if (spec.name !== returnsFile.name) return;
+    if (!this.checkReference(spec, row, "order", "order_id", ordersToLeaveFile, this.orders)) return;
+    const order = this.order(row.refs.order ?? "");
+    if (!row.value || !order) return;
+    if (order.personId !== row.value.personId) {
+      this.errors.add({
+        file: spec.name,
+        line: row.line,
+        field: "order_id",
+        code: "person_mismatch",
+        message: `Order to leave ${order.id} was issued to person ${order.personId}, not ${row.value.personId}.`,
+      });
+    }
+    if (row.value.date < order.date) {
+      this.errors.add({
+        file: spec.name,
+        line: row.line,
+        field: spec.dateColumn,
+        code: "before_order",
+        message: `${spec.dateColumn} (${row.value.date}) is before order to leave ${order.id} was issued (${order.date}).`,
+      });
+    }
+  }
+
+  checkDecision(row: ReadRow<DecisionRow>): void {
+    this.isFirst(decisionsFile, "decision_id", row);
+    if (
+      !this.checkReference(
+        decisionsFile,
+        row,
+        "application",
+        "application_id",
+        applicationsFile,
+        this.applications,
+      )
+    ) {
+      return;
+    }
+    const application = this.application(row.refs.application ?? "");
+    if (!row.value || !application) return;
+    const asylumOutcome = (asylumOutcomes as readonly string[]).includes(row.value.outcome);
     const asylum = application.caseType === "asylum";
     if (asylumOutcome !== asylum) {
-      errors.add({
+      this.errors.add({
         file: decisionsFile.name,
-        line: decision.line,
+        line: row.line,
         field: "outcome",
         code: "outcome_mismatch",
         message: asylum
@@ -72,118 +135,79 @@ export function checkImportReferences(rows: ImportRows, errors: ImportErrorList)
           : `Application ${application.applicationId} is not an asylum application: the outcome must be GRANTED, REFUSED or CLOSED.`,
       });
     }
-    if (decision.value.decidedOn < application.lodgedOn) {
-      errors.add({
+    if (row.value.decidedOn < application.lodgedOn) {
+      this.errors.add({
         file: decisionsFile.name,
-        line: decision.line,
+        line: row.line,
         field: "decided_on",
         code: "before_application",
-        message: `decided_on (${decision.value.decidedOn}) is before application ${application.applicationId} was lodged (${application.lodgedOn}).`,
+        message: `decided_on (${row.value.decidedOn}) is before application ${application.applicationId} was lodged (${application.lodgedOn}).`,
       });
     }
   }
 
-  for (const application of rows.applications) {
-    const person = persons.get(application.refs.person ?? "")?.value;
-    if (!application.value?.unaccompanied || !person?.birthDate) continue;
-    if (ageOn(person.birthDate, application.value.lodgedOn) >= ADULT_AGE) {
-      errors.add({
-        file: applicationsFile.name,
-        line: application.line,
-        field: "unaccompanied_minor",
-        code: "not_a_minor",
-        message: `Person ${person.personId} (born ${person.birthDate}) was ${ADULT_AGE} or older on lodged_on (${application.value.lodgedOn}).`,
-      });
+  /** Reports a second use of an id in the file; true for its first use. */
+  private isFirst(spec: ImportFileSpec, idColumn: string, row: ReadRow<unknown>): boolean {
+    if (row.id === undefined) return false;
+    let lines = this.firstLines.get(spec.name);
+    if (!lines) {
+      lines = new Map();
+      this.firstLines.set(spec.name, lines);
     }
-  }
-
-  for (const ret of returns) {
-    const order = orders.get(ret.refs.order ?? "")?.value;
-    if (!ret.value || !order) continue;
-    if (order.personId !== ret.value.personId) {
-      errors.add({
-        file: returnsFile.name,
-        line: ret.line,
-        field: "order_id",
-        code: "person_mismatch",
-        message: `Order to leave ${order.id} was issued to person ${order.personId}, not ${ret.value.personId}.`,
-      });
-    }
-    if (ret.value.date < order.date) {
-      errors.add({
-        file: returnsFile.name,
-        line: ret.line,
-        field: "returned_on",
-        code: "before_order",
-        message: `returned_on (${ret.value.date}) is before order to leave ${order.id} was issued (${order.date}).`,
-      });
-    }
-  }
-}
-
-function checkUniqueIds(
-  file: string,
-  idColumn: string,
-  lines: readonly ReadRow<unknown>[],
-  errors: ImportErrorList,
-): void {
-  const firstLine = new Map<string, number>();
-  for (const row of lines) {
-    if (row.id === undefined) continue;
-    const first = firstLine.get(row.id);
+    const first = lines.get(row.id);
     if (first === undefined) {
-      firstLine.set(row.id, row.line);
-      continue;
+      lines.set(row.id, row.line);
+      return true;
     }
-    errors.add({
-      file,
+    this.errors.add({
+      file: spec.name,
       line: row.line,
       field: idColumn,
       code: "duplicate_id",
       message: `${idColumn} ${JSON.stringify(row.id)} is already used on line ${first}.`,
     });
+    return false;
   }
-}
 
-function indexById<T>(lines: readonly ReadRow<T>[]): Map<string, ReadRow<T>> {
-  const index = new Map<string, ReadRow<T>>();
-  for (const row of lines) if (row.id !== undefined && !index.has(row.id)) index.set(row.id, row);
-  return index;
-}
-
-function checkReferences(
-  file: string,
-  lines: readonly ReadRow<unknown>[],
-  ref: "person" | "application" | "order",
-  column: string,
-  targetFile: string,
-  present: ReadonlySet<string>,
-  targets: ReadonlyMap<string, unknown>,
-  errors: ImportErrorList,
-): void {
-  const referring = lines.filter((row) => row.refs[ref] !== undefined);
-  if (referring.length === 0) return;
-  if (!present.has(targetFile)) {
-    // One error rather than one per line: the whole file is missing, not each reference.
-    errors.add({
-      file,
-      line: null,
-      field: column,
-      code: "missing_file",
-      message: `${file} refers to ${targetFile}, which is not in the import.`,
-    });
-    return;
+  private checkPersonReference(spec: ImportFileSpec, row: ReadRow<unknown>): void {
+    this.checkReference(spec, row, "person", "person_id", personsFile, this.persons);
   }
-  for (const row of referring) {
-    const id = row.refs[ref] as string;
-    if (targets.has(id)) continue;
-    errors.add({
-      file,
+
+  /** Reports a reference to a line that is not in its file; true when it resolves (or there is none). */
+  private checkReference(
+    spec: ImportFileSpec,
+    row: ReadRow<unknown>,
+    ref: "person" | "application" | "order",
+    column: string,
+    target: ImportFileSpec,
+    targets: ReadonlyMap<string, unknown>,
+  ): boolean {
+    const id = row.refs[ref];
+    if (id === undefined) return true;
+    if (!this.present.has(target.name)) {
+      // One error rather than one per line: the whole file is missing, not each reference.
+      const key = `${spec.name}\u0000${column}`;
+      if (!this.missingFiles.has(key)) {
+        this.missingFiles.add(key);
+        this.errors.add({
+          file: spec.name,
+          line: null,
+          field: column,
+          code: "missing_file",
+          message: `${spec.name} refers to ${target.name}, which is not in the import.`,
+        });
+      }
+      return false;
+    }
+    if (targets.has(id)) return true;
+    this.errors.add({
+      file: spec.name,
       line: row.line,
       field: column,
       code: `unknown_${ref}`,
-      message: `${column} ${JSON.stringify(id)} is not in ${targetFile}.`,
+      message: `${column} ${JSON.stringify(id)} is not in ${target.name}.`,
     });
+    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { StatisticalRecord } from "../facts/statistical-record.js";
 import { MAX_IMPORT_ERRORS } from "./import-error.js";
 import { type ImportFile, parseImportFiles } from "./parse-import-files.js";
@@ -50,7 +50,7 @@ function files(overrides: Record<string, string | null> = {}): ImportFile[] {
     .map(([name, content]) => ({ name, content }));
 }
 
-function codes(result: ReturnType<typeof parseImportFiles>) {
+function codes(result: Awaited<ReturnType<typeof parseImportFiles>>) {
   return result.errors.map(({ file, line, field, code }) => ({ file, line, field, code }));
 }
 
@@ -66,10 +66,14 @@ const none = {
 } as const;
 
 describe("parseImportFiles with a complete valid import", () => {
-  const result = parseImportFiles(files(), { today });
-  const byId = new Map(result.records.map((record) => [record.recordId, record]));
+  let result: Awaited<ReturnType<typeof parseImportFiles>>;
+  let byId: Map<string, StatisticalRecord>;
+  beforeAll(async () => {
+    result = await parseImportFiles(files(), { today });
+    byId = new Map(result.records.map((record) => [record.recordId, record]));
+  });
 
-  it("has no errors, one record per data line except persons, and counts every file", () => {
+  it("has no errors, one record per data line except persons, and counts every file", async () => {
     expect(result.errors).toEqual([]);
     expect(result.records).toHaveLength(13);
     expect(result.counts).toEqual({
@@ -86,7 +90,7 @@ describe("parseImportFiles with a complete valid import", () => {
     });
   });
 
-  it("maps an application with its person", () => {
+  it("maps an application with its person", async () => {
     expect(byId.get("import:applications:A1")).toEqual<StatisticalRecord>({
       ...none,
       recordId: "import:applications:A1",
@@ -105,7 +109,7 @@ describe("parseImportFiles with a complete valid import", () => {
     });
   });
 
-  it("maps a decision with the person, case type and region of its application", () => {
+  it("maps a decision with the person, case type and region of its application", async () => {
     expect(byId.get("import:decisions:D2")).toEqual<StatisticalRecord>({
       ...none,
       recordId: "import:decisions:D2",
@@ -120,7 +124,7 @@ describe("parseImportFiles with a complete valid import", () => {
     });
   });
 
-  it("maps a permit", () => {
+  it("maps a permit", async () => {
     expect(byId.get("import:permits:R1")).toEqual<StatisticalRecord>({
       ...none,
       recordId: "import:permits:R1",
@@ -134,7 +138,7 @@ describe("parseImportFiles with a complete valid import", () => {
     });
   });
 
-  it("maps the events of the return and border procedures", () => {
+  it("maps the events of the return and border procedures", async () => {
     const p4 = { personKey: "import:P4", citizenship: "UNK", sex: "UNK", birthDate: null } as const;
     expect(byId.get("import:detentions:T1")).toEqual<StatisticalRecord>({
       ...none,
@@ -153,6 +157,7 @@ describe("parseImportFiles with a complete valid import", () => {
       person: p4,
       caseType: "return",
       date: "2025-03-01",
+      orderRecordId: "import:orders_to_leave:O1",
     });
     const kinds = result.records.map((r) => [r.recordId, r.kind, r.caseType]);
     expect(kinds).toEqual(
@@ -165,8 +170,8 @@ describe("parseImportFiles with a complete valid import", () => {
     );
   });
 
-  it("accepts a subset of the files", () => {
-    const subset = parseImportFiles(
+  it("accepts a subset of the files", async () => {
+    const subset = await parseImportFiles(
       [
         { name: "persons.csv", content: validFiles["persons.csv"] ?? "" },
         { name: "refusals_of_entry.csv", content: validFiles["refusals_of_entry.csv"] ?? "" },
@@ -179,8 +184,8 @@ describe("parseImportFiles with a complete valid import", () => {
 });
 
 describe("parseImportFiles with errors", () => {
-  it("reports a bad value by file, line and column, and gives no records", () => {
-    const result = parseImportFiles(
+  it("reports a bad value by file, line and column, and gives no records", async () => {
+    const result = await parseImportFiles(
       files({
         "detentions.csv": csv(
           "detention_id,person_id,started_on,ended_on,region",
@@ -197,8 +202,8 @@ describe("parseImportFiles with errors", () => {
     expect(result.errors[0]?.message).toMatch(/YYYY-MM-DD.*"2025-02-30"/);
   });
 
-  it("reports every error of every file", () => {
-    const result = parseImportFiles(
+  it("reports every error of every file", async () => {
+    const result = await parseImportFiles(
       files({
         "persons.csv": csv(
           "person_id,citizenship,stateless,sex,birth_date",
@@ -258,8 +263,8 @@ describe("parseImportFiles with errors", () => {
     ]);
   });
 
-  it("rejects an unknown column and a missing required column", () => {
-    const result = parseImportFiles(
+  it("rejects an unknown column and a missing required column", async () => {
+    const result = await parseImportFiles(
       files({
         "orders_to_leave.csv": csv("order_id,person_id,issued_on,region,officer", "O1,P4,2025-02-15,,Aliyev"),
         "refusals_of_entry.csv": csv("refusal_id,person_id,region", "E1,P4,AZ-NX", "E2,P4,"),
@@ -274,8 +279,8 @@ describe("parseImportFiles with errors", () => {
     ]);
   });
 
-  it("accepts optional columns left out of the header", () => {
-    const result = parseImportFiles(
+  it("accepts optional columns left out of the header", async () => {
+    const result = await parseImportFiles(
       [
         { name: "persons.csv", content: csv("person_id", "P1") },
         { name: "detentions.csv", content: csv("person_id,started_on,detention_id", "P1,2025-01-01,T1") },
@@ -290,8 +295,8 @@ describe("parseImportFiles with errors", () => {
     });
   });
 
-  it("rejects a reference to a person missing from persons.csv", () => {
-    const result = parseImportFiles(
+  it("rejects a reference to a person missing from persons.csv", async () => {
+    const result = await parseImportFiles(
       files({ "illegal_presence.csv": csv("finding_id,person_id,found_on,region", "F1,P9,2024-12-30,") }),
       { today },
     );
@@ -302,15 +307,15 @@ describe("parseImportFiles with errors", () => {
     expect(result.records).toEqual([]);
   });
 
-  it("requires persons.csv when another file refers to persons", () => {
-    const result = parseImportFiles(files({ "persons.csv": null }), { today });
+  it("requires persons.csv when another file refers to persons", async () => {
+    const result = await parseImportFiles(files({ "persons.csv": null }), { today });
     expect(result.records).toEqual([]);
     expect(result.errors.every((e) => e.code === "missing_file" && e.line === null)).toBe(true);
     expect(result.errors.map((e) => e.file)).toContain("applications.csv");
   });
 
-  it("rejects an id used twice in a file", () => {
-    const result = parseImportFiles(
+  it("rejects an id used twice in a file", async () => {
+    const result = await parseImportFiles(
       files({
         "returns.csv": csv(
           "return_id,person_id,order_id,returned_on",
@@ -326,8 +331,8 @@ describe("parseImportFiles with errors", () => {
     expect(result.errors[0]?.message).toMatch(/already used on line 2/);
   });
 
-  it("rejects an unknown file, malformed CSV, and a line with the wrong number of fields", () => {
-    const result = parseImportFiles(
+  it("rejects an unknown file, malformed CSV, and a line with the wrong number of fields", async () => {
+    const result = await parseImportFiles(
       files({
         "people.csv": "person_id\n",
         "detentions.csv": 'detention_id,person_id,started_on\nT1,P4,"2025-01-01\n',
@@ -342,9 +347,9 @@ describe("parseImportFiles with errors", () => {
     ]);
   });
 
-  it("stops listing after the cap with a final too_many_errors entry", () => {
+  it("stops listing after the cap with a final too_many_errors entry", async () => {
     const lines = Array.from({ length: MAX_IMPORT_ERRORS + 50 }, (_, i) => `P${i},xx,,,`);
-    const result = parseImportFiles(
+    const result = await parseImportFiles(
       [{ name: "persons.csv", content: csv("person_id,citizenship,stateless,sex,birth_date", ...lines) }],
       {
         today,
@@ -355,8 +360,8 @@ describe("parseImportFiles with errors", () => {
     expect(result.records).toEqual([]);
   });
 
-  it("uses the current date when today is not given", () => {
-    const result = parseImportFiles([
+  it("uses the current date when today is not given", async () => {
+    const result = await parseImportFiles([
       { name: "persons.csv", content: csv("person_id,birth_date", "P1,2999-01-01") },
     ]);
     expect(codes(result)).toEqual([
@@ -365,9 +370,72 @@ describe("parseImportFiles with errors", () => {
   });
 });
 
+describe("parseImportFiles on the values previous systems write", () => {
+  const persons = (...lines: string[]) => [
+    { name: "persons.csv", content: csv("person_id,citizenship,stateless,sex,birth_date", ...lines) },
+  ];
+
+  it("takes UNK for an unknown sex, and says that codes are case-sensitive", async () => {
+    const ok = await parseImportFiles(persons("P1,SY,no,UNK,1990-01-01"), { today });
+    expect(ok.errors).toEqual([]);
+    const bad = await parseImportFiles(persons("P1,sy,no,f,1990-01-01", "P2,SY,Yes,M,"), { today });
+    expect(codes(bad)).toEqual([
+      { file: "persons.csv", line: 2, field: "citizenship", code: "invalid_value" },
+      { file: "persons.csv", line: 2, field: "sex", code: "unknown_value" },
+      { file: "persons.csv", line: 3, field: "stateless", code: "unknown_value" },
+    ]);
+    expect(bad.errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/case-sensitive: write SY\./),
+      expect.stringMatching(
+        /^sex must be one of F, M, UNK \(or empty\)\. Codes are case-sensitive: write F\./,
+      ),
+      expect.stringMatching(/case-sensitive: write yes\./),
+    ]);
+  });
+
+  it("points a STATELESS citizenship to the stateless column", async () => {
+    const bad = await parseImportFiles(persons("P1,STATELESS,no,F,"), { today });
+    expect(codes(bad)).toEqual([
+      { file: "persons.csv", line: 2, field: "citizenship", code: "invalid_value" },
+    ]);
+    expect(bad.errors[0]?.message).toMatch(/leave citizenship empty and write yes in the stateless column/);
+  });
+
+  it("refuses birth dates before 1900 or after today, and events outside their window", async () => {
+    const result = await parseImportFiles(
+      [
+        ...persons(
+          "P1,SY,no,F,0000-01-01",
+          "P2,SY,no,F,1899-12-31",
+          "P3,SY,no,F,2026-03-02",
+          "P4,SY,no,F,1900-01-01",
+        ),
+        {
+          name: "permits.csv",
+          content: csv(
+            "permit_id,person_id,case_type,reason,valid_from,valid_to",
+            "R1,P4,work-permit,OCC,1949-12-31,2027-01-01",
+            "R2,P4,work-permit,OCC,2024-01-01,2126-03-02",
+            "R3,P4,work-permit,OCC,2024-01-01,2126-03-01",
+          ),
+        },
+      ],
+      { today },
+    );
+    expect(codes(result)).toEqual([
+      { file: "persons.csv", line: 2, field: "birth_date", code: "date_too_early" },
+      { file: "persons.csv", line: 3, field: "birth_date", code: "date_too_early" },
+      { file: "persons.csv", line: 4, field: "birth_date", code: "date_in_future" },
+      { file: "permits.csv", line: 2, field: "valid_from", code: "date_too_early" },
+      { file: "permits.csv", line: 3, field: "valid_to", code: "date_too_late" },
+    ]);
+    expect(result.errors[0]?.message).toMatch(/cannot be before 1900-01-01/);
+  });
+});
+
 describe("parseImportFiles reading CSV", () => {
-  it("strips a byte-order mark, takes columns in any order, and reads quoted fields", () => {
-    const result = parseImportFiles(
+  it("strips a byte-order mark, takes columns in any order, and reads quoted fields", async () => {
+    const result = await parseImportFiles(
       [
         { name: "persons.csv", content: '\uFEFFsex,person_id,citizenship\r\nF,"P,1",GB\r\n' },
         {
@@ -390,22 +458,28 @@ describe("parseImportFiles reading CSV", () => {
     ]);
   });
 
-  it("converts GR to EL and rejects Eurostat codes given as citizenship", () => {
-    const ok = parseImportFiles([{ name: "persons.csv", content: csv("person_id,citizenship", "P1,GR") }], {
-      today,
-    });
+  it("converts GR to EL and rejects Eurostat codes given as citizenship", async () => {
+    const ok = await parseImportFiles(
+      [{ name: "persons.csv", content: csv("person_id,citizenship", "P1,GR") }],
+      {
+        today,
+      },
+    );
     expect(ok.errors).toEqual([]);
-    const bad = parseImportFiles([{ name: "persons.csv", content: csv("person_id,citizenship", "P1,EL") }], {
-      today,
-    });
+    const bad = await parseImportFiles(
+      [{ name: "persons.csv", content: csv("person_id,citizenship", "P1,EL") }],
+      {
+        today,
+      },
+    );
     expect(codes(bad)).toEqual([
       { file: "persons.csv", line: 2, field: "citizenship", code: "invalid_value" },
     ]);
     expect(bad.errors[0]?.message).toMatch(/use GR/);
   });
 
-  it("counts lines after a quoted field spanning lines by their physical line", () => {
-    const result = parseImportFiles(
+  it("counts lines after a quoted field spanning lines by their physical line", async () => {
+    const result = await parseImportFiles(
       [
         {
           name: "persons.csv",

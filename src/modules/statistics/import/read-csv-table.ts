@@ -1,4 +1,5 @@
-import { CsvFormatError, parseCsvRecords } from "../eurostat/csv-records.js";
+import { CsvFormatError, type CsvRecord } from "../eurostat/csv-records.js";
+import { CsvRecordSplitter } from "./csv-record-splitter.js";
 import type { ImportErrorList } from "./import-error.js";
 import type { ImportFileSpec } from "./import-file-specs.js";
 
@@ -12,39 +13,22 @@ export interface TableRow {
   readonly cells: ReadonlyMap<string, string>;
 }
 
-/**
- * Reads a file's header and rows, reporting malformed CSV and wrong columns. Rows are still
- * returned when the header has problems, so that one run also reports the problems of the values.
- */
-export function readCsvTable(content: string, spec: ImportFileSpec, errors: ImportErrorList): TableRow[] {
-  const file = spec.name;
-  let records: ReturnType<typeof parseCsvRecords>;
-  try {
-    records = parseCsvRecords(content);
-  } catch (error) {
-    if (!(error instanceof CsvFormatError)) throw error;
-    const reason = error.message.replace(/^line \d+: /, "");
-    errors.add({
-      file,
-      line: error.line,
-      field: null,
-      code: "invalid_csv",
-      message: `Malformed CSV: ${reason}.`,
-    });
-    return [];
-  }
-  const [header, ...body] = records;
-  if (header === undefined || isBlank(header.fields)) {
-    errors.add({
-      file,
-      line: 1,
-      field: null,
-      code: "missing_header",
-      message: "The first line must name the columns.",
-    });
-    return [];
-  }
+/** The CSV records of a text that arrives in pieces, as each is complete. */
+async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
+  const splitter = new CsvRecordSplitter();
+  for await (const piece of text) yield* splitter.push(piece);
+  yield* splitter.end();
+}
 
+interface Header {
+  readonly line: number;
+  readonly width: number;
+  readonly columnAt: ReadonlyMap<number, string>;
+}
+
+/** Checks the header's columns against the file's specification. */
+function readHeader(header: CsvRecord, spec: ImportFileSpec, errors: ImportErrorList): Header {
+  const file = spec.name;
   const known = new Set<string>([...spec.required, ...spec.optional]);
   const columnAt = new Map<number, string>();
   const seen = new Set<string>();
@@ -56,7 +40,7 @@ export function readCsvTable(content: string, spec: ImportFileSpec, errors: Impo
         line: header.line,
         field: name,
         code: "unknown_column",
-        message: `Unknown column ${JSON.stringify(name)}; the columns of ${file} are ${[...known].join(", ")}.`,
+        message: `Unknown column ${JSON.stringify(name)}; the columns of ${file} are ${[...known].join(", ")} (names are case-sensitive).`,
       });
     } else if (seen.has(name)) {
       errors.add({
@@ -82,26 +66,65 @@ export function readCsvTable(content: string, spec: ImportFileSpec, errors: Impo
       });
     }
   }
+  return { line: header.line, width: header.fields.length, columnAt };
+}
 
-  const rows: TableRow[] = [];
-  for (const record of body) {
-    // Spreadsheets leave empty lines at the end; they carry no data, so they are not an error.
-    if (isBlank(record.fields)) continue;
-    if (record.fields.length !== header.fields.length) {
-      errors.add({
-        file,
-        line: record.line,
-        field: null,
-        code: "field_count",
-        message: `The line has ${record.fields.length} fields but the header has ${header.fields.length}.`,
-      });
-      continue;
+/**
+ * Reads a file's header and rows as the text arrives, reporting malformed CSV and wrong columns.
+ * Rows are still returned when the header has problems, so that one run also reports the problems
+ * of the values; malformed CSV ends the file, since nothing after it can be read reliably.
+ */
+export async function* readCsvTable(
+  text: AsyncIterable<string>,
+  spec: ImportFileSpec,
+  errors: ImportErrorList,
+): AsyncGenerator<TableRow> {
+  const file = spec.name;
+  let header: Header | null = null;
+  try {
+    for await (const record of csvRecords(text)) {
+      if (header === null) {
+        if (isBlank(record.fields)) break;
+        header = readHeader(record, spec, errors);
+        continue;
+      }
+      // Spreadsheets leave empty lines at the end; they carry no data, so they are not an error.
+      if (isBlank(record.fields)) continue;
+      if (record.fields.length !== header.width) {
+        errors.add({
+          file,
+          line: record.line,
+          field: null,
+          code: "field_count",
+          message: `The line has ${record.fields.length} fields but the header has ${header.width}.`,
+        });
+        continue;
+      }
+      const cells = new Map<string, string>();
+      for (const [index, name] of header.columnAt) cells.set(name, (record.fields[index] ?? "").trim());
+      yield { line: record.line, cells };
     }
-    const cells = new Map<string, string>();
-    for (const [index, name] of columnAt) cells.set(name, (record.fields[index] ?? "").trim());
-    rows.push({ line: record.line, cells });
+  } catch (error) {
+    if (!(error instanceof CsvFormatError)) throw error;
+    const reason = error.message.replace(/^line \d+: /, "");
+    errors.add({
+      file,
+      line: error.line,
+      field: null,
+      code: "invalid_csv",
+      message: `Malformed CSV: ${reason}.`,
+    });
+    return;
   }
-  return rows;
+  if (header === null) {
+    errors.add({
+      file,
+      line: 1,
+      field: null,
+      code: "missing_header",
+      message: "The first line must name the columns.",
+    });
+  }
 }
 
 function isBlank(fields: readonly string[]): boolean {

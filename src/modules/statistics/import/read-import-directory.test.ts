@@ -13,7 +13,7 @@ describe("readImportDirectory", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("reads the CSV files directly in the directory, sorted by name", async () => {
+  it("lists the CSV files directly in the directory, sorted by name", async () => {
     await writeFile(path.join(dir, "persons.csv"), "person_id\nP1\n");
     await writeFile(path.join(dir, "applications.csv"), "application_id\n");
     await writeFile(path.join(dir, "README.txt"), "not data");
@@ -21,8 +21,8 @@ describe("readImportDirectory", () => {
     await writeFile(path.join(dir, "old", "returns.csv"), "return_id\n");
 
     expect(await readImportDirectory(dir)).toEqual([
-      { name: "applications.csv", content: "application_id\n" },
-      { name: "persons.csv", content: "person_id\nP1\n" },
+      { name: "applications.csv", path: path.join(dir, "applications.csv") },
+      { name: "persons.csv", path: path.join(dir, "persons.csv") },
     ]);
   });
 

@@ -1,16 +1,16 @@
 import type { Dirent } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { ImportFile } from "./parse-import-files.js";
+import type { ImportFile } from "./import-source.js";
 
 export class ImportDirectoryError extends Error {
   override name = "ImportDirectoryError";
 }
 
 /**
- * Reads every `*.csv` file directly in `dir`, sorted by name. Other files and subdirectories are
+ * Lists every `*.csv` file directly in `dir`, sorted by name, to be read line by line later. Other files and subdirectories are
  * left alone, so that a README or an archive of the export beside the files does not stop the import;
- * CSV files with unknown names are passed on and reported by `parseImportFiles`.
+ * CSV files with unknown names are passed on and reported by `streamImportFiles`.
  */
 export async function readImportDirectory(dir: string): Promise<ImportFile[]> {
   let entries: Dirent[];
@@ -27,7 +27,5 @@ export async function readImportDirectory(dir: string): Promise<ImportFile[]> {
     .map((entry) => entry.name)
     .sort();
   if (names.length === 0) throw new ImportDirectoryError(`import directory ${dir} has no .csv files`);
-  return Promise.all(
-    names.map(async (name) => ({ name, content: await readFile(path.join(dir, name), "utf8") })),
-  );
+  return names.map((name) => ({ name, path: path.join(dir, name) }));
 }

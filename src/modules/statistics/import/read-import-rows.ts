@@ -9,28 +9,32 @@ import type {
   PersonRow,
   ReadRow,
 } from "./import-rows.js";
-import type { RowReader } from "./row-reader.js";
+import { caseHint, type RowReader } from "./row-reader.js";
 
 const CITIZENSHIP_PATTERN = /^[A-Z]{2}$/;
+/** What previous systems write for "no citizenship" and "not known", which have columns or blanks of their own here. */
+const STATELESS_CODES = new Set(["STATELESS", "STLS", "XXA", "NONE"]);
+const UNKNOWN_CODES = new Set(["UNK", "UNKNOWN", "XX", "XXX"]);
+
+function citizenshipProblem(value: string): string {
+  const upper = value.toUpperCase();
+  if (STATELESS_CODES.has(upper)) {
+    return `${value} is not a citizenship: for a stateless person leave citizenship empty and write yes in the stateless column.`;
+  }
+  if (UNKNOWN_CODES.has(upper)) return "An unknown citizenship is written as an empty cell.";
+  return `citizenship must be an ISO 3166-1 alpha-2 code such as SY, or empty.${caseHint(value, upper, CITIZENSHIP_PATTERN.test(upper))}`;
+}
 
 export function readPersonRow(r: RowReader): ReadRow<PersonRow> {
   const personId = r.id("person_id");
   const iso = r.optional("citizenship", (value) =>
     CITIZENSHIP_PATTERN.test(value)
       ? { ok: true, value }
-      : {
-          ok: false,
-          code: "invalid_value",
-          message: "citizenship must be an ISO 3166-1 alpha-2 code such as SY, or empty.",
-        },
+      : { ok: false, code: "invalid_value", message: citizenshipProblem(value) },
   );
   const stateless = r.yesNo("stateless");
-  const sex = r.optional<"F" | "M">("sex", (value) =>
-    value === "F" || value === "M"
-      ? { ok: true, value }
-      : { ok: false, code: "unknown_value", message: "sex must be F, M, or empty when unknown." },
-  );
-  const birthDate = r.optionalDate("birth_date", { notInFuture: true });
+  const sex = r.optionalChoice("sex", ["F", "M", "UNK"]);
+  const birthDate = r.optionalDate("birth_date", "birth");
 
   let citizenship: string | undefined;
   if (iso !== undefined && stateless !== undefined) {
@@ -67,8 +71,8 @@ export function readApplicationRow(r: RowReader): ReadRow<ApplicationRow> {
   const applicationId = r.id("application_id");
   const personId = r.id("person_id");
   const caseType = r.caseType("case_type");
-  const lodgedOn = r.requiredDate("lodged_on", { notInFuture: true });
-  const closedOn = r.optionalDate("closed_on", { notInFuture: true });
+  const lodgedOn = r.requiredDate("lodged_on", "event");
+  const closedOn = r.optionalDate("closed_on", "event");
   const withdrawn = r.yesNo("withdrawn");
   const unaccompanied = r.yesNo("unaccompanied_minor");
   const region = r.region("region");
@@ -112,7 +116,7 @@ export function readDecisionRow(r: RowReader): ReadRow<DecisionRow> {
   const decisionId = r.id("decision_id");
   const applicationId = r.id("application_id");
   const instance = r.choice("instance", ["first", "final"]);
-  const decidedOn = r.requiredDate("decided_on", { notInFuture: true });
+  const decidedOn = r.requiredDate("decided_on", "event");
   const outcome = r.choice("outcome", [...asylumOutcomes, ...otherOutcomes]);
   const refs = applicationId === undefined ? {} : { application: applicationId };
   if (
@@ -138,9 +142,9 @@ export function readPermitRow(r: RowReader): ReadRow<PermitRow> {
   const personId = r.id("person_id");
   const caseType = r.caseType("case_type");
   const reason = r.choice("reason", permitReasons);
-  const validFrom = r.requiredDate("valid_from", { notInFuture: true });
+  const validFrom = r.requiredDate("valid_from", "event");
   // A permit in force today is valid until a date still to come.
-  const validTo = r.requiredDate("valid_to", { notInFuture: false });
+  const validTo = r.requiredDate("valid_to", "until");
   const region = r.region("region");
   if (validFrom && validTo && validTo < validFrom) {
     r.fail("valid_to", "end_before_start", `valid_to (${validTo}) is before valid_from (${validFrom}).`);
@@ -169,8 +173,8 @@ export function readPermitRow(r: RowReader): ReadRow<PermitRow> {
 export function readPersonEventRow(r: RowReader, spec: PersonEventFileSpec): ReadRow<PersonEventRow> {
   const id = r.id(spec.idColumn);
   const personId = r.id("person_id");
-  const date = r.requiredDate(spec.dateColumn, { notInFuture: true });
-  const endDate = spec.endColumn === null ? null : r.optionalDate(spec.endColumn, { notInFuture: true });
+  const date = r.requiredDate(spec.dateColumn, "event");
+  const endDate = spec.endColumn === null ? null : r.optionalDate(spec.endColumn, "event");
   const region = spec.hasRegion ? r.region("region") : null;
   const orderId = spec.hasOrder ? r.optionalId("order_id") : null;
   if (spec.endColumn !== null && date && endDate && endDate < date) {

@@ -180,6 +180,7 @@ function asylumSeeker(builder: Builder, index: number, lodged: string): void {
       person: who,
       caseType: "return",
       date: addDays(orderedOn, random.int(15, 180)),
+      orderRecordId: `import:demo:orders:${id}`,
     });
 }
 

@@ -7,6 +7,7 @@ import type { PersonFacts, StatisticalRecord } from "../facts/statistical-record
 import { statisticalRecord } from "../test-support/statistical-record.js";
 import { checkPeriod, computeExactTable, PeriodError } from "./compute-official-table.js";
 import type { OfficialObservation } from "./official-table.js";
+import { officialTable } from "./official-tables.js";
 import { protectOfficialTable } from "./protect-official-table.js";
 import { type TableDefinition, tableDefinition } from "./table-definitions.js";
 import { validateTable } from "./validate-table.js";
@@ -287,6 +288,18 @@ describe("stay registrations in March 2025, public view", () => {
     expect(validateTable(table.definition, table.observations, context).every((check) => check.ok)).toBe(
       true,
     );
+  });
+
+  it("name the regions in the reader's language, not by their codes", async () => {
+    for (const [locale, baku] of [["az", "Bakı"], ["en", "Baku"], ["ru", "Баку"]] as const) {
+      const { table } = await officialTable(database.db, definition("stay-registrations"), "2025-03", {
+        audience: "public",
+        locale,
+        t: (key) => key,
+        today: "2025-12-01",
+      });
+      expect(table.labels.codes.region?.["AZ-BA"]).toBe(baku);
+    }
   });
 
   it("hide cells of 1-4 with flag c, so that no hidden cell can be recomputed from its row or column", async () => {

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../../platform/db/index.js";
-import { countryName } from "../../../platform/reference/index.js";
+import { countryName, regionName } from "../../../platform/reference/index.js";
 import { countChangedCases } from "../../cases/index.js";
 import { isoFromEurostat } from "../eurostat/citizenship-codes.js";
 import { computeExactTable } from "./compute-official-table.js";
@@ -24,7 +24,7 @@ function codeLabel(dimension: string, code: string, locale: string, t: Translate
     const label = t(`statistics.caseTypes.${code}`);
     return label.startsWith("statistics.") ? code : label;
   }
-  if (dimension === "region" && code !== "TOTAL" && code !== "UNK") return code;
+  if (dimension === "region" && code !== "TOTAL" && code !== "UNK") return regionName(code, locale);
   const label = t(`statistics.codes.${code}`);
   return label.startsWith("statistics.") ? code : label;
 }

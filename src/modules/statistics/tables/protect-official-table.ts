@@ -33,6 +33,8 @@ export function protectOfficialTable(table: ExactTable): OfficialObservation[] {
       .sort();
   const rows = leaves(rowsDimension.id, rowsDimension.total);
   const columns = leaves(columnsDimension.id, columnsDimension.total);
+  // A period without cases publishes no observations (an SDMX file with its header only), not a row of zeros.
+  if (rows.length === 0 || columns.length === 0) return [];
   const records = inView
     .filter(
       (observation) =>

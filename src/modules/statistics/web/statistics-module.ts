@@ -1,10 +1,13 @@
 import type { Clock } from "../../../platform/clock/index.js";
+import type { KarvanConfig } from "../../../platform/config/index.js";
 import type { Guards } from "../../access/index.js";
 import type { StatisticsContext } from "../statistics-context.js";
 
 export interface StatisticsModule extends StatisticsContext {
   clock: Clock;
   guards: Guards;
+  /** The country whose code lists (regions) the filters offer. */
+  config: Pick<KarvanConfig, "country">;
 }
 
 /** Route options of the pages with exact figures: staff holding `statistics.read`. */

@@ -5,6 +5,8 @@ import { renderChartSvg } from "../charts/render-chart.js";
 import { buildDashboard } from "../dashboard/build-dashboard.js";
 import { buildForecast } from "../dashboard/build-forecast.js";
 import { parseDashboardFilters } from "../dashboard/dashboard-filters.js";
+import { dashboardFilterView, filterFields } from "../dashboard/filter-fields.js";
+import { forecastPage } from "../dashboard/forecast-page.js";
 import { analystsOnly, type StatisticsModule } from "./statistics-module.js";
 import { exportLinks, sendExport, tableFor, tableList, tableRows, validationView } from "./table-page.js";
 
@@ -12,7 +14,10 @@ const views = "statistics/views";
 
 function dashboardOf(statistics: StatisticsModule, request: FastifyRequest) {
   const currentMonth = statistics.clock.now().toISOString().slice(0, 7);
-  return parseDashboardFilters(request.query as Record<string, unknown>, currentMonth);
+  const t = (key: string, options?: Record<string, unknown>) => request.t(key, options);
+  const view = dashboardFilterView(statistics.config.country, request.locale, t);
+  const query = request.query as Record<string, unknown>;
+  return { view, t, ...parseDashboardFilters(query, currentMonth, view.allowed) };
 }
 
 function queryString(filters: Record<string, string>): string {
@@ -30,39 +35,22 @@ export async function registerStatisticsRoutes(
   const readStatistics = analystsOnly(statistics);
 
   app.get("/statistics", readStatistics, async (request, reply) => {
-    const { filters, problems } = dashboardOf(statistics, request);
-    const charts = await buildDashboard(statistics.db, filters, (key, options) => request.t(key, options));
+    const { filters, problems, view, t } = dashboardOf(statistics, request);
+    const charts = await buildDashboard(statistics.db, filters, t, request.locale);
     const format = new Intl.NumberFormat(request.locale);
     const query = queryString({ ...filters });
-    const errors = problems.map((problem) => ({
-      text: request.t(`statistics.errors.${problem.code}`),
-      href: `#${problem.field}`,
-      field: problem.field,
-    }));
-    const typed = request.query as Record<string, unknown>;
-    const field = (name: keyof typeof filters, hintKey: string, classes: string) => {
-      const error = errors.find((one) => one.field === name)?.text ?? null;
-      return {
-        name,
-        label: request.t(`statistics.dashboard.${name}`),
-        hint: request.t(hintKey),
-        classes,
-        error,
-        // A field in error keeps what was typed, so it can be corrected rather than typed again.
-        value: error && typeof typed[name] === "string" ? typed[name] : filters[name],
-      };
-    };
+    const { fields, errors } = filterFields(
+      view,
+      filters,
+      problems,
+      request.query as Record<string, unknown>,
+      t,
+    );
     return reply.render(`${views}/dashboard.njk`, {
       title: request.t("statistics.dashboard.title"),
       filters,
       errors,
-      filterFields: [
-        field("from", "statistics.dashboard.monthHint", "govuk-input--width-10"),
-        field("to", "statistics.dashboard.monthHint", "govuk-input--width-10"),
-        field("caseType", "statistics.dashboard.caseTypeHint", "govuk-input--width-20"),
-        field("citizen", "statistics.dashboard.citizenHint", "govuk-input--width-20"),
-        field("region", "statistics.dashboard.regionHint", "govuk-input--width-20"),
-      ],
+      filterFields: fields,
       charts: charts.map((chart) => ({
         id: chart.id,
         title: chart.spec.title,
@@ -75,8 +63,8 @@ export async function registerStatisticsRoutes(
 
   app.get("/statistics/charts/:id.csv", readStatistics, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const { filters } = dashboardOf(statistics, request);
-    const charts = await buildDashboard(statistics.db, filters, (key, options) => request.t(key, options));
+    const { filters, t } = dashboardOf(statistics, request);
+    const charts = await buildDashboard(statistics.db, filters, t, request.locale);
     const chart = charts.find((one) => one.id === id);
     if (!chart) throw new NotFoundError("unknown_chart");
     return reply
@@ -87,53 +75,15 @@ export async function registerStatisticsRoutes(
 
   app.get("/statistics/forecast", readStatistics, async (request, reply) => {
     const asked = (request.query as { caseType?: unknown }).caseType;
+    const t = (key: string, options?: Record<string, unknown>) => request.t(key, options);
     const view = await buildForecast(statistics.db, {
       caseType: typeof asked === "string" ? asked : "",
       currentMonth: statistics.clock.now().toISOString().slice(0, 7),
-      t: (key, options) => request.t(key, options),
+      t,
     });
-    const number = new Intl.NumberFormat(request.locale, { maximumFractionDigits: 1 });
-    const figure = (value: number | null) =>
-      value === null ? request.t("statistics.forecast.notAvailable") : number.format(value);
-    const backtest = view.forecast?.backtest;
     return reply.render(`${views}/forecast.njk`, {
       title: request.t("statistics.forecast.title"),
-      view,
-      svg: view.chart ? renderChartSvg(view.chart) : null,
-      caseTypeItems: view.caseTypes.map((code) => ({
-        value: code,
-        text: request.t(`statistics.caseTypes.${code}`),
-        selected: code === view.caseType,
-      })),
-      backtestRows: backtest
-        ? [
-            {
-              key: { text: request.t("statistics.forecast.model") },
-              value: { text: request.t(`statistics.forecast.models.${view.modelKey}`) },
-            },
-            {
-              key: { text: request.t("statistics.forecast.historyMonths") },
-              value: { text: String(view.history) },
-            },
-            {
-              key: { text: request.t("statistics.forecast.origins") },
-              value: { text: String(backtest.origins) },
-            },
-            {
-              key: { text: request.t("statistics.forecast.mae", { horizon: backtest.horizon }) },
-              value: { text: figure(backtest.mae) },
-            },
-            {
-              key: { text: request.t("statistics.forecast.naiveMae") },
-              value: { text: figure(backtest.naiveMae) },
-            },
-            { key: { text: request.t("statistics.forecast.rmse") }, value: { text: figure(backtest.rmse) } },
-            {
-              key: { text: request.t("statistics.forecast.mape") },
-              value: { text: backtest.mape === null ? figure(null) : `${figure(backtest.mape)} %` },
-            },
-          ]
-        : [],
+      ...forecastPage(view, request.locale, t),
     });
   });
 

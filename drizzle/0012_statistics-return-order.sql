@@ -1,0 +1,1 @@
+ALTER TABLE "stat_records" ADD COLUMN "order_record_id" text;

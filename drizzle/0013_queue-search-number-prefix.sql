@@ -1,0 +1,1 @@
+CREATE INDEX "cases_number_prefix" ON "cases" USING btree ("number" text_pattern_ops);

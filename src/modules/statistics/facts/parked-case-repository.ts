@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
+
+export interface ParkedCase {
+  caseId: string;
+  error: string;
+  parkedAt: string;
+  attempts: number;
+}
+
+/** The longest error text kept: enough to see the cause, bounded whatever a driver puts in it. */
+const MAX_ERROR_LENGTH = 2000;
+
+/** Sets cases aside with the error that stopped their projection; a case parked again counts one more attempt. */
+export async function parkCases(
+  db: Queryable,
+  parked: Array<{ caseId: string; error: string }>,
+  at: Date,
+): Promise<void> {
+  if (parked.length === 0) return;
+  const rows = parked.map((item) => ({ case_id: item.caseId, error: item.error.slice(0, MAX_ERROR_LENGTH) }));
+  await db.execute(sql`insert into stat_parked_cases (case_id, error, parked_at, attempts)
+    select case_id, error, ${at.toISOString()}::timestamptz, 1
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(case_id uuid, error text)
+    on conflict (case_id) do update
+      set error = excluded.error, parked_at = excluded.parked_at, attempts = stat_parked_cases.attempts + 1`);
+}
+
+/** Takes cases off the list once their projection went through. */
+export async function unparkCases(db: Queryable, caseIds: string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  await db.execute(sql`delete from stat_parked_cases where case_id = ${anyOf(caseIds, "uuid")}`);
+}
+
+/** The parked cases, oldest first (`caseIds` narrows the list). */
+export async function listParkedCases(db: Queryable, caseIds?: string[]): Promise<ParkedCase[]> {
+  const only = caseIds ? sql`where case_id = ${anyOf(caseIds, "uuid")}` : sql``;
+  const rows = await queryRows<{ case_id: string; error: string; parked_at: string; attempts: number }>(
+    db,
+    sql`select case_id::text as case_id, error, to_char(parked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as parked_at,
+          attempts from stat_parked_cases ${only} order by parked_at, case_id`,
+  );
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    error: row.error,
+    parkedAt: row.parked_at,
+    attempts: row.attempts,
+  }));
+}
+
+export async function countParkedCases(db: Queryable): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stat_parked_cases`);
+  return row?.n ?? 0;
+}

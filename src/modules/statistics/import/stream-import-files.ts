@@ -1,0 +1,237 @@
+import type { RecordKind, StatisticalRecord } from "../facts/statistical-record.js";
+import { ImportReferences } from "./check-import-references.js";
+import { type ImportError, ImportErrorList } from "./import-error.js";
+import {
+  applicationsFile,
+  decisionsFile,
+  type ImportFileSpec,
+  importFileSpecs,
+  ordersToLeaveFile,
+  type PersonEventFileSpec,
+  permitsFile,
+  personEventFiles,
+  personsFile,
+  returnsFile,
+} from "./import-file-specs.js";
+import type { ApplicationRow, ImportRows, PersonEventRow, ReadRow } from "./import-rows.js";
+import { type ImportFile, importFileText, sizeOfImportFile } from "./import-source.js";
+import { readCsvTable } from "./read-csv-table.js";
+import {
+  readApplicationRow,
+  readDecisionRow,
+  readPermitRow,
+  readPersonEventRow,
+  readPersonRow,
+} from "./read-import-rows.js";
+import { isRealDate, RowReader } from "./row-reader.js";
+import { toStatisticalRecords } from "./to-statistical-records.js";
+
+export interface StreamedImport {
+  /** Data lines read, by file name (`persons.csv`: 120), for every file in the import. */
+  counts: Record<string, number>;
+  /** Lines of persons.csv. */
+  persons: number;
+  /** Records handed to `onRecords`. */
+  records: number;
+  /** Empty when every line of every file is right; then, and only then, every record was handed on. */
+  errors: ImportError[];
+}
+
+export interface StreamImportOptions {
+  /** YYYY-MM-DD, default the current UTC date: the latest date an event may have. */
+  today?: string;
+  /**
+   * Takes the records of checked lines, a batch at a time, as long as no error has been found; once
+   * one is, no more are handed on (the caller throws away what it got: an import is all or nothing).
+   */
+  onRecords?: (records: StatisticalRecord[]) => Promise<void>;
+  /** Bytes read so far of all the files to read. */
+  onProgress?: (done: number, total: number) => void;
+  /** Lines per batch of records. */
+  batchSize?: number;
+}
+
+const eventSpecs = new Map<string, PersonEventFileSpec>(personEventFiles.map((spec) => [spec.name, spec]));
+
+/**
+ * Checks a previous system's export (docs/import-format.md) and turns it into statistical records,
+ * reading each file line by line: memory holds a batch of lines and the ids other files refer to,
+ * never a whole file. Every line of every file is checked, so that one run reports everything to fix.
+ */
+export async function streamImportFiles(
+  files: readonly ImportFile[],
+  options: StreamImportOptions = {},
+): Promise<StreamedImport> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (!isRealDate(today))
+    throw new Error(`today must be a date written YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  const batchSize = options.batchSize ?? 10_000;
+  const errors = new ImportErrorList();
+  const known = checkFileSet(files, errors);
+  const references = new ImportReferences(new Set(known.keys()), errors);
+
+  const total = (await Promise.all([...known.values()].map(sizeOfImportFile))).reduce((a, b) => a + b, 0);
+  let done = 0;
+  const progress = (bytes: number) => {
+    done += bytes;
+    options.onProgress?.(done, total);
+  };
+
+  const counts: Record<string, number> = {};
+  let records = 0;
+  for (const spec of importFileSpecs) {
+    const file = known.get(spec.name);
+    if (!file) continue;
+    let count = 0;
+    let batch: ReadRow<unknown>[] = [];
+    const handOn = async () => {
+      if (batch.length > 0 && errors.isEmpty && options.onRecords) {
+        const converted = recordsOfLines(spec, batch, references);
+        await options.onRecords(converted);
+        records += converted.length;
+      }
+      batch = [];
+    };
+    for await (const row of readCsvTable(importFileText(file, progress), spec, errors)) {
+      const line = readAndCheckLine(spec, new RowReader(spec.name, row, errors, today), references);
+      count += 1;
+      // Persons are facts of the other files' records, not records of their own.
+      if (!errors.isEmpty || spec === personsFile) continue;
+      batch.push(line);
+      if (batch.length >= batchSize) await handOn();
+    }
+    await handOn();
+    counts[spec.name] = count;
+  }
+  return {
+    counts,
+    persons: counts[personsFile.name] ?? 0,
+    records: errors.isEmpty ? records : 0,
+    // Unknown files (rank -1) come first: they usually explain the rest.
+    errors: errors.isEmpty ? [] : errors.sorted(importFileSpecs.map((spec) => spec.name)),
+  };
+}
+
+/** The files to read by name; unknown and doubled files are reported. */
+function checkFileSet(files: readonly ImportFile[], errors: ImportErrorList): Map<string, ImportFile> {
+  const known = new Set(importFileSpecs.map((spec) => spec.name));
+  const byName = new Map<string, ImportFile>();
+  for (const file of files) {
+    if (!known.has(file.name)) {
+      errors.add({
+        file: file.name,
+        line: null,
+        field: null,
+        code: "unknown_file",
+        message: `Unknown file; an import holds only ${[...known].join(", ")} (names are case-sensitive).`,
+      });
+    } else if (byName.has(file.name)) {
+      errors.add({
+        file: file.name,
+        line: null,
+        field: null,
+        code: "duplicate_file",
+        message: "The file is given twice.",
+      });
+    } else {
+      byName.set(file.name, file);
+    }
+  }
+  return byName;
+}
+
+function readAndCheckLine(
+  spec: ImportFileSpec,
+  reader: RowReader,
+  references: ImportReferences,
+): ReadRow<unknown> {
+  switch (spec.name) {
+    case personsFile.name: {
+      const line = readPersonRow(reader);
+      references.checkPerson(line);
+      return line;
+    }
+    case applicationsFile.name: {
+      const line = readApplicationRow(reader);
+      references.checkApplication(line);
+      return line;
+    }
+    case decisionsFile.name: {
+      const line = readDecisionRow(reader);
+      references.checkDecision(line);
+      return line;
+    }
+    case permitsFile.name: {
+      const line = readPermitRow(reader);
+      references.checkPermit(line);
+      return line;
+    }
+    default: {
+      const eventSpec = eventSpecs.get(spec.name);
+      if (!eventSpec) throw new Error(`import: no reader for ${spec.name}`);
+      const line = readPersonEventRow(reader, eventSpec);
+      references.checkPersonEvent(eventSpec, line);
+      return line;
+    }
+  }
+}
+
+function checked<T>(id: string, value: T | undefined): ReadRow<T> {
+  if (value === undefined) throw new Error(`import: ${id} was not checked`);
+  return { line: 0, id, refs: {}, value };
+}
+
+/**
+ * The records of a batch of checked lines of one file: `toStatisticalRecords` is given the batch
+ * with the persons, applications and orders it refers to, and only the batch's own kind is kept.
+ */
+function recordsOfLines(
+  spec: ImportFileSpec,
+  lines: readonly ReadRow<unknown>[],
+  references: ImportReferences,
+): StatisticalRecord[] {
+  const rows: ImportRows = {
+    present: new Set([spec.name]),
+    persons: [],
+    applications: [],
+    decisions: [],
+    permits: [],
+    personEvents: new Map(),
+  };
+  const personIds = new Set<string>();
+  let kind: RecordKind;
+  if (spec === applicationsFile) {
+    kind = "application";
+    rows.applications = lines as ReadRow<ApplicationRow>[];
+    for (const line of rows.applications) personIds.add(line.value?.personId ?? "");
+  } else if (spec === decisionsFile) {
+    kind = "decision";
+    rows.decisions = lines as ImportRows["decisions"];
+    const applicationIds = new Set(rows.decisions.map((line) => line.value?.applicationId ?? ""));
+    rows.applications = [...applicationIds].map((id) => checked(id, references.application(id)));
+    for (const line of rows.applications) personIds.add(line.value?.personId ?? "");
+    rows.present.add(applicationsFile.name);
+  } else if (spec === permitsFile) {
+    kind = "permit";
+    rows.permits = lines as ImportRows["permits"];
+    for (const line of rows.permits) personIds.add(line.value?.personId ?? "");
+  } else {
+    const eventSpec = eventSpecs.get(spec.name);
+    if (!eventSpec) throw new Error(`import: no records for ${spec.name}`);
+    kind = eventSpec.kind;
+    const events = lines as ReadRow<PersonEventRow>[];
+    rows.personEvents.set(spec.name, events);
+    for (const line of events) personIds.add(line.value?.personId ?? "");
+    if (spec === returnsFile) {
+      const orderIds = new Set(events.flatMap((line) => (line.value?.orderId ? [line.value.orderId] : [])));
+      rows.personEvents.set(
+        ordersToLeaveFile.name,
+        [...orderIds].map((id) => checked(id, references.order(id))),
+      );
+      rows.present.add(ordersToLeaveFile.name);
+    }
+  }
+  rows.persons = [...personIds].map((id) => checked(id, references.person(id)));
+  rows.present.add(personsFile.name);
+  return toStatisticalRecords(rows).filter((record) => record.kind === kind);
+}
