@@ -291,7 +291,11 @@ describe("stay registrations in March 2025, public view", () => {
   });
 
   it("name the regions in the reader's language, not by their codes", async () => {
-    for (const [locale, baku] of [["az", "Bakı"], ["en", "Baku"], ["ru", "Баку"]] as const) {
+    for (const [locale, baku] of [
+      ["az", "Bakı"],
+      ["en", "Baku"],
+      ["ru", "Баку"],
+    ] as const) {
       const { table } = await officialTable(database.db, definition("stay-registrations"), "2025-03", {
         audience: "public",
         locale,
