@@ -18,3 +18,4 @@ export {
 } from "./download.js";
 export type { MultipartForm, RefusedFile, UploadedFile } from "./multipart-forms.js";
 export { multipartLimits, readMultipartForm, registerMultipartForms } from "./multipart-forms.js";
+export { readUploadInMemory } from "./read-upload-in-memory.js";

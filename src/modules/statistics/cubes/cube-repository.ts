@@ -1,27 +1,26 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows, queryRowsPrepared } from "../../../platform/db/index.js";
-import { type CubeCell, type CubeTable, nonZeroCells, sumCells } from "./cube-cell.js";
+import { type CubeCell, type CubeTable, sumCells } from "./cube-cell.js";
 
-/** Adds changes to the cubes in one statement per 2,000 cells; cells that come to nothing go. */
-export async function addToCubes(db: Queryable, changes: CubeCell[]): Promise<void> {
-  // One statement cannot change a row twice: changes to the same cell are added up first.
-  const sorted = nonZeroCells(sumCells(changes)).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
-  for (let index = 0; index < sorted.length; index += 2000) {
-    const rows = sorted.slice(index, index + 2000).map((cell) => ({
-      table_code: cell.tableCode,
-      period: cell.period,
-      citizen: cell.citizen,
-      sex: cell.sex,
-      age: cell.age,
-      d1: cell.d1,
-      d2: cell.d2,
-      d3: cell.d3,
-      n: cell.n,
-      total: cell.total,
-    }));
-    const recordset = sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-        table_code text, period text, citizen text, sex text, age text, d1 text, d2 text, d3 text, n bigint,
-        total bigint)`;
+/** Cells per statement: the columns travel as arrays (`unnest`), so one statement carries many. */
+const CELLS_PER_STATEMENT = 20_000;
+
+/** Adds changes to the cubes; cells that come to nothing go. Returns how many cells changed. */
+export async function addToCubes(db: Queryable, changes: Iterable<CubeCell>): Promise<number> {
+  // One statement cannot change a row twice: changes to the same cell are added up first. Rows are
+  // changed in key order, so that every writer locks them in the same order.
+  const summed = [...sumCells(changes)]
+    .filter(([, cell]) => cell.n !== 0 || cell.total !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, cell]) => cell);
+  for (let index = 0; index < summed.length; index += CELLS_PER_STATEMENT) {
+    const cells = summed.slice(index, index + CELLS_PER_STATEMENT);
+    const column = <T>(value: (cell: CubeCell) => T) => sql.param(cells.map(value));
+    const recordset = sql`unnest(${column((c) => c.tableCode)}::text[], ${column((c) => c.period)}::text[],
+      ${column((c) => c.citizen)}::text[], ${column((c) => c.sex)}::text[], ${column((c) => c.age)}::text[],
+      ${column((c) => c.d1)}::text[], ${column((c) => c.d2)}::text[], ${column((c) => c.d3)}::text[],
+      ${column((c) => c.n)}::bigint[], ${column((c) => c.total)}::bigint[])
+      as r(table_code, period, citizen, sex, age, d1, d2, d3, n, total)`;
     await db.execute(sql`insert into stat_cube (table_code, period, citizen, sex, age, d1, d2, d3, n, total)
       select * from ${recordset}
       on conflict (table_code, period, citizen, sex, age, d1, d2, d3)
@@ -30,10 +29,7 @@ export async function addToCubes(db: Queryable, changes: CubeCell[]): Promise<vo
       where c.table_code = r.table_code and c.period = r.period and c.citizen = r.citizen and c.sex = r.sex
         and c.age = r.age and c.d1 = r.d1 and c.d2 = r.d2 and c.d3 = r.d3 and c.n = 0 and c.total = 0`);
   }
-}
-
-function keyOf(cell: CubeCell): string {
-  return [cell.tableCode, cell.period, cell.citizen, cell.sex, cell.age, cell.d1, cell.d2, cell.d3].join("|");
+  return summed.length;
 }
 
 export interface CubeSum {
