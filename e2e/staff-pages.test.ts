@@ -11,7 +11,13 @@ describe.runIf(browserAvailable)("administration and audit pages", () => {
   it("lets an administrator browse users, roles and agencies", async () => {
     const page = await bed.newPerson();
     await signInAsDemoStaff(page, bed.karvan, "administrator", usedCodes);
-    for (const path of ["/admin/roles", "/admin/agencies", "/demo/outbox", "/admin/users"]) {
+    for (const path of [
+      "/admin/roles",
+      "/admin/agencies",
+      "/demo/outbox",
+      "/statistics/parked",
+      "/admin/users",
+    ]) {
       await visit(page, `${bed.karvan.baseUrl}${path}`);
       expect(await page.locator("h1").count()).toBe(1);
     }

@@ -34,6 +34,12 @@ const entries: NavigationEntry[] = [
     anyOf: ["statistics.read"],
   },
   { href: "/tasks", textKey: "workspace.navigation.tasks", kind: "staff", anyOf: ["labour.opinion"] },
+  {
+    href: "/statistics/parked",
+    textKey: "statistics.navigation.parked",
+    kind: "staff",
+    anyOf: ["statistics.manage"],
+  },
   { href: "/admin/users", textKey: "navigation.users", kind: "staff", anyOf: ["admin.users"] },
   { href: "/admin/roles", textKey: "navigation.roles", kind: "staff", anyOf: ["admin.roles"] },
   { href: "/admin/agencies", textKey: "navigation.agencies", kind: "staff", anyOf: ["admin.agencies"] },

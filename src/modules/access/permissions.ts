@@ -16,6 +16,8 @@ export const permissions = [
   "integration.manage",
   "enforcement.manage",
   "statistics.read",
+  /** Sees and retries the cases the statistics could not process; their errors may quote personal data. */
+  "statistics.manage",
   "policy.manage",
   "training.manage",
   "publicinfo.edit",
@@ -110,7 +112,14 @@ export const builtInRoles: RoleDefinition[] = [
     code: "administrator",
     staff: true,
     names: { az: "Administrator", en: "Administrator", ru: "Администратор" },
-    permissions: ["admin.users", "admin.roles", "admin.agencies", "mail.outbox.read", "scope.all_agencies"],
+    permissions: [
+      "admin.users",
+      "admin.roles",
+      "admin.agencies",
+      "mail.outbox.read",
+      "statistics.manage",
+      "scope.all_agencies",
+    ],
   },
   {
     code: "auditor",

@@ -247,6 +247,26 @@ describe("multipart forms", () => {
     await vi.waitFor(() => expect(filesBelow(filesRoot())).toEqual([]));
   });
 
+  it("refuses a text field with a NUL or a control character (422 naming the field), keeping no file", async () => {
+    const response = await upload(
+      [
+        token(),
+        { name: "passport", content: sampleDocuments.pdf, fileName: "p.pdf" },
+        { name: "description", value: "Pasport\u0000" },
+        { name: "documentType", value: "pass\u0007port" },
+        { name: "note", value: "two\nlines" },
+      ],
+      { query: "?keep=1" },
+    );
+    expect(response.statusCode).toBe(422);
+    const { error } = response.json<{
+      error: { code: string; details: { problems: Array<{ field: string }> } };
+    }>();
+    expect(error.code).toBe("invalid_characters");
+    expect(error.details.problems.map((problem) => problem.field)).toEqual(["description", "documentType"]);
+    expect(filesBelow(filesRoot())).toEqual([]);
+  });
+
   it("refuses more than 10 files (413) and deletes those already stored", async () => {
     const files: Part[] = Array.from({ length: 11 }, (_, index) => ({
       name: `file${index}`,

@@ -2,6 +2,7 @@ import { finished } from "node:stream/promises";
 import multipart, { type Multipart } from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { DomainError } from "../http/errors.js";
+import { hasHiddenOrControlCharacters } from "../http/text-rules.js";
 import { DocumentRefusedError, type Documents, maxDocumentBytes, type StoredDocument } from "./documents.js";
 
 /**
@@ -181,6 +182,7 @@ export async function readMultipartForm(
       }
       next = await state.parts.next();
     }
+    refuseHiddenCharacters(request, fields);
   } catch (error) {
     await discardStored(request, state);
     throw asRequestError(error);
@@ -193,6 +195,36 @@ export async function readMultipartForm(
       state.kept = true;
     },
   };
+}
+
+/**
+ * Text fields get the refusal every JSON and form body gets (422 `invalid_characters` naming each
+ * field), widened to control and bidirectional characters: line breaks and tabs stay allowed, since
+ * a description may take several lines. Thrown before the route sees the fields, so the files
+ * already stored are discarded with it.
+ */
+function refuseHiddenCharacters(request: FastifyRequest, fields: Record<string, string | string[]>): void {
+  const names = Object.entries(fields)
+    .filter(
+      ([name, value]) =>
+        hasHiddenOrControlCharacters(name) ||
+        (Array.isArray(value) ? value : [value]).some((one) => hasHiddenOrControlCharacters(one, true)),
+    )
+    .map(([name]) => name);
+  if (names.length === 0) return;
+  throw new DomainError(
+    "invalid_characters",
+    422,
+    "errors.invalid_characters",
+    {
+      problems: names.map((field) => ({
+        field,
+        messageKey: "errors.invalid_characters_field",
+        message: request.t("errors.invalid_characters_field"),
+      })),
+    },
+    { fields: names.join(", ") },
+  );
 }
 
 function addField(fields: Record<string, string | string[]>, name: string, value: string): void {

@@ -13,4 +13,6 @@ export { createI18n, defaultLocale, isLocale, loadTranslations, supportedLocales
 export { hasUnstorableCharacters } from "./request-bodies.js";
 export type { HttpServer, HttpServerOptions } from "./server.js";
 export { createHttpServer, languageCookie, wantsJson } from "./server.js";
+export type { TextRules } from "./text-rules.js";
+export { checkText, hasHiddenOrControlCharacters, isInvisibleOnly, safeText } from "./text-rules.js";
 export { createViewEnvironment, displayTimeZone } from "./views.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../../../platform/http/index.js";
 import { agencyKinds } from "./admin-catalogues.js";
 
 /** A group of checkboxes arrives as nothing, one string or several strings. */
@@ -8,11 +9,16 @@ const checkedValues = z.preprocess(
 );
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const required = (message: string, max: number) => z.string(message).trim().min(1, message).max(max, message);
+/**
+ * A required name following the platform's free-text rules: nothing, or only invisible
+ * characters, is "enter the name"; control or bidirectional characters get their own message.
+ */
+const required = (message: string, max: number, hidden: string) =>
+  safeText({ max, required: message, hidden });
 
 export const newStaffUserForm = z
   .object({
-    fullName: required("admin.errors.fullNameRequired", 200),
+    fullName: required("admin.errors.fullNameRequired", 200, "admin.errors.fullNameHidden"),
     email: z
       .string("admin.errors.emailRequired")
       .trim()
@@ -56,9 +62,9 @@ export const newRoleForm = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z][a-z0-9_]{2,39}$/, "admin.errors.roleCodeInvalid"),
-  nameAz: required("admin.errors.nameAzRequired", 100),
-  nameEn: required("admin.errors.nameEnRequired", 100),
-  nameRu: required("admin.errors.nameRuRequired", 100),
+  nameAz: required("admin.errors.nameAzRequired", 100, "admin.errors.nameAzHidden"),
+  nameEn: required("admin.errors.nameEnRequired", 100, "admin.errors.nameEnHidden"),
+  nameRu: required("admin.errors.nameRuRequired", 100, "admin.errors.nameRuHidden"),
   audience: z.enum(["staff", "public"], "admin.errors.audienceRequired"),
   permissions: checkedValues,
 });
@@ -71,9 +77,9 @@ export const agencyForm = z.object({
     .toUpperCase()
     .regex(/^[A-Z0-9][A-Z0-9-]{1,29}$/, "admin.errors.agencyCodeInvalid"),
   kind: z.enum(agencyKinds, "admin.errors.agencyKindRequired"),
-  nameAz: required("admin.errors.nameAzRequired", 300),
-  nameEn: required("admin.errors.nameEnRequired", 300),
-  nameRu: required("admin.errors.nameRuRequired", 300),
+  nameAz: required("admin.errors.nameAzRequired", 300, "admin.errors.nameAzHidden"),
+  nameEn: required("admin.errors.nameEnRequired", 300, "admin.errors.nameEnHidden"),
+  nameRu: required("admin.errors.nameRuRequired", 300, "admin.errors.nameRuHidden"),
   region: z
     .string()
     .trim()

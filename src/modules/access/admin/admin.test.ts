@@ -530,6 +530,22 @@ describe("agencies", () => {
     const invalid = await admin.post("/admin/agencies/new", { code: "x", kind: "nonsense" });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain("Choose the type of agency");
+    const invisible = await admin.post("/admin/agencies/new", {
+      code: "SMS-INVISIBLE",
+      kind: "regional",
+      nameAz: "\u200B\u200B",
+      nameEn: "Invisible Office",
+      nameRu: "Невидимое управление",
+    });
+    expect(invisible.statusCode).toBe(422);
+    expect(invisible.body).toContain('href="#nameAz"');
+    expect(invisible.body).toContain("Enter the name in Azerbaijani");
+    expect(invisible.body).toContain('value="Invisible Office"');
+    const [none] = await queryRows<{ n: number }>(
+      app.karvan.access.db,
+      sql`select count(*)::int as n from agencies where code = 'SMS-INVISIBLE'`,
+    );
+    expect(none?.n).toBe(0);
 
     const created = await admin.post("/admin/agencies/new", {
       code: "sms-lankaran",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../../../platform/http/index.js";
 import { maximumPasswordLength, passwordProblem } from "../passwords.js";
 
 /** Form schemas of the authentication pages; messages are translation keys (see parseForm). */
@@ -67,11 +68,12 @@ function withNewPassword<T extends z.ZodRawShape>(
 
 export const signUpForm = withNewPassword(
   {
-    fullName: z
-      .string("auth.errors.fullNameRequired")
-      .trim()
-      .min(1, "auth.errors.fullNameRequired")
-      .max(200, "auth.errors.fullNameTooLong"),
+    fullName: safeText({
+      max: 200,
+      required: "auth.errors.fullNameRequired",
+      hidden: "auth.errors.fullNameHidden",
+      tooLong: "auth.errors.fullNameTooLong",
+    }),
     email: emailField,
     hostOrEmployer: z
       .string()

@@ -175,6 +175,18 @@ describe("public sign-up, sign-in, sessions and password reset", () => {
       confirmPassword: `${password}x`,
     });
     expect(mismatch.body).toContain("The passwords do not match");
+
+    const disguised = await client.post("/sign-up", {
+      fullName: "Leyla \u202Eavodammam",
+      email: "leyla@example.com",
+      password,
+      confirmPassword: password,
+    });
+    expect(disguised.statusCode).toBe(422);
+    expect(disguised.body).toContain('href="#fullName"');
+    expect(disguised.body).toContain("Full name must not contain hidden or control characters");
+    expect(disguised.body).toContain('value="leyla@example.com"');
+    expect(app.mailer.lastTo("leyla@example.com")).toBeUndefined();
   });
 
   it("sends a new verification link on request; the old link stops working and links expire after 24 hours", async () => {

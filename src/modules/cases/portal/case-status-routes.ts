@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ConflictError, DomainError, isLocale, NotFoundError } from "../../../platform/http/index.js";
+import {
+  ConflictError,
+  checkText,
+  DomainError,
+  isLocale,
+  NotFoundError,
+} from "../../../platform/http/index.js";
 import { loadEvents } from "../engine/event-store.js";
 import { notifyApplicantOfChange } from "../notices/notify-applicant-of-change.js";
 import { sendMessage } from "../operations/add-note.js";
@@ -19,6 +25,22 @@ type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyRe
 
 /** Messages are between 1 and 4000 characters (the engine's rule), counted after trimming. */
 const maxMessageLength = 4000;
+
+const messageProblemKeys = {
+  notText: "portal.status.errors.messageRequired",
+  empty: "portal.status.errors.messageRequired",
+  invisibleOnly: "portal.status.errors.messageRequired",
+  hiddenCharacters: "portal.status.errors.messageHidden",
+  tooLong: "portal.status.errors.messageTooLong",
+} as const;
+
+/** The free-text rules every text input follows, with the message form's own wording. */
+function messageProblem(message: string): string | undefined {
+  const checked = checkText(message, { maxLength: maxMessageLength, multiline: true });
+  if (checked.problem !== undefined) return messageProblemKeys[checked.problem];
+  // The engine counts UTF-16 units, so a text of many emoji is measured the same way here.
+  return message.length > maxMessageLength ? messageProblemKeys.tooLong : undefined;
+}
 
 /** The case page, messages, answering a request for documents, withdrawal, decision documents. */
 export async function registerCaseStatusRoutes(
@@ -42,11 +64,7 @@ export async function registerCaseStatusRoutes(
     const problem =
       own.state.state === own.definition.initialState || own.state.category === "closed"
         ? "portal.status.errors.messagesClosed"
-        : message.length === 0
-          ? "portal.status.errors.messageRequired"
-          : message.length > maxMessageLength
-            ? "portal.status.errors.messageTooLong"
-            : undefined;
+        : messageProblem(message);
     if (problem) {
       const text = request.t(problem);
       return renderCaseStatus(request, reply.status(422), services, {

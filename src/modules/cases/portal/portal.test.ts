@@ -373,6 +373,10 @@ describe("the applicant's e-services", () => {
       documentsMessage: "Here is a better scan.",
     });
     expect(location(sent)).toBe(`/applications/${caseId}?done=documentsSent`);
+    const disguised = await client.post(`/applications/${caseId}/messages`, { message: "Hi \u2067there" });
+    expect(disguised.statusCode).toBe(422);
+    expect(disguised.body).toContain('href="#message"');
+    expect(disguised.body).toContain("The message must not contain hidden or control characters");
     const message = await client.post(`/applications/${caseId}/messages`, {
       message: "When will I hear back?",
     });
@@ -381,6 +385,7 @@ describe("the applicant's e-services", () => {
     expect(status.body).toContain("Documents sent");
     expect(status.body).toContain("Here is a better scan.");
     expect(status.body).toContain("When will I hear back?");
+    expect(status.body).not.toContain("\u2067");
     expect(status.body).toContain("Your message");
     expect(status.body).not.toContain('data-testid="document-request"');
 

@@ -362,6 +362,18 @@ describe("the case file", () => {
     expect(empty.body).toContain('href="#note-text"');
     expect(empty.body).toContain("Enter between 1 and 4000 characters");
     expect(notes.body).toContain("Add an internal note");
+    const invisibleNote = "\u200B\u200B\u3164";
+    const hidden = await officer.browser.post(`/cases/${state.id}/notes`, { text: invisibleNote });
+    expect(hidden.statusCode).toBe(422);
+    expect(hidden.body).toContain('href="#note-text"');
+    expect(hidden.body).toContain("Enter the note");
+    const disguised = await officer.browser.post(`/cases/${state.id}/messages`, {
+      text: "Pay to \u202Emoc.live",
+    });
+    expect(disguised.statusCode).toBe(422);
+    expect(disguised.body).toContain('href="#message-text"');
+    expect(disguised.body).toContain("Message must not contain hidden or control characters");
+    expect(disguised.body).toContain("Pay to \u202Emoc.live");
     const noted = await officer.browser.post(`/cases/${state.id}/notes`, {
       text: "Phoned the employer:\nthe contract is signed.",
     });
@@ -378,6 +390,8 @@ describe("the case file", () => {
     expect(notesAfter.body).toContain('<p class="govuk-body">the contract is signed.</p>');
     expect(notesAfter.body).toContain("Message to the applicant");
     expect(notesAfter.body).toContain("We received your application.");
+    expect(notesAfter.body).not.toContain(invisibleNote);
+    expect(notesAfter.body).not.toContain("\u202E");
 
     const sameApplicant = await submittedCase(app.karvan.cases, app.config, applicant, {
       passportNumber: "C99999999",

@@ -1,5 +1,10 @@
 import type { FastifyRequest } from "fastify";
-import { DomainError, type FieldError } from "../../../platform/http/index.js";
+import {
+  DomainError,
+  type FieldError,
+  hasHiddenOrControlCharacters,
+  isInvisibleOnly,
+} from "../../../platform/http/index.js";
 import type { TransitionInput } from "../operations/transition-case.js";
 
 /** What the officer typed into a form, kept when the form comes back (errors, a changed case). */
@@ -87,6 +92,39 @@ export function refusalAsFormErrors(error: unknown, request: FastifyRequest, for
   const id = field ? `${formId}-${field}` : formId;
   const message = request.t(error.messageKey);
   return { errors: [{ field: id, href: `#${id}`, text: message }], byField: { [id]: message } };
+}
+
+/** The free-text fields of the officers' forms; `text` is a note or a message to the applicant. */
+const freeTextFields = ["reasons", "message", "comment", "text"] as const;
+
+/**
+ * The free-text rules every text input follows (no control or bidirectional characters, more
+ * than invisible characters), checked before any operation runs so nothing is stored: an error at
+ * each field that breaks them, or null. An empty field is left to the operation (required or not).
+ */
+export function freeTextErrorsOf(
+  values: TypedValues,
+  request: FastifyRequest,
+  formId: string,
+): FormErrors | null {
+  const errors: FieldError[] = [];
+  const byField: Record<string, string> = {};
+  for (const field of freeTextFields) {
+    const value = (values[field] ?? "").trim();
+    if (value === "") continue;
+    const problem = hasHiddenOrControlCharacters(value, true)
+      ? "hidden"
+      : isInvisibleOnly(value)
+        ? "invisible"
+        : null;
+    if (!problem) continue;
+    const label = field === "text" ? (formId === "message" ? "message" : "note") : field;
+    const id = `${formId}-${field}`;
+    const text = request.t(`cases.errors.${problem}_${label}`);
+    errors.push({ field: id, href: `#${id}`, text });
+    byField[id] = text;
+  }
+  return errors.length > 0 ? { errors, byField } : null;
 }
 
 export function isCaseChanged(error: unknown): boolean {

@@ -11,6 +11,7 @@ import {
   bodyOf,
   expectedSeqOf,
   type FormErrors,
+  freeTextErrorsOf,
   isCaseChanged,
   refusalAsFormErrors,
   type TypedValues,
@@ -298,6 +299,15 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
     const context = staffContextOf(workspace, request);
     const body = bodyOf(request);
     const values = typedValuesOf(body);
+    const textErrors = freeTextErrorsOf(values, request, form.id);
+    if (textErrors) {
+      return renderCaseFile(request, reply, caseId, form.page, {
+        status: 422,
+        formErrors: textErrors,
+        sentForm: form.id,
+        values,
+      });
+    }
     try {
       const result = await change(context, values, expectedSeqOf(body));
       return reply.redirect(

@@ -5,6 +5,7 @@ import { selectedAnswers } from "./answers-view.js";
 import {
   bodyOf,
   type FormErrors,
+  freeTextErrorsOf,
   isCaseChanged,
   refusalAsFormErrors,
   type TypedValues,
@@ -77,6 +78,8 @@ export async function registerTaskRoutes(app: FastifyInstance, workspace: Worksp
   app.post<TaskParams>("/tasks/:taskId", signedIn, async (request, reply) => {
     const values = typedValuesOf(bodyOf(request));
     const comment = values.comment ?? "";
+    const textErrors = freeTextErrorsOf(values, request, "task");
+    if (textErrors) return renderTask(request, reply, { status: 422, values, formErrors: textErrors });
     if (comment.trim().length > 4000) {
       const text = request.t("cases.errors.text_length");
       return renderTask(request, reply, {

@@ -52,3 +52,46 @@ export async function countParkedCases(db: Queryable): Promise<number> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stat_parked_cases`);
   return row?.n ?? 0;
 }
+
+/** A parked case as the administrators' page shows it: with the case number and the owning agency. */
+export interface ParkedCaseForReview extends ParkedCase {
+  /** Null when the case itself is gone (erased): the parked row is still worth retrying away. */
+  caseNumber: string | null;
+  agencyId: string | null;
+}
+
+/**
+ * The parked cases with their case numbers, oldest first; `numberContains` keeps those whose case
+ * number contains it (case-insensitive), so that one case can be found among many.
+ */
+export async function listParkedCasesForReview(
+  db: Queryable,
+  options: { numberContains?: string; limit: number },
+): Promise<ParkedCaseForReview[]> {
+  const search = options.numberContains?.trim();
+  const matching = search
+    ? sql`where c.number ilike ${`%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}`
+    : sql``;
+  const rows = await queryRows<{
+    case_id: string;
+    case_number: string | null;
+    agency_id: string | null;
+    error: string;
+    parked_at: string;
+    attempts: number;
+  }>(
+    db,
+    sql`select p.case_id::text as case_id, c.number as case_number, c.agency_id::text as agency_id, p.error,
+          to_char(p.parked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as parked_at, p.attempts
+        from stat_parked_cases p left join cases c on c.id = p.case_id ${matching}
+        order by p.parked_at, p.case_id limit ${options.limit}`,
+  );
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    agencyId: row.agency_id,
+    error: row.error,
+    parkedAt: row.parked_at,
+    attempts: row.attempts,
+  }));
+}

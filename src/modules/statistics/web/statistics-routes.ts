@@ -7,6 +7,7 @@ import { buildForecast } from "../dashboard/build-forecast.js";
 import { parseDashboardFilters } from "../dashboard/dashboard-filters.js";
 import { dashboardFilterView, filterFields } from "../dashboard/filter-fields.js";
 import { forecastPage } from "../dashboard/forecast-page.js";
+import { registerParkedCaseRoutes } from "./parked-case-routes.js";
 import { analystsOnly, type StatisticsModule } from "./statistics-module.js";
 import { exportLinks, sendExport, tableFor, tableList, tableRows, validationView } from "./table-page.js";
 
@@ -113,4 +114,6 @@ export async function registerStatisticsRoutes(
     const { table } = await tableFor(statistics, request, "internal");
     return sendExport(reply, request, table);
   });
+
+  await registerParkedCaseRoutes(app, statistics);
 }
