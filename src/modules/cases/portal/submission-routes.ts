@@ -34,6 +34,31 @@ function registrationRows(request: FastifyRequest, state: CaseState, definition:
   ];
 }
 
+/** E-mails the applicant that the application is in, in the language of their account. */
+async function confirmSubmission(
+  request: FastifyRequest,
+  services: PortalServices,
+  submitted: CaseState,
+  definition: CaseTypeDefinition,
+): Promise<void> {
+  const principal = request.principal;
+  if (!principal) return;
+  const locale = isLocale(principal.locale) ? principal.locale : request.locale;
+  try {
+    await sendSubmissionConfirmation({
+      mailer: services.cases.mailer,
+      publicUrl: services.cases.config.publicUrl,
+      recipient: { email: principal.email, fullName: principal.fullName, locale },
+      t: services.i18n.t(locale),
+      state: submitted,
+      definition,
+    });
+  } catch (error) {
+    // The application is in: a lost confirmation must not look like a failed submission.
+    request.log.error({ err: error, caseId: submitted.id }, "submission confirmation not sent");
+  }
+}
+
 /** "Check your answers", the submission and its receipt. */
 export async function registerSubmissionRoutes(
   app: FastifyInstance,
@@ -77,23 +102,7 @@ export async function registerSubmissionRoutes(
       const fresh = await readOwnCase(context, before.id, "check-answers");
       return renderCheckPage(request, reply.status(422), services, { ...fresh, errors: problems });
     }
-    const principal = request.principal;
-    if (principal) {
-      const locale = isLocale(principal.locale) ? principal.locale : request.locale;
-      try {
-        await sendSubmissionConfirmation({
-          mailer: cases.mailer,
-          publicUrl: cases.config.publicUrl,
-          recipient: { email: principal.email, fullName: principal.fullName, locale },
-          t: services.i18n.t(locale),
-          state: submitted,
-          definition,
-        });
-      } catch (error) {
-        // The application is in: a lost confirmation must not look like a failed submission.
-        request.log.error({ err: error, caseId: submitted.id }, "submission confirmation not sent");
-      }
-    }
+    await confirmSubmission(request, services, submitted, definition);
     return reply.redirect(applicationPaths.receipt(submitted.id), 303);
   });
 
