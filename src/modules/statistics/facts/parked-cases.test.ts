@@ -2,13 +2,10 @@ import { sql } from "drizzle-orm";
 import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
-import { loadLegalCalendars } from "../../../platform/calendar/index.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
-import { seedDemoUsers } from "../../access/index.js";
-import { CaseTypeRegistry, calendarDeadlineClock } from "../../cases/index.js";
-import { caseTypeDefinitions, seedDemoCaseload } from "../../permits/index.js";
 import type { StatisticsContext } from "../statistics-context.js";
+import { seededCaseload } from "../test-support/seeded-caseload.js";
 import { registerParkedCaseMetrics } from "./parked-case-metrics.js";
 import { listParkedCases } from "./parked-case-repository.js";
 import { retryParkedCases } from "./retry-parked-cases.js";
@@ -21,13 +18,7 @@ let seeded: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  context = {
-    db: database.db,
-    registry: new CaseTypeRegistry(caseTypeDefinitions),
-    deadlines: calendarDeadlineClock(loadLegalCalendars().of("AZ")),
-  };
-  await seedDemoUsers(database.db, clock, "demo-file-key-".padEnd(40, "x"));
-  await seedDemoCaseload({ ...context, clock, country: "AZ", scale: 0.03, sharedDataDir: "/nonexistent" });
+  context = await seededCaseload(database.db, clock, 0.03);
   const [count] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from cases`);
   seeded = count?.n ?? 0;
 }, 120_000);

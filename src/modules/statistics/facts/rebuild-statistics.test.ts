@@ -1,14 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
-import { loadLegalCalendars } from "../../../platform/calendar/index.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
-import { seedDemoUsers } from "../../access/index.js";
-import { CaseTypeRegistry, calendarDeadlineClock } from "../../cases/index.js";
-import { caseTypeDefinitions, seedDemoCaseload } from "../../permits/index.js";
 import { cubeSnapshot } from "../cubes/cube-repository.js";
 import type { StatisticsContext } from "../statistics-context.js";
+import { seededCaseload } from "../test-support/seeded-caseload.js";
 import { rebuildStatistics } from "./rebuild-statistics.js";
 import { catchUpStatistics } from "./statistics-projector.js";
 
@@ -18,13 +15,7 @@ let context: StatisticsContext;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  context = {
-    db: database.db,
-    registry: new CaseTypeRegistry(caseTypeDefinitions),
-    deadlines: calendarDeadlineClock(loadLegalCalendars().of("AZ")),
-  };
-  await seedDemoUsers(database.db, clock, "demo-file-key-".padEnd(40, "x"));
-  await seedDemoCaseload({ ...context, clock, country: "AZ", scale: 0.4, sharedDataDir: "/nonexistent" });
+  context = await seededCaseload(database.db, clock, 0.4);
 }, 120_000);
 
 afterAll(async () => {

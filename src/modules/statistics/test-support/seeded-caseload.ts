@@ -1,0 +1,23 @@
+import { loadLegalCalendars } from "../../../platform/calendar/index.js";
+import type { ManualClock } from "../../../platform/clock/index.js";
+import type { Database } from "../../../platform/db/index.js";
+import { seedDemoUsers } from "../../access/index.js";
+import { CaseTypeRegistry, calendarDeadlineClock } from "../../cases/index.js";
+import { caseTypeDefinitions, seedDemoCaseload } from "../../permits/index.js";
+import type { StatisticsContext } from "../statistics-context.js";
+
+/** The statistics' context over a test database holding the demo accounts and a demo caseload of `scale`. */
+export async function seededCaseload(
+  db: Database,
+  clock: ManualClock,
+  scale: number,
+): Promise<StatisticsContext> {
+  const context = {
+    db,
+    registry: new CaseTypeRegistry(caseTypeDefinitions),
+    deadlines: calendarDeadlineClock(loadLegalCalendars().of("AZ")),
+  };
+  await seedDemoUsers(db, clock, "demo-file-key-".padEnd(40, "x"));
+  await seedDemoCaseload({ ...context, clock, country: "AZ", scale, sharedDataDir: "/nonexistent" });
+  return context;
+}
