@@ -1,10 +1,15 @@
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { databaseTestFiles, testFilesUnder } from "./test/support/database-test-files.js";
 
 /**
- * Unit and integration tests run once on embedded PGlite and, when KARVAN_TEST_POSTGRES_URL is set
- * (CI sets it), once more on the PostgreSQL server; each test file gets its own fresh database.
- * Browser tests (e2e/) drive Debian's Chromium.
+ * Unit and integration tests run on embedded PGlite and, when KARVAN_TEST_POSTGRES_URL is set (CI
+ * sets it), the tests that open a database run once more on the PostgreSQL server; each test file
+ * gets its own fresh copy of one migrated template database. Browser tests (e2e/) drive Debian's
+ * Chromium, one file at a time.
  */
+const root = fileURLToPath(new URL(".", import.meta.url));
 const postgresUrl = process.env.KARVAN_TEST_POSTGRES_URL;
 const unitFiles = ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"];
 
@@ -13,6 +18,8 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every core works: test files mostly wait on their own database, not on each other.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true as const,
@@ -22,7 +29,11 @@ export default defineConfig({
         ? [
             {
               extends: true as const,
-              test: { name: "postgres", include: unitFiles, env: { KARVAN_TEST_DB: "postgres" } },
+              test: {
+                name: "postgres",
+                include: databaseTestFiles(root, testFilesUnder(root, ["src", "test", "scripts"])),
+                env: { KARVAN_TEST_DB: "postgres" },
+              },
             },
           ]
         : []),

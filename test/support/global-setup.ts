@@ -15,11 +15,17 @@ declare module "vitest" {
 }
 
 /**
- * Migrates one template database per run, so that each test file starts from a copy in well
- * under a second instead of migrating from nothing: a PGlite data-folder dump, and, when a
- * PostgreSQL server is configured, a template database cloned with CREATE DATABASE ... TEMPLATE.
+ * Migrates one template database per project, so that each test file starts from a copy in well
+ * under a second instead of migrating from nothing: a PGlite data-folder dump for the embedded
+ * projects, and for the server project a template database cloned with CREATE DATABASE ... TEMPLATE.
+ * Each project builds only the template its files open.
  */
 export default async function setup(project: TestProject) {
+  if (project.name === "postgres") return setupServerTemplate(project);
+  return setupEmbeddedTemplate(project);
+}
+
+async function setupEmbeddedTemplate(project: TestProject) {
   const folder = mkdtempSync(path.join(tmpdir(), "karvan-test-"));
   const pglite = await openDatabase({});
   await prepareDatabase(pglite);
@@ -29,31 +35,32 @@ export default async function setup(project: TestProject) {
   writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
   await pglite.close();
   project.provide("pgliteTemplate", templateFile);
+  project.provide("postgresTemplate", null);
+  project.provide("postgresUrl", process.env.KARVAN_TEST_POSTGRES_URL ?? null);
+  return () => rmSync(folder, { recursive: true, force: true });
+}
 
-  const postgresUrl = process.env.KARVAN_TEST_POSTGRES_URL ?? null;
-  let templateName: string | null = null;
-  if (postgresUrl) {
-    templateName = `karvan_template_${randomBytes(4).toString("hex")}`;
-    const admin = await openDatabase({ databaseUrl: postgresUrl, poolSize: 1 });
-    await admin.raw.query(`create database ${templateName}`);
-    await admin.close();
-    const template = await openDatabase({
-      databaseUrl: withDatabaseName(postgresUrl, templateName),
-      poolSize: 1,
-    });
-    await prepareDatabase(template);
-    await template.close();
-  }
+async function setupServerTemplate(project: TestProject) {
+  const postgresUrl = process.env.KARVAN_TEST_POSTGRES_URL;
+  if (!postgresUrl) throw new Error("the postgres project needs KARVAN_TEST_POSTGRES_URL");
+  const templateName = `karvan_template_${randomBytes(4).toString("hex")}`;
+  const admin = await openDatabase({ databaseUrl: postgresUrl, poolSize: 1 });
+  await admin.raw.query(`create database ${templateName}`);
+  await admin.close();
+  const template = await openDatabase({
+    databaseUrl: withDatabaseName(postgresUrl, templateName),
+    poolSize: 1,
+  });
+  await prepareDatabase(template);
+  await template.close();
+  project.provide("pgliteTemplate", "");
   project.provide("postgresTemplate", templateName);
   project.provide("postgresUrl", postgresUrl);
 
   return async () => {
-    rmSync(folder, { recursive: true, force: true });
-    if (postgresUrl && templateName) {
-      const admin = await openDatabase({ databaseUrl: postgresUrl, poolSize: 1 });
-      await admin.raw.query(`drop database if exists ${templateName} with (force)`);
-      await admin.close();
-    }
+    const cleaner = await openDatabase({ databaseUrl: postgresUrl, poolSize: 1 });
+    await cleaner.raw.query(`drop database if exists ${templateName} with (force)`);
+    await cleaner.close();
   };
 }
 

@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import pdfmake from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 
 const require = createRequire(import.meta.url);
@@ -24,12 +23,26 @@ export const documentFont = "DejaVuSans";
 
 const readableFiles = new Set(Object.values(dejaVuSans).map((file) => path.resolve(file)));
 
-// pdfmake 0.3 on Node is one shared instance (0.2's `new PdfPrinter(fonts)` is gone): fonts and
-// access policies are set on it once. Documents may not make pdfmake fetch URLs or read files
-// other than our fonts; images come as data URLs (e.g. from qrPngDataUrl).
-pdfmake.setFonts({ [documentFont]: dejaVuSans });
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => readableFiles.has(path.resolve(file)));
+type Pdfmake = typeof import("pdfmake");
+let loadedPdfmake: Promise<Pdfmake> | undefined;
+
+/**
+ * pdfmake is loaded on the first document, not at start-up: most processes (and test files) never
+ * render one. pdfmake 0.3 on Node is one shared instance (0.2's `new PdfPrinter(fonts)` is gone):
+ * fonts and access policies are set on it once. Documents may not make pdfmake fetch URLs or read
+ * files other than our fonts; images come as data URLs (e.g. from qrPngDataUrl).
+ */
+function pdfmakeInstance(): Promise<Pdfmake> {
+  loadedPdfmake ??= import("pdfmake").then((module) => {
+    // A CommonJS module: its functions arrive as the default export.
+    const pdfmake = ((module as { default?: Pdfmake }).default ?? module) as Pdfmake;
+    pdfmake.setFonts({ [documentFont]: dejaVuSans });
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((file) => readableFiles.has(path.resolve(file)));
+    return pdfmake;
+  });
+  return loadedPdfmake;
+}
 
 export type PdfDocumentDefinition = TDocumentDefinitions;
 
@@ -40,5 +53,5 @@ export async function renderPdf(definition: PdfDocumentDefinition): Promise<Buff
     defaultStyle: { font: documentFont, ...definition.defaultStyle },
     info: { creator: "Karvan", producer: "Karvan", ...definition.info },
   };
-  return pdfmake.createPdf(document).getBuffer();
+  return (await pdfmakeInstance()).createPdf(document).getBuffer();
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import scalarApiReference from "@scalar/fastify-api-reference";
 import type { FastifyInstance } from "fastify";
 
 /** Where the API reference lives; the OpenAPI document is at `${apiDocsPath}/openapi.json` (and .yaml). */
@@ -48,6 +47,8 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
       if (request.url.startsWith(`${apiDocsPath}/js/`)) reply.header("cache-control", "public, max-age=3600");
       return payload;
     });
+    // Loaded only where the reference is served; its bundle is large.
+    const { default: scalarApiReference } = await import("@scalar/fastify-api-reference");
     await docs.register(scalarApiReference, {
       routePrefix: apiDocsPath,
       logLevel: "warn",

@@ -1,6 +1,7 @@
-import { type EChartsOption, format, type SeriesOption } from "echarts";
+import type { EChartsOption, SeriesOption } from "echarts";
 import type { ChartSpec } from "./chart-spec.js";
 import { BAND_FILL, CHART_FONT_FAMILY, CHART_PALETTE, TEXT_COLOUR } from "./chart-style.js";
+import { echartsLibrary } from "./echarts-library.js";
 
 function checkLengths(spec: ChartSpec): void {
   const expected = spec.categories.length;
@@ -75,7 +76,7 @@ const DEFAULT_HEADER = 88;
  * letter outside ASCII (ə, ş, Cyrillic) a full em wide, which errs towards too much room in a browser.
  */
 export function textWidth(text: string, fontSize: number): number {
-  return format.getTextRect(text, `${fontSize}px ${CHART_FONT_FAMILY}`).width;
+  return echartsLibrary().format.getTextRect(text, `${fontSize}px ${CHART_FONT_FAMILY}`).width;
 }
 
 /** Words packed into lines no wider than `width`. */

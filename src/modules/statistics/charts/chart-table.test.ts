@@ -53,4 +53,17 @@ describe("chartCsv", () => {
       ].join("\n"),
     );
   });
+
+  it("writes hostile labels as text a spreadsheet will not run, and negative figures as numbers", () => {
+    const hostile: ChartSpec = {
+      kind: "bar",
+      title: "Changes",
+      categories: ['=HYPERLINK("http://evil.example")', "@SUM(A1)"],
+      categoryLabel: "+Region",
+      series: [{ name: "-Net", values: [-3, 2] }],
+    };
+    expect(chartCsv(hostile)).toBe(
+      ["'+Region,'-Net", '"\'=HYPERLINK(""http://evil.example"")",-3', "'@SUM(A1),2", ""].join("\n"),
+    );
+  });
 });

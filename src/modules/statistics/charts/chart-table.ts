@@ -1,4 +1,4 @@
-import { formatCsvRecord } from "../eurostat/csv-records.js";
+import { type CsvCell, writeCsv } from "../../../platform/csv/index.js";
 import type { ChartSpec } from "./chart-spec.js";
 
 export interface ChartDataTable {
@@ -34,6 +34,12 @@ export function chartDataTable(
 
 /** The same table as CSV for download, with unformatted numbers so it reads back in any locale. */
 export function chartCsv(spec: ChartSpec): string {
-  const { head, rows } = chartDataTable(spec);
-  return `${[head, ...rows].map(formatCsvRecord).join("\n")}\n`;
+  const { head } = chartDataTable(spec);
+  const band = spec.band;
+  const rows = spec.categories.map((category, i): CsvCell[] => [
+    category,
+    ...spec.series.map((s) => s.values[i]),
+    ...(band ? [band.lower[i], band.upper[i]] : []),
+  ]);
+  return writeCsv([head, ...rows], { lineEnd: "\n" });
 }

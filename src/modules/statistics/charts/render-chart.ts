@@ -1,7 +1,7 @@
-import * as echarts from "echarts";
 import { labelSvg } from "./accessible-svg.js";
 import { chartLayout, chartOption } from "./chart-option.js";
 import type { ChartSpec } from "./chart-spec.js";
+import { echartsLibrary } from "./echarts-library.js";
 
 let renderCount = 0;
 
@@ -14,7 +14,7 @@ export function renderChartSvg(spec: ChartSpec): string {
   const option = chartOption(spec);
   const legendNames = [...(spec.band ? [spec.band.name] : []), ...spec.series.map((s) => s.name)];
   const { width, height } = chartLayout(spec, legendNames);
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = echartsLibrary().init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(option);
     renderCount += 1;

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { OfficialTable } from "../tables/official-table.js";
 import type { ExportTexts } from "./export-texts.js";
 import { labelledRows } from "./labelled-rows.js";
@@ -29,6 +28,8 @@ function noteOf(table: OfficialTable, texts: ExportTexts): string {
  */
 export async function writeTableXlsx(table: OfficialTable, texts: ExportTexts): Promise<Buffer> {
   const { head, rows } = labelledRows(table, texts);
+  // Loaded on the first spreadsheet: a heavy library most requests never need.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Karvan";
   const sheet = workbook.addWorksheet(sheetNameOf(table.period), {
