@@ -1,10 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
-import { SignPdf } from "@signpdf/signpdf";
 import { ConfigError } from "../../config/index.js";
-import { checkPdfSeal, type SealCheck } from "./check-pdf-seal.js";
-import { PadesSigner } from "./pades-signer.js";
+import type { SealCheck } from "./check-pdf-seal.js";
 import {
   createSelfSignedSealP12,
   readSealP12,
@@ -94,11 +91,16 @@ export function createDocumentSeal(settings: SealSettings): DocumentSeal {
     certificate ??= demoSeal(settings.dataDir);
     return certificate;
   };
-  const signPdf = new SignPdf();
+  // The signing and checking libraries load with the first document: most processes seal none.
   return {
     describe: () => ({ commonName: current().commonName, demo: current().demo }),
     async seal(pdf, options) {
       const seal = current();
+      const [{ plainAddPlaceholder }, { SignPdf }, { PadesSigner }] = await Promise.all([
+        import("@signpdf/placeholder-plain"),
+        import("@signpdf/signpdf"),
+        import("./pades-signer.js"),
+      ]);
       const signingTime = options.signingTime ?? new Date();
       const withPlaceholder = plainAddPlaceholder({
         pdfBuffer: pdf,
@@ -110,8 +112,11 @@ export function createDocumentSeal(settings: SealSettings): DocumentSeal {
         subFilter: "ETSI.CAdES.detached",
         appName: "Karvan",
       });
-      return signPdf.sign(withPlaceholder, new PadesSigner(seal), signingTime);
+      return new SignPdf().sign(withPlaceholder, new PadesSigner(seal), signingTime);
     },
-    check: (pdf) => checkPdfSeal(pdf, [current().fingerprint]),
+    async check(pdf) {
+      const { checkPdfSeal } = await import("./check-pdf-seal.js");
+      return checkPdfSeal(pdf, [current().fingerprint]);
+    },
   };
 }

@@ -1,5 +1,15 @@
 import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
-import forge from "node-forge";
+import { createRequire } from "node:module";
+import type forge from "node-forge";
+
+const require = createRequire(import.meta.url);
+let forgeLibrary: typeof forge | undefined;
+
+/** node-forge, loaded when a certificate is first read or made rather than at every start. */
+function nodeForge(): typeof forge {
+  forgeLibrary ??= require("node-forge") as typeof forge;
+  return forgeLibrary;
+}
 
 /**
  * The organisational unit every demo seal certificate carries: whoever opens the certificate in
@@ -36,6 +46,7 @@ export function certificateFingerprint(der: Uint8Array): string {
 }
 
 function fieldValue(certificate: forge.pki.Certificate, shortName: string): string | undefined {
+  const forge = nodeForge();
   const field = certificate.subject.getField(shortName) as { value?: unknown } | null;
   if (typeof field?.value !== "string") return undefined;
   try {
@@ -51,6 +62,7 @@ function fieldValue(certificate: forge.pki.Certificate, shortName: string): stri
  * the key is the seal's, any others (the issuing chain) are ignored. RSA keys only.
  */
 export function readSealP12(p12: Buffer, passphrase: string): SealCertificate {
+  const forge = nodeForge();
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString("binary")), false, passphrase);
@@ -105,6 +117,7 @@ export interface SelfSignedSealOptions {
  * benchmark installations. A real installation uses the certificate a trust service issued.
  */
 export function createSelfSignedSealP12(options: SelfSignedSealOptions): Buffer {
+  const forge = nodeForge();
   const now = options.now ?? new Date();
   // The key pair is made by Node's own (OpenSSL) generator, which is fast; forge only packs it.
   const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
