@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "case-pages": () => import("./case-pages.js"),
   statistics: () => import("./statistics.js"),
   import: () => import("./import.js"),
+  dashboards: () => import("./dashboards.js"),
 };
 
 const name = process.argv[2];

@@ -4,6 +4,8 @@ import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
   type AccessModule,
+  AuditAnchoring,
+  auditAnchorSettings,
   createAccessModule,
   createApiKeyAuthenticator,
   deleteExpiredSessions,
@@ -26,6 +28,14 @@ import {
   scheduleCaseDeadlineJobs,
 } from "./modules/cases/index.js";
 import { caseTypeDefinitions, registerPermitApiRoutes } from "./modules/permits/index.js";
+import {
+  defineRetentionJob,
+  loadRetentionRules,
+  type RetentionServices,
+  registerDataSubjectRoutes,
+  registerRetentionRoutes,
+  scheduleRetentionJob,
+} from "./modules/privacy/index.js";
 import {
   registerComparisonRoutes,
   registerIndicatorRoutes,
@@ -100,6 +110,8 @@ export interface Karvan {
   mailer: Mailer;
   jobs: JobRunner;
   clock: Clock;
+  /** The retention rules and what applying them needs (the daily run, `karvan privacy expire`). */
+  retention: RetentionServices;
   close(): Promise<void>;
 }
 
@@ -140,6 +152,7 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   const clock = options.clock ?? systemClock;
   // Reads the configured seal certificate first: a wrong file or passphrase stops the start at once.
   const seal = createDocumentSeal(config);
+  const retentionRules = loadRetentionRules(config.country, config.retentionFile);
   const ownsDatabase = !options.database;
   // The embedded database may be open in one process only (see karvan backup / restore).
   const lock = ownsDatabase && !config.databaseUrl ? acquireDataDirLock(config.dataDir, "serve") : undefined;
@@ -188,7 +201,7 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   registerJobMetrics(server.metrics.registry, jobs);
   registerParkedCaseMetrics(server.metrics.registry, database.db);
 
-  const access = createAccessModule({ db: database.db, clock, config, mailer });
+  const access = createAccessModule({ db: database.db, clock, config, mailer, jobs, i18n, log: server.log });
   registerAccessContext(server as FastifyInstance, {
     db: database.db,
     clock,
@@ -220,6 +233,16 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   await registerApplicationApiRoutes(server as FastifyInstance, { cases, documents, payments, i18n });
   await registerCatalogueRoutes(server as FastifyInstance, cases);
   await registerPermitApiRoutes(server as FastifyInstance, cases);
+  await registerDataSubjectRoutes(server as FastifyInstance, { cases, documents, i18n });
+  // Retention: the daily run that removes or anonymises expired records, and the DPO's pages.
+  const retention = {
+    cases,
+    documents,
+    i18n,
+    rules: retentionRules,
+  };
+  defineRetentionJob(jobs, retention);
+  await registerRetentionRoutes(server as FastifyInstance, retention);
   const statistics = { ...cases, guards: access.guards };
   await registerStatisticsRoutes(server as FastifyInstance, statistics);
   await registerComparisonRoutes(server as FastifyInstance, statistics);
@@ -239,10 +262,22 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
   await server.ready();
   await jobs.schedule("sessions.cleanup", "*/15 * * * *");
   await scheduleCaseDeadlineJobs(jobs);
+  await scheduleRetentionJob(jobs);
   await jobs.start();
   // Seals the audit trail behind the request path; every instance runs one, one seals at a time.
   const auditSealer = config.jobs
-    ? startAuditSealer({ db: database.db, auditKey: config.auditKey, log: server.log })
+    ? startAuditSealer({
+        db: database.db,
+        auditKey: config.auditKey,
+        log: server.log,
+        // After each pass the chain's head is anchored outside the database (ADR 0023).
+        anchoring: new AuditAnchoring({
+          db: database.db,
+          auditKey: config.auditKey,
+          settings: auditAnchorSettings(config),
+          mail: { mailer, i18n },
+        }),
+      })
     : null;
   // Keeps the statistical records and cubes current behind the request path.
   const statisticsProjector =
@@ -259,6 +294,7 @@ export async function buildKarvan(options: KarvanOptions): Promise<Karvan> {
     mailer,
     jobs,
     clock,
+    retention,
     async close() {
       await auditSealer?.stop();
       await statisticsProjector?.stop();

@@ -3,6 +3,7 @@ import { ConfigError } from "../platform/config/index.js";
 import { registerAuditCommand } from "./audit.js";
 import { registerBackupCommand } from "./backup.js";
 import { registerMigrateCommand } from "./migrate.js";
+import { registerPrivacyCommand } from "./privacy.js";
 import { registerRestoreCommand } from "./restore.js";
 import { registerSeedCommand } from "./seed.js";
 import { registerServeCommand } from "./serve.js";
@@ -25,6 +26,7 @@ registerBackupCommand(program);
 registerRestoreCommand(program);
 registerStatsCommand(program);
 registerImportCommand(program);
+registerPrivacyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

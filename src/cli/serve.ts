@@ -20,6 +20,7 @@ export function registerServeCommand(program: Command): void {
       const karvan = await buildKarvan({ config });
       if (config.demo && options.demoSeed) await seedDemo(karvan.database, config, { onlyIfEmpty: true });
       await karvan.server.listen({ port: config.port, host: config.host });
+      await karvan.server.metrics.listen();
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       note("");
       note(`Karvan is running at ${config.publicUrl}  (ready in ${seconds} s)`);

@@ -34,6 +34,7 @@ const entries: NavigationEntry[] = [
     anyOf: ["statistics.read"],
   },
   { href: "/tasks", textKey: "workspace.navigation.tasks", kind: "staff", anyOf: ["labour.opinion"] },
+  { href: "/corrections", textKey: "privacy.navigation.corrections", kind: "staff", anyOf: ["cases.read"] },
   {
     href: "/statistics/parked",
     textKey: "statistics.navigation.parked",
@@ -44,6 +45,18 @@ const entries: NavigationEntry[] = [
   { href: "/admin/roles", textKey: "navigation.roles", kind: "staff", anyOf: ["admin.roles"] },
   { href: "/admin/agencies", textKey: "navigation.agencies", kind: "staff", anyOf: ["admin.agencies"] },
   { href: "/audit", textKey: "navigation.audit", kind: "staff", anyOf: ["audit.read"] },
+  {
+    href: "/privacy/retention",
+    textKey: "privacy.retention.navigation",
+    kind: "staff",
+    anyOf: ["privacy.read"],
+  },
+  {
+    href: "/privacy/processing-record",
+    textKey: "privacy.processing.navigation",
+    kind: "staff",
+    anyOf: ["privacy.read"],
+  },
   {
     href: "/demo/outbox",
     textKey: "navigation.outbox",

@@ -52,6 +52,8 @@ export async function createTestApp(
     config?: Partial<KarvanConfig>;
     /** Case types besides the country's procedures, e.g. the engine's sample type. */
     caseTypes?: CaseTypeInput[];
+    /** Pino options for the request log (e.g. `{ level: "info", stream }`); no log by default. */
+    logger?: Record<string, unknown>;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -66,7 +68,7 @@ export async function createTestApp(
     database,
     clock: options.clock ?? systemClock,
     mailer,
-    logger: false,
+    logger: options.logger ?? false,
     ...(options.caseTypes ? { caseTypes: options.caseTypes } : {}),
   });
   return {

@@ -26,6 +26,8 @@ export const permissions = [
   "admin.agencies",
   "audit.read",
   "mail.outbox.read",
+  /** The data-protection officer's pages: what retention removes next, the record of processing. */
+  "privacy.read",
   /** Lifts agency scoping: the holder may act on records of every agency. */
   "scope.all_agencies",
 ] as const;
@@ -120,6 +122,16 @@ export const builtInRoles: RoleDefinition[] = [
       "statistics.manage",
       "scope.all_agencies",
     ],
+  },
+  {
+    code: "data_protection_officer",
+    staff: true,
+    names: {
+      az: "Fərdi məlumatların mühafizəsi üzrə məsul şəxs",
+      en: "Data protection officer",
+      ru: "Ответственный за защиту персональных данных",
+    },
+    permissions: ["privacy.read", "audit.read", "scope.all_agencies"],
   },
   {
     code: "auditor",

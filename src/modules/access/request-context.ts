@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Clock } from "../../platform/clock/index.js";
 import type { KarvanConfig } from "../../platform/config/index.js";
 import type { Database } from "../../platform/db/index.js";
-import { UnauthenticatedError, wantsJson } from "../../platform/http/index.js";
+import { DomainError, UnauthenticatedError, wantsJson } from "../../platform/http/index.js";
+import { bearerToken } from "./api-keys/api-key-format.js";
 import { authorize, type ProtectedRecord } from "./authorize.js";
 import type { Permission } from "./permissions.js";
 import type { Principal } from "./principal.js";
@@ -46,6 +47,10 @@ export function registerAccessContext(app: FastifyInstance, options: AccessConte
     if (request.usesApiKey) {
       request.principal = options.authenticateApiKey ? await options.authenticateApiKey(request) : null;
       return;
+    }
+    // A key is a credential for the JSON API only: it never opens a page meant for a person.
+    if (bearerToken(request.headers.authorization) !== null) {
+      throw new DomainError("api_key_not_accepted", 403, "apiKeys.errors.notAcceptedHere");
     }
     const token = request.cookies[sessionCookie];
     if (!token) return;

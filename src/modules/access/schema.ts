@@ -41,6 +41,16 @@ export const roles = pgTable("roles", {
   createdAt: createdAt(),
 });
 
+/**
+ * The permissions whose built-in grants have been given to this database's built-in roles. A
+ * permission added in a later version is granted once to the built-in roles that hold it by
+ * default; an administrator who then takes it away keeps it away.
+ */
+export const grantedPermissionDefaults = pgTable("granted_permission_defaults", {
+  permission: text("permission").primaryKey(),
+  createdAt: createdAt(),
+});
+
 export const users = pgTable(
   "users",
   {
@@ -74,7 +84,7 @@ export const userRoles = pgTable(
     roleCode: text("role_code")
       .notNull()
       .references(() => roles.code),
-    grantedAt: createdAt(),
+    createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.roleCode] })],
 );
@@ -116,13 +126,21 @@ export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** Null when the typed address has no account: those attempts are throttled all the same. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ["password", "mfa", "password_reset"] }).notNull(),
     succeeded: boolean("succeeded").notNull(),
     ip: text("ip"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Keyed hash of the normalised e-mail address typed: the account, whether or not it exists. */
+    subject: text("subject"),
+    /** Where the attempt came from: `device:<id>` (a known device) or `ip:<address>`. */
+    source: text("source"),
   },
-  (table) => [index("sign_in_attempts_user_at").on(table.userId, table.at)],
+  (table) => [
+    index("sign_in_attempts_user_at").on(table.userId, table.at),
+    index("sign_in_attempts_subject").on(table.subject, table.kind, table.at),
+  ],
 );
 
 export const emailTokens = pgTable(
@@ -132,7 +150,7 @@ export const emailTokens = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose", { enum: ["verify_email", "reset_password"] }).notNull(),
+    purpose: text("purpose", { enum: ["verify_email", "reset_password", "unlock_sign_in"] }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: createdAt(),

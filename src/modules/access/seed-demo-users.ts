@@ -29,6 +29,7 @@ const demoNames: Record<string, string> = {
   content_editor: "Orkhan Jafarov",
   administrator: "Kamala Aliyeva",
   auditor: "Ilgar Nasirov",
+  data_protection_officer: "Aytan Safarova",
 };
 
 export function demoEmail(roleCode: string): string {

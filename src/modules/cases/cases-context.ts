@@ -3,6 +3,7 @@ import type { Database } from "../../platform/db/index.js";
 import type { Principal } from "../access/index.js";
 import type { CaseTypeRegistry } from "./definition/registry.js";
 import type { DeadlineClock } from "./engine/case-state.js";
+import type { UploadLimits } from "./operations/upload-limits.js";
 
 /** What every case operation receives: who acts, from where, and the engine's services. */
 export interface CasesContext {
@@ -13,4 +14,6 @@ export interface CasesContext {
   principal: Principal | null;
   ip?: string | undefined;
   requestId?: string | undefined;
+  /** The configured limits on documents; contexts built outside the module get the defaults. */
+  uploadLimits?: UploadLimits | undefined;
 }

@@ -65,11 +65,23 @@ export { startApplication } from "./operations/start-application.js";
 export { feeDue, submitApplication } from "./operations/submit-application.js";
 export type { TransitionInput } from "./operations/transition-case.js";
 export { availableTransitions, GuardFailedError, transitionCase } from "./operations/transition-case.js";
+export { formatLongDate } from "./portal/answer-summary.js";
 export { parseCsv } from "./portal/csv.js";
 export type { GuestCsvColumn, GuestRow, GuestRowProblem } from "./portal/guest-csv.js";
 export { guestCsvColumns, readGuestCsv, readGuestRecords } from "./portal/guest-csv.js";
+export type { CaseActorKind, OwnCaseRecord } from "./portal/own-case-records.js";
+export { loadOwnCaseRecords } from "./portal/own-case-records.js";
 export { registerPortalRoutes } from "./portal/portal-routes.js";
 export type { PortalServices } from "./portal/portal-services.js";
+export { anonymiseCase } from "./retention/anonymise-case.js";
+export type { FinishedCaseRule, IdleDraft } from "./retention/expiring-cases.js";
+export {
+  countFinishedCasesDue,
+  countIdleDrafts,
+  listFinishedCasesDue,
+  listIdleDrafts,
+} from "./retention/expiring-cases.js";
+export { removeDraft } from "./retention/remove-draft.js";
 export {
   deadlineWatchJob,
   defineCaseDeadlineJobs,

@@ -11,6 +11,7 @@ import type { CaseTypeInput } from "./definition/case-type.js";
 import { CaseTypeRegistry } from "./definition/registry.js";
 import { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
 import type { DeadlineClock } from "./engine/case-state.js";
+import { uploadLimitsOf } from "./operations/upload-limits.js";
 
 export interface CasesDependencies {
   db: Database;
@@ -37,7 +38,13 @@ export interface CasesModule extends CasesDependencies {
 export function createCasesModule(dependencies: CasesDependencies): CasesModule {
   const registry = new CaseTypeRegistry(dependencies.caseTypes);
   const deadlines = calendarDeadlineClock(dependencies.calendar);
-  const base = { db: dependencies.db, clock: dependencies.clock, registry, deadlines };
+  const base = {
+    db: dependencies.db,
+    clock: dependencies.clock,
+    registry,
+    deadlines,
+    uploadLimits: uploadLimitsOf(dependencies.config),
+  };
   return {
     ...dependencies,
     registry,

@@ -27,6 +27,7 @@ export {
 export { readSdmxCsv, type SdmxDataset, writeSdmxCsv } from "./eurostat/sdmx-csv.js";
 export { parseSexCode, type SexCode } from "./eurostat/sex-codes.js";
 export { exportOfficialTable } from "./exports/export-table.js";
+export { anonymousAnswers } from "./facts/anonymous-answers.js";
 export { importFiles } from "./facts/import-records.js";
 export { registerParkedCaseMetrics } from "./facts/parked-case-metrics.js";
 export { listParkedCases, type ParkedCase } from "./facts/parked-case-repository.js";

@@ -75,6 +75,42 @@ describe("configuration", () => {
     expect(() => loadConfig({ ...production, KARVAN_PUBLIC_URL: "http://karvan.example" })).toThrow(/https/);
   });
 
+  it("anchors the audit chain in the data folder by default; production needs a file or an auditor", () => {
+    const dir = dataDir();
+    expect(loadConfig({ KARVAN_DATA_DIR: dir })).toMatchObject({
+      auditAnchorFile: path.join(dir, "audit-anchors.jsonl"),
+      auditAnchorMail: undefined,
+      auditAnchorMailMinutes: 60,
+    });
+    const mailOnly = loadConfig({
+      KARVAN_DATA_DIR: dir,
+      KARVAN_AUDIT_ANCHOR_FILE: "off",
+      KARVAN_AUDIT_ANCHOR_MAIL: "auditor@example.org",
+      KARVAN_AUDIT_ANCHOR_MAIL_MINUTES: "15",
+    });
+    expect(mailOnly).toMatchObject({ auditAnchorFile: null, auditAnchorMailMinutes: 15 });
+    expect(() => loadConfig({ KARVAN_DATA_DIR: dir, KARVAN_AUDIT_ANCHOR_MAIL: "not an address" })).toThrow(
+      /KARVAN_AUDIT_ANCHOR_MAIL: must be an e-mail address/,
+    );
+    const production = {
+      NODE_ENV: "production",
+      KARVAN_DATA_DIR: dir,
+      KARVAN_SESSION_SECRET: secret,
+      KARVAN_AUDIT_KEY: secret,
+      KARVAN_FILE_KEY: secret,
+      KARVAN_PUBLIC_URL: "https://karvan.migration.gov.az",
+      KARVAN_SEAL_P12: "/etc/karvan/seal.p12",
+      KARVAN_SEAL_PASSPHRASE: secret,
+      KARVAN_AUDIT_ANCHOR_FILE: "off",
+    };
+    expect(() => loadConfig(production)).toThrow(
+      /KARVAN_AUDIT_ANCHOR_FILE: off needs KARVAN_AUDIT_ANCHOR_MAIL/,
+    );
+    expect(
+      loadConfig({ ...production, KARVAN_AUDIT_ANCHOR_MAIL: "auditor@example.org" }).auditAnchorFile,
+    ).toBe(null);
+  });
+
   it("rejects invalid values with the variable's name", () => {
     expect(() => loadConfig({ PORT: "http", KARVAN_DATA_DIR: dataDir() })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "not a url", KARVAN_DATA_DIR: dataDir() })).toThrow(

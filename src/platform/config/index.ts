@@ -26,6 +26,9 @@ const rawConfigSchema = z.object({
   publicUrl: z.string().url().optional(),
   sessionSecret: secret.optional(),
   auditKey: secret.optional(),
+  auditAnchorFile: z.string().min(1).optional(),
+  auditAnchorMail: z.email("must be an e-mail address").optional(),
+  auditAnchorMailMinutes: z.coerce.number().int().min(1).max(10_080).default(60),
   fileKey: secret.optional(),
   sealCertificate: z.string().min(1).optional(),
   sealPassphrase: z.string().optional(),
@@ -40,6 +43,16 @@ const rawConfigSchema = z.object({
     .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code, e.g. AZ")
     .default("AZ"),
   permitExpiryNoticeDays: z.coerce.number().int().min(1).max(365).default(30),
+  statisticsCacheSeconds: z.coerce.number().int().min(0).max(86_400).default(600),
+  statisticsHeavyQueries: z.coerce.number().int().min(1).max(64).default(2),
+  statisticsWaitSeconds: z.coerce.number().min(0).max(120).default(10),
+  metricsToken: z.string().min(24, "must be at least 24 characters").optional(),
+  metricsPort: z.coerce.number().int().min(1).max(65535).optional(),
+  retentionFile: z.string().min(1).optional(),
+  uploadMaxFilesPerCase: z.coerce.number().int().min(1).max(1000).default(20),
+  uploadMaxMegabytesPerCase: z.coerce.number().int().min(1).max(10_000).default(50),
+  uploadMaxFilesPerAccount: z.coerce.number().int().min(1).max(100_000).default(100),
+  uploadMaxMegabytesPerAccount: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 
 export type KarvanConfig = {
@@ -52,6 +65,12 @@ export type KarvanConfig = {
   publicUrl: string;
   sessionSecret: string;
   auditKey: string;
+  /** The append-only file the audit chain's head is anchored in; null: none (`off`). */
+  auditAnchorFile: string | null;
+  /** The auditor's address that receives the audit chain's latest anchor by e-mail; unset: none. */
+  auditAnchorMail: string | undefined;
+  /** At most one anchor e-mail per this many minutes. */
+  auditAnchorMailMinutes: number;
   fileKey: string;
   /**
    * The electronic seal's certificate and private key (a PKCS#12 file) that seals issued PDFs;
@@ -71,6 +90,27 @@ export type KarvanConfig = {
   country: string;
   /** How many days before a permit's last valid day its holder is reminded by e-mail. */
   permitExpiryNoticeDays: number;
+  /**
+   * How long a computed statistics dashboard is kept in memory at most, in seconds (0: never
+   * kept); once the statistics have moved on, it is computed again sooner (see dashboard-cache.ts).
+   */
+  statisticsCacheSeconds: number;
+  /** How many heavy statistics computations (dashboards, forecasts) run at once in this process. */
+  statisticsHeavyQueries: number;
+  /** How long a heavy statistics computation waits for its turn before the answer is 503. */
+  statisticsWaitSeconds: number;
+  /** Bearer token Prometheus must send for /metrics; without one, /metrics is open only in demo mode. */
+  metricsToken: string | undefined;
+  /** Serve /metrics on this port alone (not on the service's own port). */
+  metricsPort: number | undefined;
+  /** The retention rules file replacing the country's defaults (docs/retention.md); unset: the defaults. */
+  retentionFile: string | undefined;
+  /** Documents one application may hold (files and megabytes in all); MB = 1024 × 1024 bytes. */
+  uploadMaxFilesPerCase: number;
+  uploadMaxMegabytesPerCase: number;
+  /** Documents one account may hold over all its applications not yet decided. */
+  uploadMaxFilesPerAccount: number;
+  uploadMaxMegabytesPerAccount: number;
   /** True when the cookies may be sent over plain HTTP (localhost development only). */
   insecureCookies: boolean;
 };
@@ -86,6 +126,9 @@ export const environmentVariables = {
   publicUrl: "KARVAN_PUBLIC_URL",
   sessionSecret: "KARVAN_SESSION_SECRET",
   auditKey: "KARVAN_AUDIT_KEY",
+  auditAnchorFile: "KARVAN_AUDIT_ANCHOR_FILE",
+  auditAnchorMail: "KARVAN_AUDIT_ANCHOR_MAIL",
+  auditAnchorMailMinutes: "KARVAN_AUDIT_ANCHOR_MAIL_MINUTES",
   fileKey: "KARVAN_FILE_KEY",
   sealCertificate: "KARVAN_SEAL_P12",
   sealPassphrase: "KARVAN_SEAL_PASSPHRASE",
@@ -97,6 +140,16 @@ export const environmentVariables = {
   statisticsProjector: "KARVAN_STATISTICS_PROJECTOR",
   country: "KARVAN_COUNTRY",
   permitExpiryNoticeDays: "KARVAN_PERMIT_EXPIRY_NOTICE_DAYS",
+  statisticsCacheSeconds: "KARVAN_STATISTICS_CACHE_SECONDS",
+  statisticsHeavyQueries: "KARVAN_STATISTICS_HEAVY_QUERIES",
+  statisticsWaitSeconds: "KARVAN_STATISTICS_WAIT_SECONDS",
+  metricsToken: "KARVAN_METRICS_TOKEN",
+  metricsPort: "KARVAN_METRICS_PORT",
+  retentionFile: "KARVAN_RETENTION_FILE",
+  uploadMaxFilesPerCase: "KARVAN_UPLOAD_MAX_FILES_PER_CASE",
+  uploadMaxMegabytesPerCase: "KARVAN_UPLOAD_MAX_MB_PER_CASE",
+  uploadMaxFilesPerAccount: "KARVAN_UPLOAD_MAX_FILES_PER_ACCOUNT",
+  uploadMaxMegabytesPerAccount: "KARVAN_UPLOAD_MAX_MB_PER_ACCOUNT",
 } as const satisfies Record<keyof z.input<typeof rawConfigSchema>, string>;
 
 export class ConfigError extends Error {
@@ -159,9 +212,15 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
   const production = raw.env === "production";
   const demo = raw.demo ?? !production;
   const dataDir = path.resolve(raw.dataDir);
+  const auditAnchorFile =
+    raw.auditAnchorFile === "off"
+      ? null
+      : path.resolve(raw.auditAnchorFile ?? path.join(dataDir, "audit-anchors.jsonl"));
 
   const problems: string[] = [];
   if (production) {
+    if (!auditAnchorFile && !raw.auditAnchorMail)
+      problems.push("KARVAN_AUDIT_ANCHOR_FILE: off needs KARVAN_AUDIT_ANCHOR_MAIL in production");
     if (demo) problems.push("KARVAN_DEMO: demo mode is never allowed in production");
     for (const name of generatedSecretNames) {
       if (!raw[name])
@@ -193,6 +252,9 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     publicUrl,
     sessionSecret: raw.sessionSecret ?? (generated?.sessionSecret as string),
     auditKey: raw.auditKey ?? (generated?.auditKey as string),
+    auditAnchorFile,
+    auditAnchorMail: raw.auditAnchorMail,
+    auditAnchorMailMinutes: raw.auditAnchorMailMinutes,
     fileKey: raw.fileKey ?? (generated?.fileKey as string),
     sealCertificate: raw.sealCertificate ? path.resolve(raw.sealCertificate) : undefined,
     sealPassphrase: raw.sealPassphrase,
@@ -204,6 +266,16 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     statisticsProjector: raw.statisticsProjector,
     country: raw.country,
     permitExpiryNoticeDays: raw.permitExpiryNoticeDays,
+    statisticsCacheSeconds: raw.statisticsCacheSeconds,
+    statisticsHeavyQueries: raw.statisticsHeavyQueries,
+    statisticsWaitSeconds: raw.statisticsWaitSeconds,
+    metricsToken: raw.metricsToken,
+    metricsPort: raw.metricsPort,
+    retentionFile: raw.retentionFile ? path.resolve(raw.retentionFile) : undefined,
+    uploadMaxFilesPerCase: raw.uploadMaxFilesPerCase,
+    uploadMaxMegabytesPerCase: raw.uploadMaxMegabytesPerCase,
+    uploadMaxFilesPerAccount: raw.uploadMaxFilesPerAccount,
+    uploadMaxMegabytesPerAccount: raw.uploadMaxMegabytesPerAccount,
     insecureCookies: !production && local,
   };
 }

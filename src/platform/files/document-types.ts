@@ -54,3 +54,17 @@ export function canonicalExtension(mediaType: DocumentMediaType): string {
 export function baseName(declaredName: string): string {
   return declaredName.split(/[\\/]/).pop() ?? "";
 }
+
+const typeLabelKeys: Record<DocumentMediaType, string> = {
+  "application/pdf": "files.types.pdf",
+  "image/jpeg": "files.types.jpeg",
+  "image/png": "files.types.png",
+};
+
+/**
+ * The message key naming a document's type for people ("PDF document", "JPEG image"): the type found
+ * in its content when it was received, never what its name's extension claims.
+ */
+export function documentTypeLabelKey(mediaType: string): string {
+  return typeLabelKeys[mediaType as DocumentMediaType] ?? "files.types.other";
+}

@@ -65,6 +65,21 @@ describe("document storage on the local disk", () => {
     ["a zip archive", sampleDocuments.zip, "papers.zip", "document_type_not_allowed", 415],
     ["an empty file", Buffer.alloc(0), "empty.pdf", "document_empty", 422],
     ["three bytes that are not a type", Buffer.from("%PD"), "short.pdf", "document_type_not_allowed", 415],
+    [
+      "a name with a right-to-left override",
+      sampleDocuments.pdf,
+      "scan\u202Egnp.pdf",
+      "document_name_hidden_characters",
+      422,
+    ],
+    ["a name with an isolate", sampleDocuments.pdf, "scan\u2067.pdf", "document_name_hidden_characters", 422],
+    [
+      "a name with a right-to-left mark",
+      sampleDocuments.pdf,
+      "scan\u200F.pdf",
+      "document_name_hidden_characters",
+      422,
+    ],
   ])("refuses %s and leaves nothing on disk", async (_label, content, declaredName, code, status) => {
     const refusal = await documents.storeDocument(content, { declaredName }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DocumentRefusedError);

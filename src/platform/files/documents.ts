@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { type Clock, systemClock } from "../clock/index.js";
 import { DomainError, NotFoundError } from "../http/errors.js";
+import { hasHiddenCharactersForName } from "../http/text-rules.js";
 import { DocumentCipher } from "./document-cipher.js";
 import { type DocumentStore, LocalDiskDocumentStore } from "./document-store.js";
 import {
@@ -41,12 +42,18 @@ export interface Documents {
   deleteDocument(id: string): Promise<void>;
 }
 
-export type DocumentRefusal = "empty" | "type_not_allowed" | "name_mismatch" | "too_large";
+export type DocumentRefusal =
+  | "empty"
+  | "type_not_allowed"
+  | "name_mismatch"
+  | "name_hidden_characters"
+  | "too_large";
 
 const refusalStatus: Record<DocumentRefusal, number> = {
   empty: 422,
   type_not_allowed: 415,
   name_mismatch: 415,
+  name_hidden_characters: 422,
   too_large: 413,
 };
 
@@ -54,6 +61,7 @@ const refusalMessage: Record<DocumentRefusal, string> = {
   empty: "files.errors.empty",
   type_not_allowed: "files.errors.typeNotAllowed",
   name_mismatch: "files.errors.nameMismatch",
+  name_hidden_characters: "files.errors.nameHiddenCharacters",
   too_large: "files.errors.tooLarge",
 };
 
@@ -180,6 +188,9 @@ async function* inspect(
 }
 
 function accept(head: Buffer, declaredName: string): DocumentMediaType {
+  // A right-to-left override (U+202E) before "fdp.exe" makes the name read "exe.pdf": the name people
+  // see would lie about the file, so it is refused like a name that contradicts the content.
+  if (hasHiddenCharactersForName(declaredName)) throw new DocumentRefusedError("name_hidden_characters");
   const mediaType = detectDocumentType(head);
   if (!mediaType) throw new DocumentRefusedError("type_not_allowed");
   if (!nameFitsContent(declaredName, mediaType)) throw new DocumentRefusedError("name_mismatch");

@@ -2,7 +2,7 @@ export { DocumentCipher } from "./document-cipher.js";
 export type { DocumentStore } from "./document-store.js";
 export { LocalDiskDocumentStore } from "./document-store.js";
 export type { DocumentMediaType } from "./document-types.js";
-export { detectDocumentType, documentTypes } from "./document-types.js";
+export { detectDocumentType, documentTypeLabelKey, documentTypes } from "./document-types.js";
 export type { DocumentRefusal, Documents, DocumentsOptions, StoredDocument } from "./documents.js";
 export {
   createDocuments,

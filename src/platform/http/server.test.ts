@@ -1,3 +1,5 @@
+import { get } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
 
@@ -34,6 +36,31 @@ describe("HTTP platform", () => {
     const page = await client.get("/");
     expect(page.body).toContain('lang="ru"');
     expect(page.body).toContain("Миграционные услуги");
+  });
+
+  it("returns from a language switch to a page on this service only", async () => {
+    const client = app.client();
+    for (const evil of [
+      "/x/..//evil.example/?lang=en",
+      "/%2f%2fevil.example/?lang=en",
+      "//evil.example/?lang=en",
+    ]) {
+      const switched = await client.get(evil);
+      expect(switched.statusCode, evil).toBe(303);
+      expect(switched.headers.location, evil).toBe("/");
+    }
+    const kept = await client.get("/statistics?page=2&lang=en");
+    expect(kept.headers.location).toBe("/statistics?page=2");
+    // Injected requests have their dot segments resolved; over the network they arrive as sent.
+    await app.karvan.server.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = app.karvan.server.server.address() as AddressInfo;
+    const location = await new Promise<string | undefined>((resolve, reject) => {
+      get({ host: "127.0.0.1", port, path: "/x/..//evil.example/?lang=en" }, (response) => {
+        response.resume();
+        resolve(response.headers.location);
+      }).on("error", reject);
+    });
+    expect(location).toBe("/");
   });
 
   it("answers unknown pages with a translated 404 page and unknown API paths with JSON", async () => {

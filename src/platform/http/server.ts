@@ -23,10 +23,14 @@ import {
 } from "fastify-type-provider-zod";
 import type nunjucks from "nunjucks";
 import type { KarvanConfig } from "../config/index.js";
+import { isDatabaseUnavailable } from "./database-unavailable.js";
 import { DomainError } from "./errors.js";
 import { defaultLocale, type I18n, isLocale, type Locale, type Translator } from "./i18n.js";
 import { type HttpMetrics, registerMetrics } from "./metrics.js";
+import { registerOriginCheck } from "./origin-check.js";
 import { refuseUnstorableCharacters, registerJsonBodyParser } from "./request-bodies.js";
+import { serializeRequest } from "./request-log.js";
+import { sameOriginPath } from "./same-origin-path.js";
 
 const require = createRequire(import.meta.url);
 
@@ -43,6 +47,11 @@ declare module "fastify" {
   }
   interface FastifyReply {
     render(template: string, data?: Record<string, unknown>): Promise<FastifyReply>;
+    /**
+     * A part of a page as HTML, in the reader's language, for a page that keeps it to show again
+     * (it sees the data given and `t`/`lang` only, not the signed-in person or the form token).
+     */
+    renderFragment(template: string, data: Record<string, unknown>): Promise<string>;
   }
   interface FastifyContextConfig {
     /** Skip the CSRF check: only for endpoints that never rely on cookies. */
@@ -58,6 +67,7 @@ export interface HttpServerOptions {
   assetsDir: string;
   /** Throws when the service cannot serve requests (database unreachable). */
   checkReadiness: () => Promise<void>;
+  /** false: no log; an object: pino options added to Karvan's (e.g. a `stream` in tests). */
   logger?: boolean | Record<string, unknown>;
 }
 
@@ -65,8 +75,13 @@ export type HttpServer = FastifyInstance & { metrics: HttpMetrics };
 
 const stateChangingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** The JSON API's addresses: the only ones an API key opens. */
+function isApiPath(url: string): boolean {
+  return url.startsWith("/api/");
+}
+
 export function wantsJson(request: FastifyRequest): boolean {
-  if (request.url.startsWith("/api/")) return true;
+  if (isApiPath(request.url)) return true;
   const accept = request.headers.accept ?? "";
   return accept.includes("application/json") && !accept.includes("text/html");
 }
@@ -79,18 +94,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   ) => Promise<string>;
 
   const app = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      redact: {
-        paths: [
-          "req.headers.cookie",
-          "req.headers.authorization",
-          "req.headers['x-api-key']",
-          'res.headers["set-cookie"]',
-        ],
-        censor: "[redacted]",
-      },
-    },
+    logger: loggerOptions(config, options.logger),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -153,7 +157,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       return error;
     },
   });
-  const metrics = registerMetrics(app);
+  const metrics = registerMetrics(app, config);
 
   await app.register(fastifyStatic, {
     root: options.assetsDir,
@@ -198,9 +202,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         maxAge: 365 * 24 * 3600,
       });
       if (request.method === "GET" && !wantsJson(request)) {
-        const url = new URL(request.url, "http://karvan.invalid");
+        // Back to the same page without the switch; an address that is not a path here goes home.
+        const url = new URL(sameOriginPath(request.url) ?? "/", "http://karvan.invalid");
         url.searchParams.delete("lang");
-        return reply.redirect(`${url.pathname}${url.search}`, 303);
+        return reply.redirect(sameOriginPath(`${url.pathname}${url.search}`) ?? "/", 303);
       }
       request.locale = requested;
     } else if (isLocale(cookieLocale)) {
@@ -208,10 +213,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
     request.t = i18n.t(request.locale);
     request.viewContext = {};
-    request.usesApiKey = typeof request.headers.authorization === "string";
+    // Keys authenticate the JSON API only; pages stay with the browser session (and its CSRF check).
+    request.usesApiKey = typeof request.headers.authorization === "string" && isApiPath(request.url);
   });
 
   refuseUnstorableCharacters(app);
+  registerOriginCheck(app, config);
 
   // Every state-changing request from a browser proves it came from our own form.
   app.addHook("preHandler", (request, reply, done) => {
@@ -250,13 +257,21 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const html = await renderTemplate(template, context);
     return this.type("text/html; charset=utf-8").send(html);
   });
+  app.decorateReply(
+    "renderFragment",
+    function (this: FastifyReply, template: string, data: Record<string, unknown>) {
+      return renderTemplate(template, { ...data, t: this.request.t, lang: this.request.locale });
+    },
+  );
 
   app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
     const reference = String(request.id);
     const { status, code, messageKey, details, messageValues } = describeError(error);
-    if (status >= 500) request.log.error({ err: error, reference }, "request failed");
+    // Unavailable for a while (database unreachable, statistics busy): no stack, and no query text.
+    if (status === 503) request.log.warn({ code, reference }, "request refused: unavailable for now");
+    else if (status >= 500) request.log.error({ err: error, reference }, "request failed");
     else request.log.info({ code, status, reference }, "request refused");
-    if (status === 429 && details?.retryAfterSeconds)
+    if ((status === 429 || status === 503) && details?.retryAfterSeconds)
       reply.header("retry-after", String(details.retryAfterSeconds));
     const t = request.t ?? i18n.t(defaultLocale);
     if (!request.viewContext) request.viewContext = {};
@@ -291,6 +306,31 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
 
   return Object.assign(app as unknown as FastifyInstance, { metrics });
+}
+
+/**
+ * Pino's options: secrets in headers censored, and requests logged by route pattern with a redacted
+ * query (request-log.ts). Options given by the caller (a test's stream, a level) are added on top.
+ */
+function loggerOptions(
+  config: KarvanConfig,
+  given: HttpServerOptions["logger"],
+): false | Record<string, unknown> {
+  if (given === false) return false;
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: [
+        "req.headers.cookie",
+        "req.headers.authorization",
+        "req.headers['x-api-key']",
+        'res.headers["set-cookie"]',
+      ],
+      censor: "[redacted]",
+    },
+    serializers: { req: serializeRequest },
+    ...(typeof given === "object" ? given : {}),
+  };
 }
 
 /** The current address in each language, keeping its query (a token in a link must survive a switch). */
@@ -346,5 +386,16 @@ function describeError(error: FastifyError | DomainError): DescribedError {
             : "errors.bad_request",
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      code: "service_unavailable",
+      messageKey: "errors.service_unavailable",
+      details: { retryAfterSeconds: databaseRetryAfterSeconds },
+    };
+  }
   return { status: 500, code: "internal_error", messageKey: "errors.internal" };
 }
+
+/** A restarted or failed-over database server is usually back within this time. */
+const databaseRetryAfterSeconds = 30;

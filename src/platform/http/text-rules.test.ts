@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkText, safeText } from "./text-rules.js";
+import { checkText, safeName, safeText } from "./text-rules.js";
 
 describe("free-text rules", () => {
   const rules = { maxLength: 10 };
@@ -41,5 +41,15 @@ describe("free-text rules", () => {
     expect(messageOf("\u200B\u200C")).toBe("x.required");
     expect(messageOf("A\u202Ena")).toBe("x.hidden");
     expect(messageOf("abcdef")).toBe("x.tooLong");
+  });
+
+  it("refuses direction marks and controls in names, which free text allows", () => {
+    for (const mark of ["\u200E", "\u200F", "\u061C", "\u202E", "\u2066", "\u2069"]) {
+      expect(checkText(`Ana${mark}Li`, { maxLength: 40, name: true }).problem).toBe("hiddenCharacters");
+    }
+    expect(checkText("Ana\u200FLi", { maxLength: 40 })).toEqual({ value: "Ana\u200FLi" });
+    const schema = z.object({ name: safeName({ max: 40, required: "x.required", hidden: "x.hidden" }) });
+    expect(schema.safeParse({ name: "Ali\u200Fyev" }).error?.issues[0]?.message).toBe("x.hidden");
+    expect(schema.parse({ name: " Əliyev " })).toEqual({ name: "Əliyev" });
   });
 });

@@ -7,6 +7,8 @@ import { hasUnstorableCharacters } from "./request-bodies.js";
  * holds no control characters (a line break only where the field takes several lines), no
  * characters that reorder how text is shown (bidirectional overrides and isolates, used to
  * disguise a name), and it is more than invisible characters (zero-width spaces, fillers).
+ * A name (of a person, an agency, a file) refuses the direction marks too: nobody's name needs
+ * them, and beside digits or a dot they can make "fdp.exe" read as "exe.pdf".
  */
 
 /** C0 and C1 control characters (tab, line feed and carriage return are let through in several lines). */
@@ -15,6 +17,9 @@ const lineBreaks = /[\t\n\r]/g;
 
 /** Bidirectional embeddings, overrides and isolates (the marks LRM, RLM and ALM stay allowed). */
 const bidiControl = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** The direction marks LRM, RLM and ALM: allowed in free text (right-to-left writing uses them), not in names. */
+const directionMark = /[\u200E\u200F\u061C]/;
 
 /**
  * What is left when white space, format characters (zero-width space and joiners, marks, the
@@ -28,6 +33,8 @@ type TextProblem = "notText" | "empty" | "hiddenCharacters" | "invisibleOnly" | 
 export interface TextRules {
   /** Line breaks and tabs allowed (a textarea). */
   multiline?: boolean;
+  /** A name: direction marks refused as well. */
+  name?: boolean;
   maxLength: number;
 }
 
@@ -38,6 +45,11 @@ export function hasHiddenOrControlCharacters(value: string, multiline = false): 
     controlCharacter.test(multiline ? value.replace(lineBreaks, "") : value) ||
     bidiControl.test(value)
   );
+}
+
+/** True when a name holds a character that is never allowed in free text, or a direction mark. */
+export function hasHiddenCharactersForName(value: string): boolean {
+  return hasHiddenOrControlCharacters(value) || directionMark.test(value);
 }
 
 /** True when nothing is left once white space and invisible characters are taken away. */
@@ -53,7 +65,10 @@ export function checkText(
   if (typeof raw !== "string") return { problem: "notText" };
   const value = raw.trim();
   if (value === "") return { problem: "empty" };
-  if (hasHiddenOrControlCharacters(value, rules.multiline)) return { problem: "hiddenCharacters" };
+  const hidden = rules.name
+    ? hasHiddenCharactersForName(value)
+    : hasHiddenOrControlCharacters(value, rules.multiline);
+  if (hidden) return { problem: "hiddenCharacters" };
   if (isInvisibleOnly(value)) return { problem: "invisibleOnly" };
   if ([...value].length > rules.maxLength) return { problem: "tooLong" };
   return { value };
@@ -61,6 +76,8 @@ export function checkText(
 
 interface SafeTextOptions {
   max: number;
+  /** A name (see above): direction marks refused as well; one line. */
+  name?: boolean;
   multiline?: boolean;
   /** Message key when nothing (or only invisible characters) was typed, or the value is not text. */
   required: string;
@@ -76,7 +93,10 @@ interface SafeTextOptions {
  */
 export function safeText(options: SafeTextOptions) {
   return z.unknown().transform((raw, context) => {
-    const checked = checkText(raw, { maxLength: options.max, multiline: options.multiline });
+    const checked = checkText(raw, {
+      maxLength: options.max,
+      ...(options.name ? { name: true } : { multiline: options.multiline }),
+    });
     if (checked.problem === undefined) return checked.value;
     const message =
       checked.problem === "hiddenCharacters"
@@ -87,4 +107,12 @@ export function safeText(options: SafeTextOptions) {
     context.addIssue({ code: "custom", message });
     return z.NEVER;
   });
+}
+
+/**
+ * A required name (a person's, an agency's, a role's): `safeText` that also refuses direction
+ * marks; its `hidden` message should say so.
+ */
+export function safeName(options: Omit<SafeTextOptions, "name" | "multiline">) {
+  return safeText({ ...options, name: true });
 }

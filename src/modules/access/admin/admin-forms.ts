@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { safeText } from "../../../platform/http/index.js";
+import { safeName } from "../../../platform/http/index.js";
 import { agencyKinds } from "./admin-catalogues.js";
 
 /** A group of checkboxes arrives as nothing, one string or several strings. */
@@ -10,11 +10,12 @@ const checkedValues = z.preprocess(
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
- * A required name following the platform's free-text rules: nothing, or only invisible
- * characters, is "enter the name"; control or bidirectional characters get their own message.
+ * A required name following the platform's rules for names: nothing, or only invisible
+ * characters, is "enter the name"; control or bidirectional characters (direction marks
+ * included) get their own message.
  */
 const required = (message: string, max: number, hidden: string) =>
-  safeText({ max, required: message, hidden });
+  safeName({ max, required: message, hidden });
 
 export const newStaffUserForm = z
   .object({

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { DomainError } from "../../../platform/http/index.js";
+import { revokeAllApiKeysOf } from "../api-keys/api-key-repository.js";
+import { forgetApiKey } from "../api-keys/authenticate-api-key.js";
 import { recordAudit } from "../record-audit.js";
 import { users } from "../schema.js";
 import { destroyUserSessions } from "../sessions.js";
@@ -8,8 +10,10 @@ import { findManagedUser } from "./view-user.js";
 
 /**
  * Disables an account: it can no longer sign in, its open sessions end at once, and its API keys
- * stop working (they are refused while the owner is not active). An administrator cannot disable
- * themselves, so that an installation is never left with nobody to undo it.
+ * are revoked. Revoking rather than merely refusing them while the owner is disabled means that
+ * enabling the account later does not silently bring back keys that may have leaked with it; the
+ * owner creates new ones. An administrator cannot disable themselves, so that an installation is
+ * never left with nobody to undo it.
  */
 export async function disableUser(context: AdminContext, userId: string): Promise<void> {
   const user = await findManagedUser(context, userId);
@@ -17,12 +21,11 @@ export async function disableUser(context: AdminContext, userId: string): Promis
     throw new DomainError("cannot_disable_self", 422, "admin.errors.cannotDisableSelf");
   }
   if (user.status === "disabled") return;
-  await context.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ status: "disabled", updatedAt: context.clock.now() })
-      .where(eq(users.id, user.id));
+  const now = context.clock.now();
+  const revokedPrefixes = await context.db.transaction(async (tx) => {
+    await tx.update(users).set({ status: "disabled", updatedAt: now }).where(eq(users.id, user.id));
     await destroyUserSessions(tx, user.id);
+    const prefixes = await revokeAllApiKeysOf(tx, user.id, now);
     await recordAudit(tx, {
       ...auditOrigin(context),
       action: "user.disabled",
@@ -30,7 +33,9 @@ export async function disableUser(context: AdminContext, userId: string): Promis
       entityType: "user",
       entityId: user.id,
       agencyId: user.agencyId,
-      details: { previousStatus: user.status },
+      details: { previousStatus: user.status, revokedApiKeys: prefixes.join(" ") },
     });
+    return prefixes;
   });
+  for (const prefix of revokedPrefixes) forgetApiKey(prefix);
 }

@@ -69,3 +69,16 @@ export async function touchApiKey(db: Queryable, keyId: string, now: Date): Prom
     .set({ lastUsedAt: now })
     .where(and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, aMinuteAgo))));
 }
+
+/**
+ * Revokes every key of a user that is not revoked yet, for good: enabling the account again later
+ * does not bring them back. Returns the prefixes, so that the caller can forget them from memory.
+ */
+export async function revokeAllApiKeysOf(db: Queryable, userId: string, now: Date): Promise<string[]> {
+  const revoked = await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .returning({ prefix: apiKeys.prefix });
+  return revoked.map((row) => row.prefix);
+}

@@ -202,6 +202,35 @@ describe("API keys", () => {
     expect((await callMe(key)).statusCode).toBe(401);
   });
 
+  it("revokes the keys of a disabled owner for good: enabling the account again does not bring them back", async () => {
+    const adminId = await newAccount("nigar.admin@sms.gov.az", ["administrator"]);
+    const admin = await signedIn(adminId);
+    const ownerId = await newAccount("it@absheron-hotel.az", ["host_employer"]);
+    const owner = await signedIn(ownerId);
+    const key = await createKey(owner, { name: "Front desk", scopes: ["profile:read"] });
+    expect((await callMe(key)).statusCode).toBe(200);
+
+    await admin.get(`/admin/users/${ownerId}`);
+    expect((await admin.post(`/admin/users/${ownerId}/disable`)).statusCode).toBe(303);
+    // Refused at once, without waiting for the key's seconds in memory.
+    expect((await callMe(key)).statusCode).toBe(401);
+    await admin.get(`/admin/users/${ownerId}`);
+    expect((await admin.post(`/admin/users/${ownerId}/enable`)).statusCode).toBe(303);
+    clock.advance(apiKeyMemoryMs);
+    expect((await callMe(key)).statusCode).toBe(401);
+
+    const keys = await queryRows<{ revoked: boolean }>(
+      app.karvan.access.db,
+      sql`select revoked_at is not null as revoked from api_keys where user_id = ${ownerId}`,
+    );
+    expect(keys).toEqual([{ revoked: true }]);
+    const [disabled] = await queryRows<{ details: { revokedApiKeys: string } }>(
+      app.karvan.access.db,
+      sql`select details from audit_records where entity_id = ${ownerId} and action = 'user.disabled'`,
+    );
+    expect(disabled?.details.revokedApiKeys).toBe(key.split("_")[1]);
+  });
+
   it("narrows the owner's permissions to the key's scopes", async () => {
     const narrow = await createKey(host, {
       name: "Guest register only",
@@ -275,6 +304,27 @@ describe("API keys", () => {
     expect(limited.json()).toMatchObject({ error: { code: "too_many_requests" } });
     // Another key of the same owner, from the same address, is not affected.
     expect((await callMe(calm)).statusCode).toBe(200);
+  });
+});
+
+describe("API keys outside the JSON API", () => {
+  it("open no portal page: a key for registrations is refused on /account, with or without a session", async () => {
+    const key = await createKey(host, { name: "Registrations only", scopes: ["stay-registrations:write"] });
+    const bearer = { authorization: `Bearer ${key}` };
+    const page = await app.client().get("/account", { ...bearer, accept: "text/html" });
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain("/api/");
+    const json = await app.client().json("GET", "/account", undefined, bearer);
+    expect(json.statusCode).toBe(403);
+    expect(json.json().error.code).toBe("api_key_not_accepted");
+    // A signed-in browser sending a key as well is refused too, not let in by either credential.
+    expect((await host.get("/account", bearer)).statusCode).toBe(403);
+    expect((await host.get("/account")).statusCode).toBe(200);
+    // The same key still works where it belongs.
+    const created = await app
+      .client()
+      .json("POST", "/api/v1/cases/stay-registration", { answers: {} }, bearer);
+    expect(created.statusCode).toBe(422);
   });
 });
 

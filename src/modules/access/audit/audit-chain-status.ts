@@ -8,6 +8,7 @@ import {
   type LastVerification,
 } from "./audit-repository.js";
 import { type AuditorContext, authorizeAuditor } from "./auditor-context.js";
+import { type AnchorCheck, checkAuditAnchor } from "./check-audit-anchor.js";
 import { type AuditVerificationReport, recordVerification, verifyAuditTrail } from "./verify-audit-trail.js";
 
 export interface AuditChainStatus {
@@ -18,6 +19,8 @@ export interface AuditChainStatus {
   pending: number;
   lastSealedAt: Date | null;
   lastVerification: LastVerification | null;
+  /** The latest anchor outside the database and whether the chain still holds it. */
+  anchor: AnchorCheck | null;
 }
 
 /** How far the chain reaches and when it was last verified (by whom: audited, it names a person). */
@@ -31,6 +34,7 @@ export async function readAuditChainStatus(context: AuditorContext): Promise<Aud
     pending: await countRecordsAbove(context.db, sealedUpTo),
     lastSealedAt: await findLastSealedAt(context.db),
     lastVerification: await findLastVerification(context.db),
+    anchor: context.anchors ? await checkAuditAnchor(context, context.anchors) : null,
   };
   await recordAudit(context.db, {
     actor: actorOf(context.principal),
@@ -46,7 +50,11 @@ export async function readAuditChainStatus(context: AuditorContext): Promise<Aud
 /** An auditor verifies the whole chain now; the outcome goes into the trail. */
 export async function verifyAuditTrailNow(context: AuditorContext): Promise<AuditVerificationReport> {
   await authorizeAuditor(context);
-  const report = await verifyAuditTrail({ db: context.db, auditKey: context.auditKey });
+  const report = await verifyAuditTrail({
+    db: context.db,
+    auditKey: context.auditKey,
+    anchors: context.anchors,
+  });
   await recordVerification(
     { db: context.db, actor: actorOf(context.principal), ip: context.ip, requestId: context.requestId },
     report,

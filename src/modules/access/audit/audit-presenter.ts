@@ -1,5 +1,6 @@
 import { displayTimeZone, type Locale, type Translator } from "../../../platform/http/index.js";
 import type { AgencyChoice, AuditRecordView } from "./audit-repository.js";
+import type { AnchorCheck } from "./check-audit-anchor.js";
 
 const intlLocales: Record<Locale, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
 
@@ -97,14 +98,33 @@ export function presentRecord(
 
 export type PresentedRecord = ReturnType<typeof presentRecord>;
 
-/** A CSV cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const anchorTagClasses: Record<AnchorCheck["state"], string> = {
+  matches: "govuk-tag--green",
+  none: "govuk-tag--grey",
+  missing: "govuk-tag--yellow",
+  not_configured: "govuk-tag--yellow",
+  cut_off: "govuk-tag--red",
+  rewritten: "govuk-tag--red",
+  forged: "govuk-tag--red",
+  file_unreadable: "govuk-tag--red",
+};
 
-export function csvLine(cells: Array<string | number | null | undefined>): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
+/** The chain against its latest anchor, in words. */
+export function presentAnchorCheck(check: AnchorCheck, t: Translator, locale: Locale) {
+  return {
+    ok: check.ok,
+    state: check.state,
+    text: t(`audit.chain.anchor.states.${check.state}`, {
+      sequence: check.anchor ? formatNumber(check.anchor.sequence, locale) : "",
+      sealedUpTo: formatNumber(check.sealedUpTo, locale),
+      count: formatNumber(check.forgedLines, locale),
+    }),
+    classes: anchorTagClasses[check.state],
+    upTo: check.anchor ? formatNumber(check.anchor.sequence, locale) : null,
+    at: check.anchor ? formatAuditTime(new Date(check.anchor.at), locale) : null,
+    unreadable:
+      check.unreadableLines > 0
+        ? t("audit.chain.anchor.unreadable", { count: formatNumber(check.unreadableLines, locale) })
+        : null,
+  };
 }

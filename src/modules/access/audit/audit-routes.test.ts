@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
@@ -7,6 +8,8 @@ import { createUser } from "../create-user.js";
 import { systemActor } from "../principal.js";
 import { agencies } from "../schema.js";
 import { createSession, sessionCookie } from "../sessions.js";
+import { AuditAnchoring, auditAnchorSettings } from "./anchor-audit-chain.js";
+import { appendAnchor } from "./audit-anchor-log.js";
 import { sealPendingRecords } from "./seal-audit-trail.js";
 
 let app: TestApp;
@@ -320,6 +323,51 @@ describe("auditor pages", () => {
     expect(verified.body).toContain("The chain is intact");
     expect(verified.body).toContain("Ilgar Nasirov");
     expect(await latest("audit.verified")).toMatchObject({ actorId: auditorId, outcome: "success" });
+  });
+
+  it("shows the latest anchor, and a verification fails when the trail ends before it", async () => {
+    const auditor = await signedIn(auditorId);
+    const file = app.config.auditAnchorFile as string;
+    await sealPendingRecords(
+      { db: app.karvan.access.db, auditKey: app.config.auditKey },
+      {
+        timeoutMs: 30_000,
+        anchoring: new AuditAnchoring({
+          db: app.karvan.access.db,
+          auditKey: app.config.auditKey,
+          settings: auditAnchorSettings(app.config),
+        }),
+      },
+    );
+    const status = await auditor.get("/audit/chain");
+    expect(status.body).toContain('data-state="matches"');
+    expect(status.body).toContain("The chain holds the latest anchor");
+
+    // An anchor past the chain's end, as if the records after it had been cut off.
+    const [head] = await queryRows<{ upTo: string }>(
+      app.karvan.access.db,
+      sql`select max(record_id)::text as "upTo" from audit_seals`,
+    );
+    const beyond = Number(head?.upTo) + 50;
+    await appendAnchor(file, app.config.auditKey, {
+      sequence: beyond,
+      hash: "c".repeat(64),
+      at: new Date().toISOString(),
+    });
+    try {
+      const cut = await (await signedIn(auditorId, "ru")).get("/audit/chain");
+      expect(cut.body).toContain('data-state="cut_off"');
+      expect(cut.body).toContain("Конец журнала отрезан");
+      const verified = await auditor.post("/audit/chain/verify");
+      expect(verified.body).toContain('data-testid="audit-anchor-problem"');
+      expect(verified.body).not.toContain('data-testid="audit-verification-ok"');
+      expect(await latest("audit.verified")).toMatchObject({
+        outcome: "failure",
+        details: { anchor: "cut_off", anchoredUpTo: beyond, problems: 0 },
+      });
+    } finally {
+      rmSync(file);
+    }
   });
 
   it("exports a search as CSV, audited, with formula-looking cells defused", async () => {

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { csvLine } from "../../../platform/csv/index.js";
 import { type FieldError, formError, parseForm } from "../../../platform/http/index.js";
 import type { AccessModule } from "../module.js";
 import { requestOrigin } from "../request-context.js";
@@ -10,9 +11,9 @@ import { auditOutcomes, auditSearchForm, auditSearchQuery, filtersOf } from "./a
 import {
   actorLabel,
   agencyName,
-  csvLine,
   formatAuditTime,
   formatNumber,
+  presentAnchorCheck,
   presentRecord,
 } from "./audit-presenter.js";
 import { type AgencyChoice, listAgencies } from "./audit-repository.js";
@@ -79,6 +80,7 @@ export async function registerAuditRoutes(app: FastifyInstance, access: AccessMo
     db: access.db,
     principal: request.principal,
     auditKey: access.config.auditKey,
+    anchors: { file: access.config.auditAnchorFile },
     ...requestOrigin(request),
   });
   const subNavigation = (request: FastifyRequest, current: "search" | "chain") => [
@@ -236,6 +238,8 @@ export async function registerAuditRoutes(app: FastifyInstance, access: AccessMo
         pending: formatNumber(status.pending, locale),
         lastSealedAt: status.lastSealedAt ? formatAuditTime(status.lastSealedAt, locale) : null,
       },
+      anchorFile: access.config.auditAnchorFile,
+      anchor: status.anchor ? presentAnchorCheck(status.anchor, t, locale) : null,
       lastVerification: last
         ? {
             time: formatAuditTime(last.at, locale),
@@ -251,7 +255,12 @@ export async function registerAuditRoutes(app: FastifyInstance, access: AccessMo
             checkedRecords: formatNumber(verification.checkedRecords, locale),
             sealedUpTo: formatNumber(verification.sealedUpTo, locale),
             pending: formatNumber(verification.pending, locale),
-            problemCount: formatNumber(verification.problemCount, locale),
+            // A failed anchor check is one more problem, shown without a record link.
+            problemCount: formatNumber(
+              verification.problemCount + (verification.anchor && !verification.anchor.ok ? 1 : 0),
+              locale,
+            ),
+            anchor: verification.anchor ? presentAnchorCheck(verification.anchor, t, locale) : null,
             shownCount: verification.problems.length,
             problems: verification.problems.map((problem) => ({
               recordId: problem.recordId,

@@ -2,12 +2,15 @@ import type { Database } from "../../../platform/db/index.js";
 import { authorize } from "../authorize.js";
 import type { Permission } from "../permissions.js";
 import type { Principal } from "../principal.js";
+import type { AnchorSource } from "./check-audit-anchor.js";
 
 /** What every auditor operation is given: who reads, from where, and the chain's key. */
 export interface AuditorContext {
   db: Database;
   principal: Principal | null;
   auditKey: string;
+  /** Where the audit chain's head is anchored outside the database. */
+  anchors?: AnchorSource | undefined;
   ip?: string | undefined;
   requestId?: string | undefined;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, type Queryable, queryRows } from "../../../platform/db/index.js";
+import type { AnchoringOutcome, AuditAnchoring, ChainHeadPosition } from "./anchor-audit-chain.js";
 import {
   type CanonicalRecord,
   canonicalColumns,
@@ -53,6 +54,8 @@ export interface SealingPass {
   sealedUpTo: number;
   /** The missing id sealing waits on, when state is waiting_for_gap. */
   waitingFor: number | null;
+  /** The chain's hash at `sealedUpTo` when this pass sealed anything: what gets anchored. */
+  headHash: string | null;
 }
 
 /** Any constant shared by every instance; identifies the sealing lock among advisory locks. */
@@ -179,7 +182,14 @@ export async function sealNextBatch(
       sql`select pg_try_advisory_xact_lock(${sealingLockKey}) as "locked"`,
     );
     if (!lock?.locked) {
-      return { state: "locked", sealedRecords: 0, sealedGaps: 0, sealedUpTo: 0, waitingFor: null };
+      return {
+        state: "locked",
+        sealedRecords: 0,
+        sealedGaps: 0,
+        sealedUpTo: 0,
+        waitingFor: null,
+        headHash: null,
+      };
     }
     // Taken before the records are read: see GapWatch.isFinal.
     const passStart = await currentSnapshot(tx);
@@ -232,6 +242,7 @@ export async function sealNextBatch(
       sealedGaps: seals.length - sealedRecords,
       sealedUpTo,
       waitingFor,
+      headHash: seals.length > 0 ? previousHash : null,
     };
   });
 }
@@ -243,6 +254,8 @@ export interface SealPendingOptions extends SealingOptions {
   /** Pause between attempts while waiting. */
   pollMs?: number;
   onProgress?: (progress: { sealedUpTo: number; target: number }) => void;
+  /** Anchors the head after each pass that moved it. */
+  anchoring?: AuditAnchoring | undefined;
 }
 
 export interface SealPendingResult {
@@ -252,6 +265,13 @@ export interface SealPendingResult {
   /** Records that were visible at the start and are still unsealed (waiting on a gap). */
   remaining: number;
   waitingFor: number | null;
+  /** What anchoring did last (anchored, or refused because the chain broke its last anchor). */
+  anchoring: AnchoringOutcome | null;
+}
+
+/** The head a pass leaves behind, when it sealed anything. */
+export function headAfter(pass: SealingPass): ChainHeadPosition | null {
+  return pass.headHash ? { sequence: pass.sealedUpTo, hash: pass.headHash } : null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -279,6 +299,7 @@ export async function sealPendingRecords(
     sealedUpTo: (await chainHead(context.db))?.sealedUpTo ?? 0,
     remaining: 0,
     waitingFor: null,
+    anchoring: null,
   };
   const deadline = Date.now() + timeoutMs;
   while (result.sealedUpTo < target) {
@@ -291,6 +312,8 @@ export async function sealPendingRecords(
       result.sealedUpTo = pass.sealedUpTo;
     }
     result.waitingFor = pass.waitingFor;
+    const anchoring = await options.anchoring?.afterSealing(headAfter(pass));
+    if (anchoring && anchoring.state !== "unchanged") result.anchoring = anchoring;
     options.onProgress?.({ sealedUpTo: result.sealedUpTo, target });
     if (result.sealedUpTo >= target || pass.state === "behind") continue;
     if (pass.state === "caught_up") break;

@@ -14,6 +14,7 @@ import {
   type SealRow,
   sealsBetween,
 } from "./audit-chain.js";
+import { type AnchorCheck, type AnchorSource, checkAuditAnchor } from "./check-audit-anchor.js";
 
 /** What verification can find wrong, each named at a record id. */
 export type AuditProblemKind =
@@ -52,12 +53,17 @@ export interface AuditVerificationReport {
   problemCount: number;
   /** The problems found, in id order (the first `maxProblems`). */
   problems: AuditProblem[];
+  /** The chain against its latest anchor outside the database; null when not asked for. */
+  anchor: AnchorCheck | null;
+  /** No problem in the chain, and the anchor (when checked) does not prove a cut or a rewrite. */
   ok: boolean;
 }
 
 export interface VerificationContext {
   db: Queryable;
   auditKey: string;
+  /** Where the anchors are: without it, a trail cut off at the end cannot be noticed. */
+  anchors?: AnchorSource | undefined;
 }
 
 export interface VerificationOptions {
@@ -205,6 +211,7 @@ export async function verifyAuditTrail(
   options.onProgress?.({ checkedIds, sealedUpTo });
 
   problems.sort((a, b) => a.recordId - b.recordId);
+  const anchor = context.anchors ? await checkAuditAnchor(context, context.anchors) : null;
   return {
     checkedIds,
     checkedRecords,
@@ -213,7 +220,8 @@ export async function verifyAuditTrail(
     headHash: head?.hash ?? null,
     problemCount,
     problems,
-    ok: problemCount === 0,
+    anchor,
+    ok: problemCount === 0 && (anchor?.ok ?? true),
   };
 }
 
@@ -245,6 +253,9 @@ export async function recordVerification(
       pending: report.pending,
       problems: report.problemCount,
       headHash: report.headHash,
+      ...(report.anchor
+        ? { anchor: report.anchor.state, anchoredUpTo: report.anchor.anchor?.sequence ?? null }
+        : {}),
     },
   });
 }

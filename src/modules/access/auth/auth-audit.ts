@@ -11,6 +11,8 @@ export type AuthAuditAction =
   | "auth.sign_in_failed"
   | "auth.mfa_failed"
   | "auth.locked_out"
+  | "auth.unlock_link_sent"
+  | "auth.sign_in_unlocked"
   | "auth.mfa_enrolled"
   | "auth.recovery_code_used"
   | "auth.recovery_codes_regenerated"

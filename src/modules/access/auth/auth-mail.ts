@@ -1,6 +1,11 @@
 import type { AuthContext } from "./auth-context.js";
 
-export type AuthMail = "verifyEmail" | "alreadyRegistered" | "resetPassword" | "passwordChanged";
+export type AuthMail =
+  | "verifyEmail"
+  | "alreadyRegistered"
+  | "resetPassword"
+  | "passwordChanged"
+  | "unlockSignIn";
 
 /**
  * Sends one of the authentication e-mails in the recipient's own language (the one stored on the
@@ -11,6 +16,8 @@ export async function sendAuthMail(
   mail: AuthMail,
   recipient: { email: string; fullName: string; locale: string },
   links: Record<string, string> = {},
+  /** A stable message id, so that a job delivered again does not send the message twice. */
+  messageId?: string,
 ): Promise<void> {
   const absolute = Object.fromEntries(
     // The link opens the page in the recipient's language, whatever the browser last used.
@@ -21,6 +28,7 @@ export async function sendAuthMail(
   );
   const variables = { ...absolute, name: recipient.fullName, lng: recipient.locale };
   await context.mailer.send({
+    ...(messageId ? { id: messageId } : {}),
     to: recipient.email,
     subject: context.t(`auth.mail.${mail}.subject`, variables),
     text: `${context.t(`auth.mail.${mail}.body`, variables)}\n\n${context.t("auth.mail.signature", variables)}\n`,

@@ -1,17 +1,43 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Clock } from "../../../platform/clock/index.js";
+import { derivePurposeKey } from "../../../platform/crypto/secret-box.js";
 import type { Queryable } from "../../../platform/db/index.js";
 import { emailTokens } from "../schema.js";
 import { hashToken } from "../sessions.js";
 
-export type EmailTokenPurpose = "verify_email" | "reset_password";
+export type EmailTokenPurpose = "verify_email" | "reset_password" | "unlock_sign_in";
 
-/** How long a link sent by e-mail works: a day to confirm an address, an hour to reset a password. */
+/**
+ * How long a link sent by e-mail works: a day to confirm an address or to unlock sign-in on a
+ * device (its owner may read the mail later), an hour to reset a password.
+ */
 export const emailTokenLifetimeMs: Record<EmailTokenPurpose, number> = {
   verify_email: 24 * 3600_000,
   reset_password: 3600_000,
+  unlock_sign_in: 24 * 3600_000,
 };
+
+/**
+ * The token of the link one e-mail request sends, derived from the request's own key: a job
+ * delivered twice issues the same link (and the mailer drops the repeated message) rather than a
+ * second link that would stop the first from working.
+ */
+export function requestLinkToken(fileKey: string, requestKey: string): string {
+  return createHmac("sha256", derivePurposeKey(fileKey, "email-link-token"))
+    .update(requestKey)
+    .digest("base64url");
+}
+
+/** Whether this token was issued already (used or not). */
+export async function emailTokenExists(db: Queryable, token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ tokenHash: emailTokens.tokenHash })
+    .from(emailTokens)
+    .where(eq(emailTokens.tokenHash, hashToken(token)))
+    .limit(1);
+  return row !== undefined;
+}
 
 /**
  * Creates a single-use token for a link sent by e-mail and returns it; only its SHA-256 is stored,
@@ -23,13 +49,15 @@ export async function issueEmailToken(
   clock: Clock,
   userId: string,
   purpose: EmailTokenPurpose,
+  /** A token derived for the request (`requestLinkToken`); a random one otherwise. */
+  given?: string,
 ): Promise<string> {
   const now = clock.now();
   await db
     .update(emailTokens)
     .set({ usedAt: now })
     .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
-  const token = randomBytes(32).toString("base64url");
+  const token = given ?? randomBytes(32).toString("base64url");
   await db.insert(emailTokens).values({
     tokenHash: hashToken(token),
     userId,

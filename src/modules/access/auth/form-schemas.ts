@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { safeText } from "../../../platform/http/index.js";
+import { safeName } from "../../../platform/http/index.js";
 import { maximumPasswordLength, passwordProblem } from "../passwords.js";
 
 /** Form schemas of the authentication pages; messages are translation keys (see parseForm). */
@@ -68,7 +68,7 @@ function withNewPassword<T extends z.ZodRawShape>(
 
 export const signUpForm = withNewPassword(
   {
-    fullName: safeText({
+    fullName: safeName({
       max: 200,
       required: "auth.errors.fullNameRequired",
       hidden: "auth.errors.fullNameHidden",

@@ -1,45 +1,47 @@
-import { auditAuth } from "./auth-audit.js";
 import type { AuthContext } from "./auth-context.js";
-import { sendAuthMail } from "./auth-mail.js";
 import { findAccountByEmail } from "./auth-repository.js";
-import { countRecentEmailTokens, issueEmailToken } from "./email-tokens.js";
+import { mailLink } from "./mail-link.js";
 import { sendVerificationLink } from "./resend-verification.js";
 
 /** At most this many reset links an hour per account. */
 export const resetLinksPerHour = 3;
 
 /**
- * "Forgot your password": mails a single-use reset link valid for an hour. The page answers the
- * same whether or not the address has an account. An account still waiting for its address to be
- * confirmed gets a new verification link instead; a disabled account gets nothing.
+ * "Forgot your password": the page hands the address to a background job and answers at once,
+ * the same for every address, in the same time and with the same database work whether or not it
+ * has an account (the lookup happens in the job, never while the person waits).
  */
 export async function requestPasswordReset(context: AuthContext, email: string): Promise<void> {
+  await context.mailRequests.queue("password_reset", email, {
+    ip: context.ip,
+    requestId: context.requestId,
+    userAgent: context.userAgent,
+  });
+}
+
+/**
+ * The job's part: mails a single-use reset link valid for an hour. An account still waiting for
+ * its address to be confirmed gets a new verification link instead; a disabled account and an
+ * unknown address get nothing.
+ */
+export async function sendPasswordResetLink(
+  context: AuthContext,
+  email: string,
+  requestKey?: string,
+): Promise<void> {
   const account = await findAccountByEmail(context.db, email);
   if (!account || account.status === "disabled") return;
   if (account.status === "pending_verification") {
-    await sendVerificationLink(context, account);
+    await sendVerificationLink(context, account, requestKey);
     return;
   }
-  const token = await context.db.transaction(async (tx) => {
-    const recent = await countRecentEmailTokens(tx, context.clock, account.id, "reset_password", 3600_000);
-    if (recent >= resetLinksPerHour) {
-      await auditAuth(tx, context, {
-        action: "auth.password_reset_requested",
-        outcome: "denied",
-        account,
-        details: { reason: "too_many_links" },
-      });
-      return null;
-    }
-    const issued = await issueEmailToken(tx, context.clock, account.id, "reset_password");
-    await auditAuth(tx, context, {
-      action: "auth.password_reset_requested",
-      outcome: "success",
-      account,
-      byAccount: false,
-    });
-    return issued;
+  await mailLink(context, {
+    account,
+    purpose: "reset_password",
+    perHour: resetLinksPerHour,
+    mail: "resetPassword",
+    path: "/reset-password",
+    audit: "auth.password_reset_requested",
+    requestKey,
   });
-  if (!token) return;
-  await sendAuthMail(context, "resetPassword", account, { link: `/reset-password?token=${token}` });
 }

@@ -6,7 +6,7 @@ import { sendAuthMail } from "./auth-mail.js";
 import { type Account, findAccountById, setPasswordHash } from "./auth-repository.js";
 import { consumeEmailToken, findUsableEmailToken } from "./email-tokens.js";
 import { checkCodeUnderThrottle, checkSecondFactor } from "./second-factor.js";
-import { recordAttempt } from "./sign-in-throttle.js";
+import { attemptKeyFor, recordAttempt } from "./sign-in-throttle.js";
 
 /** A reset link is usable when its token is unused and unexpired and the account is active. */
 async function accountForResetLink(
@@ -80,6 +80,7 @@ export async function resetPassword(
     await setPasswordHash(tx, context.clock, account.id, passwordHash);
     await destroyUserSessions(tx, account.id);
     await recordAttempt(tx, context.clock, {
+      key: attemptKeyFor(context, account.email, account.id),
       userId: account.id,
       kind: "password_reset",
       succeeded: true,

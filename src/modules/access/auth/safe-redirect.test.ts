@@ -29,6 +29,8 @@ describe("safeNextPath", () => {
       "https://evil.example",
       "//evil.example",
       "/\\evil.example",
+      "/x/..//evil.example/",
+      "/%2f%2fevil.example",
       "javascript:alert(1)",
       42,
       null,
@@ -36,5 +38,6 @@ describe("safeNextPath", () => {
       expect(safeNextPath(evil)).toBeNull();
     }
     expect(safeNextPath("/sign-in?next=/account")).toBeNull();
+    expect(safeNextPath("/x/../sign-in")).toBeNull();
   });
 });

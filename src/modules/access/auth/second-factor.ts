@@ -6,13 +6,16 @@ import type { AuthContext } from "./auth-context.js";
 import type { Account } from "./auth-repository.js";
 import { advanceMfaStep } from "./auth-repository.js";
 import { looksLikeRecoveryCode, useRecoveryCode } from "./recovery-codes.js";
-import { recordAttempt, throttleFor } from "./sign-in-throttle.js";
+import { attemptKeyFor, recordAttempt, throttleFor } from "./sign-in-throttle.js";
 
 export type CodeCheck =
   | { ok: true; method: "totp" | "recovery_code" }
   | { ok: false; reason: "wrong_code" | "replayed" };
 
-export type CodeOutcome = CodeCheck | { ok: false; reason: "locked"; retryAfterMinutes: number };
+/** `started`: this very failure began the wait (the caller may tell the owner, after its transaction). */
+export type CodeOutcome =
+  | CodeCheck
+  | { ok: false; reason: "locked"; retryAfterMinutes: number; started: boolean };
 
 /** Why a code was asked for; kept in the audit trail. */
 export type CodePurpose = "sign_in" | "enrolment" | "password_reset" | "recovery_codes";
@@ -49,9 +52,10 @@ export async function checkSecondFactor(
 }
 
 /**
- * Runs a code check under the per-account limits for second factors: refuses while the account is
- * locked, records every attempt, and audits failures, the start of a lock and used recovery codes.
- * Call it inside the transaction that holds the account's row lock.
+ * Runs a code check under the limits for second factors (growing delays per account and source,
+ * see sign-in-throttle.ts): refuses while this source must wait, records every attempt, and audits
+ * failures, the start of a wait and used recovery codes. Call it inside the transaction that holds
+ * the account's row lock.
  */
 export async function checkCodeUnderThrottle(
   db: Queryable,
@@ -60,7 +64,8 @@ export async function checkCodeUnderThrottle(
   purpose: CodePurpose,
   check: () => Promise<CodeCheck>,
 ): Promise<CodeOutcome> {
-  const throttle = await throttleFor(db, context.clock, account.id, "mfa");
+  const key = attemptKeyFor(context, account.email, account.id);
+  const throttle = await throttleFor(db, context.clock, key, "mfa");
   if (throttle.locked) {
     await auditAuth(db, context, {
       action: "auth.mfa_failed",
@@ -68,10 +73,11 @@ export async function checkCodeUnderThrottle(
       account,
       details: { purpose, reason: "locked_out", rule: throttle.rule },
     });
-    return { ok: false, reason: "locked", retryAfterMinutes: throttle.retryAfterMinutes };
+    return { ok: false, reason: "locked", retryAfterMinutes: throttle.retryAfterMinutes, started: false };
   }
   const result = await check();
   await recordAttempt(db, context.clock, {
+    key,
     userId: account.id,
     kind: "mfa",
     succeeded: result.ok,
@@ -94,7 +100,7 @@ export async function checkCodeUnderThrottle(
     account,
     details: { purpose, reason: result.reason },
   });
-  const after = await throttleFor(db, context.clock, account.id, "mfa");
+  const after = await throttleFor(db, context.clock, key, "mfa");
   if (after.locked) {
     await auditAuth(db, context, {
       action: "auth.locked_out",
@@ -102,7 +108,7 @@ export async function checkCodeUnderThrottle(
       account,
       details: { kind: "mfa", rule: after.rule, minutes: after.retryAfterMinutes },
     });
-    return { ok: false, reason: "locked", retryAfterMinutes: after.retryAfterMinutes };
+    return { ok: false, reason: "locked", retryAfterMinutes: after.retryAfterMinutes, started: true };
   }
   return result;
 }

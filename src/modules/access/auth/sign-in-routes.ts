@@ -16,6 +16,7 @@ import {
 import { findAccountById } from "./auth-repository.js";
 import { confirmMfaEnrolment, startMfaEnrolment } from "./enrol-mfa.js";
 import { signInCodeForm, signInForm } from "./form-schemas.js";
+import { rememberDevice } from "./known-device.js";
 import { safeNextPath } from "./safe-redirect.js";
 import { signIn } from "./sign-in.js";
 import { verifySignInCode } from "./verify-sign-in-code.js";
@@ -30,6 +31,12 @@ export function registerSignInRoutes(app: FastifyInstance, access: AccessModule)
     reply.setCookie(sessionCookie, session.token, sessionCookieOptions(access.config));
   }
 
+  /** A full sign-in: the session, and this browser becomes a known device of the account. */
+  function signedIn(request: FastifyRequest, reply: FastifyReply, session: NewSession, userId: string): void {
+    startSession(reply, session);
+    rememberDevice(request, reply, access, userId);
+  }
+
   const renderSignIn = (reply: FastifyReply, data: Record<string, unknown> = {}) =>
     reply.render(view("sign-in"), { title: reply.request.t("auth.signIn.title"), values: {}, ...data });
 
@@ -39,6 +46,7 @@ export function registerSignInRoutes(app: FastifyInstance, access: AccessModule)
     return renderSignIn(reply, {
       next,
       passwordReset: typed(request.query, "passwordReset") === "1",
+      unlocked: typed(request.query, "unlocked") === "1",
     });
   });
 
@@ -62,7 +70,7 @@ export function registerSignInRoutes(app: FastifyInstance, access: AccessModule)
     });
     switch (result.outcome) {
       case "signed_in":
-        startSession(reply, result.session);
+        signedIn(request, reply, result.session, result.userId);
         return reply.redirect(next ?? "/account", 303);
       case "second_factor_required":
         startSession(reply, result.session);
@@ -107,7 +115,7 @@ export function registerSignInRoutes(app: FastifyInstance, access: AccessModule)
       return renderCode(reply.status(422), { errors: form.errors, errorsByField: form.byField, next });
     const result = await verifySignInCode(authContextOf(access, request), pending, form.data.code);
     if (result.outcome === "signed_in") {
-      startSession(reply, result.session);
+      signedIn(request, reply, result.session, pending.userId);
       return reply.redirect(next ?? "/staff", 303);
     }
     if (result.reason === "not_enrolled")
@@ -159,7 +167,7 @@ export function registerSignInRoutes(app: FastifyInstance, access: AccessModule)
     }
     const result = await confirmMfaEnrolment(authContextOf(access, request), pending, form.data.code);
     if (result.outcome === "enrolled") {
-      startSession(reply, result.session);
+      signedIn(request, reply, result.session, pending.userId);
       // Shown in this response only: the codes are not stored anywhere they could be shown again.
       return reply.render(view("recovery-codes"), {
         title: t("auth.recoveryCodes.title"),

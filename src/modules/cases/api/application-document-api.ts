@@ -7,6 +7,7 @@ import {
   safeDownloadName,
 } from "../../../platform/files/index.js";
 import { DomainError } from "../../../platform/http/index.js";
+import { accountRateLimits, countForAccount } from "../account-rate-limits.js";
 import { attachDocument, removeDocument } from "../operations/attach-document.js";
 import { uploadableCodes } from "../portal/document-views.js";
 import {
@@ -43,7 +44,12 @@ export async function registerApplicationDocumentApi(
           "document; once submitted, only those the officer asked for (409 `documents_closed`). A refused " +
           "file answers 415 `document_type_not_allowed` or `document_name_mismatch`, 413 `document_too_large`, " +
           "422 `document_empty`; no file 422 `file_required`; a " +
-          `code not needed 422 \`unknown_document\`. Session callers send the CSRF token in \`x-csrf-token\`. ${limits}`,
+          "code not needed 422 `unknown_document`. An application holds at most the configured number of " +
+          "files and megabytes (409 `case_upload_limit`), and so do an account's applications not yet " +
+          "decided together (409 `account_upload_limit`); `details` give the limits (`maxFiles`, `maxBytes`) " +
+          `and what is used (\`files\`, \`bytes\`). Each account may upload ${accountRateLimits.uploads.max} files in ` +
+          `${accountRateLimits.uploads.windowSeconds / 60} minutes (then 429 \`too_many_uploads\` with \`Retry-After\`). ` +
+          `Session callers send the CSRF token in \`x-csrf-token\`. ${limits}`,
         consumes: ["multipart/form-data"],
         params: caseParams,
         response: { 201: attachedDocumentSchema, ...errorResponses },
@@ -59,6 +65,7 @@ export async function registerApplicationDocumentApi(
         request.params.id,
         "write",
       );
+      await countForAccount(cases, request, accountRateLimits.uploads);
       const form = await readMultipartForm(request, documents);
       const code = typeof form.fields.code === "string" ? form.fields.code : "";
       const refused = form.refused.find((one) => one.fieldName === "file");

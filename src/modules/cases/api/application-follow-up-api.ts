@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ConflictError, DomainError, isLocale, type Locale } from "../../../platform/http/index.js";
+import { accountRateLimits, countForAccount } from "../account-rate-limits.js";
 import { loadEvents } from "../engine/event-store.js";
 import { notifyApplicantOfChange } from "../notices/notify-applicant-of-change.js";
-import { sendMessage } from "../operations/add-note.js";
+import { messagesOpen, sendMessage } from "../operations/add-note.js";
 import { transitionCase } from "../operations/transition-case.js";
 import { applicantTransition, documentsStillRequested } from "../portal/case-status-view.js";
 import { sendIssuedDocument } from "../portal/send-issued-document.js";
@@ -99,7 +100,9 @@ export async function registerApplicationFollowUpApi(
         summary: "Write to the officer",
         description:
           "A message to the officer handling the submitted case, shown to both on the case. Not before " +
-          `submission nor once the case is closed (409 \`messages_closed\`). ${limits}`,
+          "submission nor once the case is decided or closed (409 `messages_closed`). Each account may send " +
+          `${accountRateLimits.applicantMessages.max} messages in ${accountRateLimits.applicantMessages.windowSeconds / 60} ` +
+          `minutes (then 429 \`too_many_messages\` with \`Retry-After\`). ${limits}`,
         params: caseParams,
         body: z
           .object({ message: z.string().trim().min(1).max(maxMessageLength).describe("The message") })
@@ -117,9 +120,10 @@ export async function registerApplicationFollowUpApi(
         request.params.id,
         "write",
       );
-      if (state.state === definition.initialState || state.category === "closed") {
+      if (!messagesOpen(state, definition)) {
         throw new ConflictError("messages_closed", "casesApi.errors.messages_closed");
       }
+      await countForAccount(cases, request, accountRateLimits.applicantMessages);
       const sent = await sendMessage(context, state.id, request.body.message);
       return reply.status(201).send(applicationView(sent, definition));
     },

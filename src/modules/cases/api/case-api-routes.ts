@@ -116,6 +116,40 @@ export async function registerCaseApiRoutes(app: FastifyInstance, { cases }: Cas
       return caseStatus(state);
     },
   );
+
+  api.get(
+    "/api/v1/cases/:typeCode/:id",
+    {
+      schema: {
+        tags: ["Cases"],
+        summary: "Status of a case of a given type",
+        description:
+          "As `GET /api/v1/cases/{id}`, at the address that names the case's type (the one it was created at, " +
+          "e.g. `/api/v1/cases/stay-registration/{id}`). A case of another type answers 404, as a case that " +
+          `does not exist. ${limits}`,
+        security: [{ apiKey: [] }],
+        params: z.object({
+          typeCode: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]*$/)
+            .describe("Case type code"),
+          id: z.uuid().describe("The case id returned when the case was created"),
+        }),
+        response: { 200: caseStatusSchema, ...errorResponses },
+      },
+      config: { rateLimit: apiRateLimit },
+      preHandler: [signedIn],
+    },
+    async (request, reply) => {
+      const state = await readCaseStatus(
+        cases.contextFor(request),
+        request.params.id,
+        (definition) => requireScopeForCaseType(cases.db, request, reply, definition, "read"),
+        { typeCode: request.params.typeCode },
+      );
+      return caseStatus(state);
+    },
+  );
 }
 
 export interface BulkCaseRoute {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Queryable } from "../../../platform/db/index.js";
-import { type ApiKeyScope, requireApiScope } from "../../access/index.js";
+import { type ApiKeyScope, type Principal, requireApiScope } from "../../access/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 
 /**
@@ -24,6 +24,18 @@ export function apiScopesFor(definition: CaseTypeDefinition, access: "read" | "w
     // Writing implies reading: an integration that registers guests may follow what it registered.
     return access === "write" ? [scopes.write] : [scopes.read, scopes.write];
   });
+}
+
+/**
+ * Whether an API key may see cases of this type at all (any of its read or write scopes). A type
+ * without a scope is left to the permission check, which refuses every key.
+ */
+export function keyMayReadCaseType(
+  principal: Pick<Principal, "apiKeyScopes">,
+  definition: CaseTypeDefinition,
+): boolean {
+  const scopes = apiScopesFor(definition, "read");
+  return scopes.length === 0 || scopes.some((scope) => principal.apiKeyScopes?.includes(scope));
 }
 
 /**

@@ -297,6 +297,49 @@ describe("creating a case through the API", () => {
 });
 
 describe("reading a case through the API", () => {
+  it("answers a case of another type exactly as a missing case, at either address", async () => {
+    const employerKey = await issueKey(hostId, ["work-permits:write"]);
+    const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+    const started = await app
+      .client()
+      .json("POST", "/api/v1/applications", { typeCode: "work-permit" }, bearer(employerKey));
+    expect(started.statusCode).toBe(201);
+    const workPermitId = started.json().id as string;
+    const registration = await post("/api/v1/cases/stay-registration", hostKey, { answers: guest() });
+    const registrationId = registration.json().id as string;
+    const get = (url: string, key: string) => app.client().json("GET", url, undefined, bearer(key));
+    const withoutReference = (response: { json(): { error: Record<string, unknown> } }) => {
+      const { reference: _reference, ...rest } = response.json().error;
+      return rest;
+    };
+
+    const missing = await get(
+      "/api/v1/cases/stay-registration/00000000-0000-4000-8000-000000000000",
+      hostKey,
+    );
+    expect(missing.statusCode).toBe(404);
+    expect(withoutReference(missing)).toMatchObject({ code: "case_not_found" });
+    for (const url of [
+      `/api/v1/cases/stay-registration/${workPermitId}`,
+      `/api/v1/cases/${workPermitId}`,
+      `/api/v1/applications/${workPermitId}`,
+    ]) {
+      const response = await get(url, readOnlyKey);
+      expect(response.statusCode, url).toBe(404);
+      expect(withoutReference(response), url).toEqual(withoutReference(missing));
+    }
+    // The right type at its own address, and with a key for that type.
+    expect((await get(`/api/v1/cases/stay-registration/${registrationId}`, readOnlyKey)).statusCode).toBe(
+      200,
+    );
+    expect((await get(`/api/v1/cases/work-permit/${workPermitId}`, employerKey)).statusCode).toBe(200);
+    const wrongAddress = await get(`/api/v1/cases/work-permit/${registrationId}`, hostKey);
+    expect(withoutReference(wrongAddress)).toEqual(withoutReference(missing));
+    // Another host's case answers the same as well.
+    const other = await get(`/api/v1/cases/stay-registration/${registrationId}`, otherHostKey);
+    expect(withoutReference(other)).toEqual(withoutReference(missing));
+  });
+
   it("shows only the caller's own cases: another host's case is not found", async () => {
     const created = await post("/api/v1/cases/stay-registration", hostKey, { answers: guest() });
     const id = created.json().id as string;
@@ -313,8 +356,10 @@ describe("reading a case through the API", () => {
     expect(missing.statusCode).toBe(404);
     const malformed = await app.client().json("GET", "/api/v1/cases/not-a-uuid", undefined, bearer(hostKey));
     expect(malformed.statusCode).toBe(400);
+    // A key with no scope for the case's type cannot see it at all: not found, like a missing case.
     const noScope = await app.client().json("GET", `/api/v1/cases/${id}`, undefined, bearer(profileOnlyKey));
-    expect(noScope.statusCode).toBe(403);
+    expect(noScope.statusCode).toBe(404);
+    expect(noScope.json().error.code).toBe("case_not_found");
     expect(
       await count(
         sql`select count(*)::int as n from audit_records where action = 'case.viewed' and entity_id = ${id}`,

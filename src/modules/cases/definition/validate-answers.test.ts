@@ -116,6 +116,24 @@ describe("answers are what they claim to be", () => {
       "cases.answers.controlCharacters",
     ],
     ["a lone surrogate", { fullName: "Ay\ud800sel" }, "fullName", "cases.answers.controlCharacters"],
+    [
+      "a right-to-left mark in a name",
+      { fullName: "Aysel\u200f" },
+      "fullName",
+      "cases.answers.controlCharacters",
+    ],
+    [
+      "a left-to-right mark in a name",
+      { fullName: "\u200eAysel" },
+      "fullName",
+      "cases.answers.controlCharacters",
+    ],
+    [
+      "an Arabic letter mark in a name",
+      { fullName: "Ay\u061csel" },
+      "fullName",
+      "cases.answers.controlCharacters",
+    ],
     ["zero-width spaces only", { fullName: "\u200b\u200b" }, "fullName", "cases.answers.invisibleOnly"],
     [
       "fillers and joiners only",
@@ -142,6 +160,7 @@ describe("answers are what they claim to be", () => {
 
   it("lets several lines through where the question takes them, and joiners inside a word", () => {
     expect(problemsOf({ notes: "Line one\r\n\tLine two", fullName: "Ə\u200dli" })).toEqual([]);
+    expect(problemsOf({ notes: "Right-to-left text may need a mark\u200f." })).toEqual([]);
   });
 });
 

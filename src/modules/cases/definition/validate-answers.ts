@@ -89,10 +89,27 @@ function checkDate(
 }
 
 /** A text answer by the common rules (answer-text.ts); `required` decides what an empty one is. */
-function checkTextAnswer(raw: unknown, maxLength: number, multiline = false): ScalarResult {
-  const checked = checkText(raw, { maxLength, multiline });
+function checkTextAnswer(raw: unknown, maxLength: number, multiline = false, name = false): ScalarResult {
+  const checked = checkText(raw, name ? { maxLength, name } : { maxLength, multiline });
   if (checked.problem === "empty") return { problem: "cases.answers.required" };
   return checked.problem ? { problem: checked.problem } : { value: checked.value };
+}
+
+const nameAutocomplete = new Set([
+  "name",
+  "given-name",
+  "family-name",
+  "additional-name",
+  "nickname",
+  "organization",
+]);
+
+/**
+ * A question asking for a name (a person's or an organisation's): by its autocomplete purpose, or
+ * named like `fullName`, `guestFullName`, `employerName`. Names refuse direction marks as well.
+ */
+function isNameQuestion(field: Extract<ScalarFieldDefinition, { kind: "text" }>): boolean {
+  return nameAutocomplete.has(field.autocomplete ?? "") || /(^n|N)ame$/.test(field.name);
 }
 
 const addressLengths = { street: 200, city: 100, region: 100, postcode: 20 } as const;
@@ -146,7 +163,7 @@ function checkScalar(
   if (isEmpty(raw)) return field.required ? { problem: "cases.answers.required" } : {};
   switch (field.kind) {
     case "text": {
-      const checked = checkTextAnswer(raw, field.maxLength);
+      const checked = checkTextAnswer(raw, field.maxLength, false, isNameQuestion(field));
       if (checked.problem) return checked;
       const value = checked.value as string;
       if (field.pattern && !new RegExp(field.pattern).test(value)) {

@@ -34,9 +34,11 @@ export async function changeCase(
   expectedSeq: number | undefined,
   action: string,
   decide: (input: CaseDecisionInput) => Promise<PendingCaseEvent[]> | PendingCaseEvent[],
+  /** Runs first in the transaction, before the state is read: e.g. takes a lock the change must wait for. */
+  before?: (tx: Transaction) => Promise<void>,
 ): Promise<CaseState> {
   return auditRefusalAfterRollback(context, () =>
-    changeInTransaction(context, caseId, expectedSeq, action, decide),
+    changeInTransaction(context, caseId, expectedSeq, action, decide, before),
   );
 }
 
@@ -46,8 +48,10 @@ async function changeInTransaction(
   expectedSeq: number | undefined,
   action: string,
   decide: (input: CaseDecisionInput) => Promise<PendingCaseEvent[]> | PendingCaseEvent[],
+  before: ((tx: Transaction) => Promise<void>) | undefined,
 ): Promise<CaseState> {
   return (context.db as Database).transaction(async (tx) => {
+    await before?.(tx);
     const current = await loadCaseState(tx, caseId);
     if (!current) throw new NotFoundError("case_not_found");
     if (expectedSeq !== undefined && expectedSeq !== current.lastSeq) throw new ConcurrentCaseChangeError();

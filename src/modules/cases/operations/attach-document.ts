@@ -3,6 +3,8 @@ import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseState } from "../engine/case-state.js";
 import { changeCase } from "../engine/change-case.js";
+import { ConcurrentCaseChangeError } from "../engine/event-store.js";
+import { checkUploadLimits, defaultUploadLimits, lockUploadsOf } from "./upload-limits.js";
 
 export interface StoredDocument {
   documentId: string;
@@ -13,10 +15,33 @@ export interface StoredDocument {
 }
 
 /**
+ * Uploads of one account wait for each other (the upload lock); another change of the case at the
+ * same moment (answers saved in a second tab) makes the upload try again, this often at most.
+ */
+const attempts = 3;
+
+/**
  * The applicant attaches a stored document to a requirement of the case: while drafting, or while
- * the officer has asked for missing documents.
+ * the officer has asked for missing documents, and only within the case's and the account's limits.
  */
 export async function attachDocument(
+  context: CasesContext,
+  caseId: string,
+  code: string,
+  document: StoredDocument,
+): Promise<CaseState> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attachOnce(context, caseId, code, document);
+    } catch (error) {
+      // Attaching does not depend on the version the applicant saw: the change that came first
+      // only changes what the limits count, so the check runs again on the new state.
+      if (!(error instanceof ConcurrentCaseChangeError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+function attachOnce(
   context: CasesContext,
   caseId: string,
   code: string,
@@ -36,7 +61,12 @@ export async function attachDocument(
       if (!drafting && !state.requestedDocuments.includes(code)) {
         throw new ConflictError("documents_closed", "cases.errors.documents_closed");
       }
+      await checkUploadLimits(tx, state, document.size, context.uploadLimits ?? defaultUploadLimits);
       return [{ type: "case.document_attached", payload: { ...document, code } }];
+    },
+    async (tx) => {
+      const uploader = context.principal?.userId;
+      if (uploader) await lockUploadsOf(tx, uploader);
     },
   );
 }

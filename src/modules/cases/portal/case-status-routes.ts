@@ -6,9 +6,11 @@ import {
   isLocale,
   NotFoundError,
 } from "../../../platform/http/index.js";
+import { RateLimitedError } from "../../../platform/rate-limits/index.js";
+import { accountRateLimits, countForAccount, tellRetryAfter } from "../account-rate-limits.js";
 import { loadEvents } from "../engine/event-store.js";
 import { notifyApplicantOfChange } from "../notices/notify-applicant-of-change.js";
-import { sendMessage } from "../operations/add-note.js";
+import { messagesOpen, sendMessage } from "../operations/add-note.js";
 import { transitionCase } from "../operations/transition-case.js";
 import { applicationPaths } from "./application-steps.js";
 import { caseCaption, integerField, textField } from "./case-heading.js";
@@ -61,20 +63,30 @@ export async function registerCaseStatusRoutes(
     const context = cases.contextFor(request);
     const own = await readOwnCase(context, request.params.id, "status");
     const message = textField(request.body, "message").trim();
-    const problem =
-      own.state.state === own.definition.initialState || own.state.category === "closed"
-        ? "portal.status.errors.messagesClosed"
-        : messageProblem(message);
-    if (problem) {
-      const text = request.t(problem);
-      return renderCaseStatus(request, reply.status(422), services, {
+    const showAgain = (status: number, text: string) =>
+      renderCaseStatus(request, reply.status(status), services, {
         ...own,
         errors: [{ text, href: "#message" }],
         errorsByField: { message: text },
         values: { message },
       });
+    const problem = messagesOpen(own.state, own.definition)
+      ? messageProblem(message)
+      : "portal.status.errors.messagesClosed";
+    if (problem) return showAgain(422, request.t(problem));
+    try {
+      await countForAccount(cases, request, accountRateLimits.applicantMessages);
+      await sendMessage(context, own.state.id, message);
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        tellRetryAfter(reply, error);
+        return showAgain(429, request.t(error.messageKey, error.messageValues));
+      }
+      // Decided or closed between reading the page and sending.
+      if (error instanceof DomainError && error.code === "messages_closed")
+        return showAgain(409, request.t("portal.status.errors.messagesClosed"));
+      throw error;
     }
-    await sendMessage(context, own.state.id, message);
     return reply.redirect(`${applicationPaths.status(own.state.id)}?done=messageSent`, 303);
   });
 

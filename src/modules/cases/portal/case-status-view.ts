@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { paginate, requestedPage } from "../../../platform/http/index.js";
 import type { CaseTypeDefinition, TransitionDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { loadEvents } from "../engine/event-store.js";
 import type { CaseEvent } from "../engine/events.js";
+import { messagesOpen } from "../operations/add-note.js";
 import { formatLongDate } from "./answer-summary.js";
 import { applicantTimeline, lastDocumentRequest } from "./applicant-timeline.js";
 import { applicationPaths, draftProgress, type StepStatus } from "./application-steps.js";
@@ -12,6 +14,9 @@ import { isDecidedOnSubmission, issuedDocumentKey } from "./issued-document-name
 import type { PortalServices } from "./portal-services.js";
 
 const views = "cases/views/portal";
+
+/** Entries of the case's history (messages among them) on one page, newest first. */
+export const historyPageSize = 20;
 
 export const documentLanguages = [
   { code: "az", name: "Azərbaycanca" },
@@ -197,11 +202,20 @@ export async function renderCaseStatus(
     rows,
     documentRequest,
     attached: attachedDocumentRows(request, state, definition),
-    timeline: applicantTimeline(events, definition, locale, t).map((entry) => ({
-      ...entry,
-      when: entry.at.toISOString(),
-    })),
-    canMessage: state.category !== "closed",
+    history: paginate(
+      applicantTimeline(events, definition, locale, t).map((entry) => ({
+        ...entry,
+        when: entry.at.toISOString(),
+      })),
+      {
+        page: requestedPage(request.query),
+        pageSize: historyPageSize,
+        hrefOf: (page) => `${applicationPaths.status(state.id)}?page=${page}#history`,
+        t,
+        landmarkLabel: t("portal.status.historyPages"),
+      },
+    ),
+    canMessage: messagesOpen(state, definition),
     messageAction: `${applicationPaths.status(state.id)}/messages`,
     withdrawHref: applicantTransition(state, definition, "withdraw")
       ? `${applicationPaths.status(state.id)}/withdraw`

@@ -6,6 +6,7 @@ import {
   sendDocumentDownload,
 } from "../../../platform/files/index.js";
 import { DomainError, NotFoundError } from "../../../platform/http/index.js";
+import { accountRateLimits, countForAccount } from "../account-rate-limits.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { requiredDocuments } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
@@ -91,6 +92,8 @@ export async function registerDocumentRoutes(
   app.post<CaseParams>("/applications/:id/documents", limited(30), async (request, reply) => {
     const context = cases.contextFor(request);
     const { state, definition } = await readOwnCase(context, request.params.id, "documents");
+    // Before the file is read: a spent allowance answers at once, with the error page and Retry-After.
+    await countForAccount(cases, request, accountRateLimits.uploads);
     const form = await readMultipartForm(request, documents);
     const code = typeof form.fields.code === "string" ? form.fields.code : "";
     const fromStatus = form.fields.from === "status";
@@ -123,7 +126,7 @@ export async function registerDocumentRoutes(
         );
       } catch (error) {
         if (!(error instanceof DomainError) || error.status !== 409) throw error;
-        byField.file = request.t(error.messageKey);
+        byField.file = request.t(error.messageKey, error.messageValues);
       }
     }
     const errors = Object.entries(byField).map(([field, text]) => ({ text, href: `#${field}` }));

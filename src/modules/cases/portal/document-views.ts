@@ -1,14 +1,9 @@
 import type { FastifyRequest } from "fastify";
+import { documentTypeLabelKey } from "../../../platform/files/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { requiredDocuments } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
 import { applicationPaths } from "./application-steps.js";
-
-const typeLabels: Record<string, string> = {
-  "application/pdf": "PDF",
-  "image/jpeg": "JPEG",
-  "image/png": "PNG",
-};
 
 const intlLocale: Record<string, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
 
@@ -40,7 +35,8 @@ export function attachedDocumentRows(
     fileName: document.fileName,
     requirement:
       definition.documents.find((one) => one.code === document.code)?.name[locale] ?? document.code,
-    type: typeLabels[document.mediaType] ?? document.mediaType,
+    // The type found in the content on receipt, not the name's extension (which the sender chose).
+    type: request.t(documentTypeLabelKey(document.mediaType)),
     size: formatFileSize(document.size, locale),
     downloadHref: `${applicationPaths.documents(state.id)}/${encodeURIComponent(document.documentId)}`,
     removeAction:

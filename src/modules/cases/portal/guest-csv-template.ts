@@ -1,3 +1,4 @@
+import { csvRecord, writeCsv } from "../../../platform/csv/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { guestCsvColumns } from "./guest-csv.js";
 
@@ -8,12 +9,14 @@ import { guestCsvColumns } from "./guest-csv.js";
  * UTF-8, so names in Azerbaijani or Russian letters survive; the upload drops the mark again.
  */
 export function guestCsvTemplate(definition: CaseTypeDefinition): string {
-  return `\uFEFF${guestCsvHeader(definition)}\r\n`;
+  return writeCsv([columnNames(definition)], { byteOrderMark: true });
 }
 
 /** The header line: the columns' names, separated by commas. */
 export function guestCsvHeader(definition: CaseTypeDefinition): string {
-  return guestCsvColumns(definition)
-    .map((column) => column.name)
-    .join(",");
+  return csvRecord(columnNames(definition));
+}
+
+function columnNames(definition: CaseTypeDefinition): string[] {
+  return guestCsvColumns(definition).map((column) => column.name);
 }

@@ -204,6 +204,17 @@ describe("the applicant's e-services", () => {
     ]);
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain("The selected file must be a PDF, JPG or PNG");
+    // A right-to-left override would show "passport\u202Egnp.pdf" as "passportfdp.png".
+    await client.get(`/applications/${caseId}/documents`);
+    const disguisedFile = await client.postMultipart(`/applications/${caseId}/documents`, [
+      { name: "from", value: "documents" },
+      { name: "code", value: "passport" },
+      { name: "file", fileName: "passport\u202Egnp.pdf", content: sampleDocuments.pdf },
+    ]);
+    expect(disguisedFile.statusCode).toBe(422);
+    expect(disguisedFile.body).toContain(
+      "must not contain hidden characters or marks that change the direction",
+    );
     for (const [code, fileName, content] of [
       ["passport", "passport.pdf", sampleDocuments.pdf],
       ["employment-contract", "contract scan.png", sampleDocuments.png],
@@ -226,7 +237,8 @@ describe("the applicant's e-services", () => {
     ]);
     const listed = await client.get(`/applications/${caseId}/documents`);
     expect(listed.body).toContain('data-testid="attached-documents"');
-    expect(listed.body).toContain("PNG");
+    expect(listed.body).toContain("PNG image");
+    expect(listed.body).toContain("PDF document");
     const passport = state?.documents[0]?.documentId as string;
     const download = await client.get(`/applications/${caseId}/documents/${passport}`);
     expect(download.statusCode).toBe(200);

@@ -1,4 +1,5 @@
-import type { Locale, Translator } from "../../../platform/http/index.js";
+import { documentTypeLabelKey } from "../../../platform/files/index.js";
+import { type Locale, paginate, type Translator } from "../../../platform/http/index.js";
 import { decide, type Permission } from "../../access/index.js";
 import type { TransitionDefinition } from "../definition/case-type.js";
 import { availableTransitions } from "../operations/transition-case.js";
@@ -153,6 +154,7 @@ export function presentCaseFile(
     documents: state.documents.map((document) => ({
       name: documentName(document.code),
       fileName: document.fileName,
+      type: t(documentTypeLabelKey(document.mediaType)),
       size: formatFileSize(document.size, locale),
       attachedAt: document.attachedAt,
       href: `/cases/${state.id}/documents/${encodeURIComponent(document.documentId)}`,
@@ -197,3 +199,23 @@ export function presentCaseFile(
 }
 
 export type CaseFileView = ReturnType<typeof presentCaseFile>;
+
+/** Entries of the history, or of the notes and messages, on one page of the case file, newest first. */
+export const caseFileListPageSize = 20;
+
+/**
+ * The history page's timeline and the notes page's notes and messages, one page of them with links
+ * to the others (`?page=`), so that a long exchange neither fills one endless page nor hides its start.
+ */
+export function pagedLists(view: CaseFileView, page: CaseFilePage, requested: number, t: Translator) {
+  const list = page === "history" ? "timeline" : page === "notes" ? "notes" : undefined;
+  if (!list) return {};
+  const paged = paginate(view[list], {
+    page: requested,
+    pageSize: caseFileListPageSize,
+    hrefOf: (number) => `${caseFileHref(view.caseId, page)}?page=${number}#${list}`,
+    t,
+    landmarkLabel: t(`workspace.caseFile.${page}.pages`),
+  });
+  return { [list]: paged.items, listPage: paged };
+}

@@ -328,6 +328,11 @@ describe("the case file", () => {
     const documents = await officer.browser.get(`/cases/${state.id}/documents`);
     expect(documents.statusCode).toBe(200);
     expect(documents.body).toContain("Download müqavilə.pdf");
+    // The type found in the content, in words, whatever the name says.
+    expect([...documents.body.matchAll(/data-testid="document-type">([^<]+)</g)].map((m) => m[1])).toEqual([
+      "PDF document",
+      "PDF document",
+    ]);
     const href = /href="(\/cases\/[^"]+\/documents\/[^"]+)" download>Download passport.pdf/.exec(
       documents.body,
     )?.[1];

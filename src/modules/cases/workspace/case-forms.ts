@@ -82,15 +82,15 @@ export interface FormErrors {
 }
 
 /**
- * Turns a refusal the officer can act on (a rule of the case: 409 or 422) into an error at the
- * field of the form `formId`, or at the form itself; anything else (403, 404, a failure) is thrown
- * on to the error page. "Someone else changed the case" is handled by the caller.
+ * Turns a refusal the officer can act on (a rule of the case: 409 or 422; too many requests: 429)
+ * into an error at the field of the form `formId`, or at the form itself; anything else (403, 404,
+ * a failure) is thrown on to the error page. "Someone else changed the case" is handled by the caller.
  */
 export function refusalAsFormErrors(error: unknown, request: FastifyRequest, formId: string): FormErrors {
-  if (!(error instanceof DomainError) || (error.status !== 409 && error.status !== 422)) throw error;
+  if (!(error instanceof DomainError) || ![409, 422, 429].includes(error.status)) throw error;
   const field = fieldOfCode[error.code];
   const id = field ? `${formId}-${field}` : formId;
-  const message = request.t(error.messageKey);
+  const message = request.t(error.messageKey, error.messageValues ?? {});
   return { errors: [{ field: id, href: `#${id}`, text: message }], byField: { [id]: message } };
 }
 

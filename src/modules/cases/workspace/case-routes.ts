@@ -1,12 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendDocumentDownload, sendDocumentInline } from "../../../platform/files/index.js";
-import { type Locale, NotFoundError } from "../../../platform/http/index.js";
+import { type Locale, NotFoundError, requestedPage } from "../../../platform/http/index.js";
+import { RateLimitedError } from "../../../platform/rate-limits/index.js";
 import { findAgenciesByKind, listStaffWithPermission } from "../../access/index.js";
+import { accountRateLimits, countForAccount, tellRetryAfter } from "../account-rate-limits.js";
 import { taskSchema } from "../definition/case-type.js";
 import { addNote } from "../operations/add-note.js";
 import { assignCase, claimCase } from "../operations/assign-case.js";
 import { actOnCase } from "./act-on-case.js";
-import { type CaseFilePage, caseFileHref, caseFilePages, presentCaseFile } from "./case-file-view.js";
+import {
+  type CaseFilePage,
+  caseFileHref,
+  caseFilePages,
+  pagedLists,
+  presentCaseFile,
+} from "./case-file-view.js";
 import {
   bodyOf,
   expectedSeqOf,
@@ -234,6 +242,7 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
       keptTexts,
       title: `${view.summary.number} – ${request.t(`workspace.caseFile.pages.${page}`)}`,
       ...view,
+      ...pagedLists(view, page, requestedPage(request.query), request.t),
       errors: extras.formErrors?.errors,
       errorsByField: extras.formErrors?.byField ?? {},
       sentForm: extras.sentForm ?? null,
@@ -324,6 +333,7 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
         });
       }
       const formErrors = refusalAsFormErrors(error, request, form.id);
+      if (error instanceof RateLimitedError) tellRetryAfter(reply, error);
       return renderCaseFile(request, reply, caseId, form.page, {
         status: (error as { status: number }).status,
         formErrors,
@@ -441,6 +451,7 @@ export async function registerCaseRoutes(app: FastifyInstance, workspace: Worksp
       reply,
       { id: "message", page: "notes", done: () => "messaged" },
       async (context, values) => {
+        await countForAccount(workspace.cases, request, accountRateLimits.officerMessages);
         await messageApplicant(workspace, context, request.params.id, values.text ?? "");
         return "messaged";
       },

@@ -57,7 +57,18 @@ export function sumCells(
       existing.n += sign * cell.n;
       existing.total += sign * cell.total;
     } else {
-      into.set(key, { ...cell, n: sign * cell.n, total: sign * cell.total });
+      into.set(key, {
+        tableCode: cell.tableCode,
+        period: cell.period,
+        citizen: cell.citizen,
+        sex: cell.sex,
+        age: cell.age,
+        d1: cell.d1,
+        d2: cell.d2,
+        d3: cell.d3,
+        n: sign * cell.n,
+        total: sign * cell.total,
+      });
     }
   }
   return into;

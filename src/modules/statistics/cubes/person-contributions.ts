@@ -14,23 +14,27 @@ const BACKLOG_BOUNDARIES = [1, 3, 6, 12];
  */
 const national = { sex: "", age: "" };
 
+function ageOf(record: StatisticalRecord, ageOn: string): string {
+  // A birth date after the event is a mistake in the source: the age is unknown, not a failure.
+  return record.person.birthDate && record.person.birthDate > ageOn
+    ? "UNK"
+    : ageGroupOn(record.person.birthDate, ageOn);
+}
+
 function dimensions(
   record: StatisticalRecord,
   ageOn: string,
   free: Partial<CellDimensions> = {},
 ): CellDimensions {
+  // Field by field rather than spread, and no age worked out where `free` sets it: cubes are
+  // computed for every person of an import, and these objects were most of the collector's work.
   return {
-    citizen: record.person.citizenship,
-    sex: record.person.sex,
-    // A birth date after the event is a mistake in the source: the age is unknown, not a failure.
-    age:
-      record.person.birthDate && record.person.birthDate > ageOn
-        ? "UNK"
-        : ageGroupOn(record.person.birthDate, ageOn),
-    d1: "",
-    d2: "",
-    d3: "",
-    ...free,
+    citizen: free.citizen ?? record.person.citizenship,
+    sex: free.sex ?? record.person.sex,
+    age: free.age ?? ageOf(record, ageOn),
+    d1: free.d1 ?? "",
+    d2: free.d2 ?? "",
+    d3: free.d3 ?? "",
   };
 }
 
@@ -40,7 +44,19 @@ function flow(
   free: Partial<CellDimensions>,
   total = 0,
 ): CubeCell {
-  return { tableCode, period: monthOf(record.date), ...dimensions(record, record.date, free), n: 1, total };
+  const dims = dimensions(record, record.date, free);
+  return {
+    tableCode,
+    period: monthOf(record.date),
+    citizen: dims.citizen,
+    sex: dims.sex,
+    age: dims.age,
+    d1: dims.d1,
+    d2: dims.d2,
+    d3: dims.d3,
+    n: 1,
+    total,
+  };
 }
 
 function birthdays(record: StatisticalRecord): string[] {

@@ -36,7 +36,18 @@ export function stockChanges(spell: StockSpell): CubeCell[] {
   if (stop !== null && stop <= first) return [];
   const cells: CubeCell[] = [];
   const add = (period: string, dims: CellDimensions, n: number) =>
-    cells.push({ tableCode: spell.tableCode, period, ...dims, n, total: 0 });
+    cells.push({
+      tableCode: spell.tableCode,
+      period,
+      citizen: dims.citizen,
+      sex: dims.sex,
+      age: dims.age,
+      d1: dims.d1,
+      d2: dims.d2,
+      d3: dims.d3,
+      n,
+      total: 0,
+    });
   let current = spell.dimensionsAt(endOfMonth(first));
   add(first, current, 1);
   const months = new Set<string>();

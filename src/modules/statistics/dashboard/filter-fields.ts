@@ -18,11 +18,17 @@ interface DashboardFilterView {
   allowed: AllowedCodes;
 }
 
+/** Made once per country and language: naming and sorting some 250 countries took a good part of a kept dashboard's time. */
+const filterViews = new Map<string, DashboardFilterView>();
+
 /** The pick lists of the dashboard in the reader's language, and the codes each accepts. */
 export function dashboardFilterView(country: string, locale: string, t: Translate): DashboardFilterView {
+  const key = `${country}|${locale}`;
+  const made = filterViews.get(key);
+  if (made) return made;
   const choices = dashboardChoices(country, locale, t);
   const codes = (options: Array<{ value: string }>) => new Set(options.map((option) => option.value));
-  return {
+  const view = {
     choices,
     allowed: {
       caseType: codes(choices.caseType),
@@ -30,6 +36,8 @@ export function dashboardFilterView(country: string, locale: string, t: Translat
       region: codes(choices.region),
     },
   };
+  filterViews.set(key, view);
+  return view;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvFormatError, formatCsvRecord, parseCsvRecords } from "./csv-records.js";
+import { CsvFormatError, parseCsvRecords } from "./csv-records.js";
 
 describe("parseCsvRecords", () => {
   it("reports the line each record starts on, across quoted line breaks", () => {
@@ -30,11 +30,5 @@ describe("parseCsvRecords", () => {
   ])("rejects %j", (text, message) => {
     expect(() => parseCsvRecords(text)).toThrow(CsvFormatError);
     expect(() => parseCsvRecords(text)).toThrow(message);
-  });
-});
-
-describe("formatCsvRecord", () => {
-  it("quotes only fields that need it", () => {
-    expect(formatCsvRecord(["plain", "a,b", 'q"', "l\nf", ""])).toBe('plain,"a,b","q""","l\nf",');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Minimal RFC 4180 reader/writer shared by the Eurostat readers. Hand-rolled rather than a dependency
- * because every reader must report the physical line a malformed record starts on, and quoted fields
- * may span lines, so record index and line number differ.
+ * Minimal RFC 4180 reader shared by the Eurostat readers (Karvan's own files are written by
+ * platform/csv). Hand-rolled rather than a dependency because every reader must report the
+ * physical line a malformed record starts on, and quoted fields may span lines, so record index
+ * and line number differ.
  */
 
 export interface CsvRecord {
@@ -97,13 +98,4 @@ export function parseCsvRecords(text: string): CsvRecord[] {
     records.push({ line: recordLine, fields });
   }
   return records;
-}
-
-/** Quotes only when RFC 4180 requires it, which is what Eurostat's own exports do. */
-export function formatCsvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export function formatCsvRecord(fields: readonly string[]): string {
-  return fields.map(formatCsvField).join(",");
 }

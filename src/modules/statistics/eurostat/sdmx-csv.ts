@@ -1,4 +1,5 @@
-import { CsvFormatError, formatCsvRecord, parseCsvRecords } from "./csv-records.js";
+import { csvLine, restoreCsvText } from "../../../platform/csv/index.js";
+import { CsvFormatError, parseCsvRecords } from "./csv-records.js";
 
 /**
  * SDMX-CSV as Eurostat's dissemination API emits it. Both versions are in circulation: the API
@@ -50,10 +51,10 @@ export class SdmxCsvError extends Error {
 
 const NUMBER_PATTERN = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function formatValue(value: number | null): string {
-  if (value === null) return "";
-  if (!Number.isFinite(value)) throw new SdmxCsvError(`observation value must be finite, got ${value}`);
-  return String(value);
+function checkedValue(value: number | null): number | null {
+  if (value !== null && !Number.isFinite(value))
+    throw new SdmxCsvError(`observation value must be finite, got ${value}`);
+  return value;
 }
 
 function validateShape(dataset: SdmxDataset): void {
@@ -75,8 +76,9 @@ export function writeSdmxCsv(dataset: SdmxDataset): string {
   validateShape(dataset);
   const prefixHeader = dataset.version === "1.0" ? ["DATAFLOW"] : ["STRUCTURE", "STRUCTURE_ID", "ACTION"];
   const prefixRow = dataset.version === "1.0" ? [dataset.dataflow] : ["dataflow", dataset.dataflow, "I"];
+  // Codes and labels are text (a code list entry may start with "-" or "="), values are numbers.
   const lines = [
-    formatCsvRecord([...prefixHeader, ...dataset.dimensions, "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG"]),
+    csvLine([...prefixHeader, ...dataset.dimensions, "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG"], "\n"),
   ];
   dataset.observations.forEach((obs, index) => {
     const codes = dataset.dimensions.map((dim) => {
@@ -85,9 +87,9 @@ export function writeSdmxCsv(dataset: SdmxDataset): string {
         throw new SdmxCsvError(`observation ${index} has no value for dimension ${dim}`);
       return code;
     });
-    lines.push(formatCsvRecord([...prefixRow, ...codes, obs.period, formatValue(obs.value), obs.flag]));
+    lines.push(csvLine([...prefixRow, ...codes, obs.period, checkedValue(obs.value), obs.flag], "\n"));
   });
-  return `${lines.join("\n")}\n`;
+  return lines.join("");
 }
 
 function parseValue(raw: string, line: number): number | null {
@@ -106,7 +108,11 @@ function parseValue(raw: string, line: number): number | null {
 export function readSdmxCsv(text: string): SdmxDataset {
   let records: ReturnType<typeof parseCsvRecords>;
   try {
-    records = parseCsvRecords(text);
+    // Text a spreadsheet would run as a formula was written with a protective apostrophe.
+    records = parseCsvRecords(text).map((record) => ({
+      ...record,
+      fields: record.fields.map(restoreCsvText),
+    }));
   } catch (error) {
     if (error instanceof CsvFormatError)
       throw new SdmxCsvError(error.message.replace(/^line \d+: /, ""), error.line);

@@ -43,6 +43,26 @@ describe("exportOfficialTable as SDMX-CSV", () => {
   );
 });
 
+describe("exportOfficialTable as SDMX-CSV with hostile codes", () => {
+  it.each(["sdmx-csv-1.0", "sdmx-csv-2.0"] as const)(
+    "%s writes codes as text a spreadsheet will not run, and reads them back unchanged",
+    async (format) => {
+      const hostile: OfficialTable = {
+        ...table,
+        dimensions: ["citizen"],
+        observations: [{ key: { citizen: "=1+1" }, value: -3, flag: "@x" }],
+      };
+      const text = (await exportOfficialTable(hostile, format)).body.toString("utf8");
+      expect(text).toContain(",'=1+1,2025-03,-3,'@x\n");
+      for (const line of text.split("\n"))
+        for (const cell of line.split(",")) expect(cell).not.toMatch(/^[=+@\t\r]/);
+      expect(readSdmxCsv(text).observations).toEqual([
+        { key: { citizen: "=1+1" }, period: "2025-03", value: -3, flag: "@x" },
+      ]);
+    },
+  );
+});
+
 describe("exportOfficialTable as CSV", () => {
   it("writes a BOM, labelled and coded columns, and hidden cells empty with flag c", async () => {
     const file = await exportOfficialTable(table, "csv");
@@ -55,6 +75,27 @@ describe("exportOfficialTable as CSV", () => {
         "Syria,SY,Total,T,TOTAL,TOTAL,2025-03,1235,",
         `"Côte d'Ivoire, Republic of",CI,Females,F,Y_LT14,Y_LT14,2025-03,,c`,
         "ER,ER,Females,F,Y14-17,Y14-17,2025-03,15,",
+        "",
+      ].join("\r\n"),
+    );
+  });
+
+  it("writes labels and codes a spreadsheet would run as text, and negative values as numbers", async () => {
+    const hostile: OfficialTable = {
+      ...table,
+      dimensions: ["citizen"],
+      labels: { dimensions: { citizen: "=cmd|' /C calc'!A0" }, codes: { citizen: { XX: "@SUM(1+1)" } } },
+      observations: [
+        { key: { citizen: "XX" }, value: -3, flag: "" },
+        { key: { citizen: "-1" }, value: 2, flag: "+e" },
+      ],
+    };
+    const file = await exportOfficialTable(hostile, "csv");
+    expect(file.body.toString("utf8")).toBe(
+      [
+        "\uFEFF'=cmd|' /C calc'!A0,'=cmd|' /C calc'!A0 (code),Period,Value,Flag",
+        "'@SUM(1+1),XX,2025-03,-3,",
+        "'-1,'-1,2025-03,2,'+e",
         "",
       ].join("\r\n"),
     );

@@ -1,4 +1,4 @@
-import { formatCsvRecord } from "../eurostat/csv-records.js";
+import { writeCsv } from "../../../platform/csv/index.js";
 import type { OfficialTable } from "../tables/official-table.js";
 import type { ExportTexts } from "./export-texts.js";
 import { labelledRows } from "./labelled-rows.js";
@@ -10,9 +10,5 @@ import { labelledRows } from "./labelled-rows.js";
  */
 export function writePlainCsv(table: OfficialTable, texts: ExportTexts): string {
   const { head, rows } = labelledRows(table, texts);
-  const lines = [formatCsvRecord(head)];
-  for (const row of rows) {
-    lines.push(formatCsvRecord([...row.texts, row.value === null ? "" : String(row.value), row.flag]));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return writeCsv([head, ...rows.map((row) => [...row.texts, row.value, row.flag])], { byteOrderMark: true });
 }

@@ -20,7 +20,7 @@ import type { StatisticalRecord } from "./statistical-record.js";
 export async function addBatchToCubes(
   tx: Queryable,
   batchId: string,
-  recordsPerFetch = 20_000,
+  recordsPerFetch = 5_000,
 ): Promise<number> {
   const difference = new Map<string, CubeCell>();
   let all: StatisticalRecord[] = [];

@@ -12,6 +12,8 @@ export interface CaseTypeFacts {
   addresses: string[];
   /** Residence permits feed the permit tables, with the reason Eurostat counts them under. */
   permitReason?: (answers: Record<string, unknown>) => PermitReason;
+  /** The answers `permitReason` reads (kept when a case is anonymised). */
+  reasonAnswers?: string[];
 }
 
 const applicant = {
@@ -52,6 +54,7 @@ const byCaseType: Record<string, CaseTypeFacts> = {
     person: applicant,
     addresses: ["addressInAzerbaijan"],
     permitReason: (answers) => groundReasons[String(answers.ground)] ?? "OTH",
+    reasonAnswers: ["ground"],
   },
   "permanent-residence-permit": {
     kind: "application",

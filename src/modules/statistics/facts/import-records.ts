@@ -6,13 +6,9 @@ import type { ImportError } from "../import/import-error.js";
 import type { ImportFile } from "../import/import-source.js";
 import { type StreamedImport, streamImportFiles } from "../import/stream-import-files.js";
 import { addBatchToCubes } from "./add-batch-to-cubes.js";
-import {
-  analyzeRecords,
-  analyzeRecordsAndCubes,
-  insertImportedRecords,
-  recordIdsStoredElsewhere,
-} from "./record-repository.js";
-import { later } from "./replay-case-range.js";
+import { importLineStore } from "./import-line-store.js";
+import { alreadyStoredRecordId, openRecordCopy, type RecordCopy } from "./record-copy.js";
+import { analyzeRecords, analyzeRecordsAndCubes } from "./record-repository.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
 export interface ImportReport {
@@ -24,16 +20,19 @@ export interface ImportReport {
 }
 
 export class DuplicateImportError extends Error {
-  constructor(readonly recordIds: string[]) {
-    super(
-      `${recordIds.length} record(s) were imported before (${recordIds.slice(0, 3).join(", ")}…): nothing was imported`,
-    );
+  constructor(readonly recordId: string) {
+    super(`record ${recordId} (and perhaps others) was imported before: nothing was imported`);
   }
 }
 
 /** Past this many records the planner's statistics are refreshed in the import's transaction. */
 const ANALYZE_AFTER_RECORDS = 10_000;
-const RECORDS_PER_STATEMENT = 10_000;
+/**
+ * Lines checked together (one lookup of the ids they refer to) and converted before their records
+ * are handed to the COPY: a batch is garbage while still young, which keeps the collector's work and
+ * the process's memory small.
+ */
+const LINES_PER_BATCH = 5_000;
 
 interface BatchHeader {
   importedBy: string;
@@ -61,27 +60,35 @@ async function closeBatch(
 }
 
 /**
- * Stores records of a batch, refusing any stored before (by an earlier import): the whole import
- * is then rolled back by the caller's transaction.
+ * Copies a batch's records in while `load` hands them on, and waits until they are stored. A
+ * record id stored before (by an earlier import) refuses the whole import: the caller's transaction
+ * is then rolled back.
  */
-async function storeRecords(
+async function copyRecords<T>(
   tx: Queryable,
-  records: readonly StatisticalRecord[],
   batchId: string,
-): Promise<void> {
-  for (let index = 0; index < records.length; index += RECORDS_PER_STATEMENT) {
-    const part = records.slice(index, index + RECORDS_PER_STATEMENT);
-    const inserted = await insertImportedRecords(tx, part, batchId);
-    if (inserted < part.length) {
-      throw new DuplicateImportError(
-        await recordIdsStoredElsewhere(
-          tx,
-          part.map((record) => record.recordId),
-          batchId,
-        ),
-      );
+  load: (copy: RecordCopy) => Promise<T>,
+): Promise<T> {
+  const copy = openRecordCopy(tx, batchId);
+  const copied = async () => {
+    try {
+      await copy.end();
+    } catch (error) {
+      const stored = alreadyStoredRecordId(error);
+      throw stored === null ? error : new DuplicateImportError(stored);
     }
+  };
+  let loaded: T;
+  try {
+    loaded = await load(copy);
+  } catch (error) {
+    // A COPY that failed makes every later statement of the transaction fail: its error, when
+    // there is one, is the cause to report.
+    await copied();
+    throw error;
   }
+  await copied();
+  return loaded;
 }
 
 /**
@@ -97,7 +104,11 @@ export async function importStatisticalRecords(
   return db.transaction(async (tx) => {
     await lockCubes(tx);
     await openBatch(tx, batchId, batch);
-    await storeRecords(tx, records, batchId);
+    await copyRecords(tx, batchId, async (copy) => {
+      for (let index = 0; index < records.length; index += LINES_PER_BATCH) {
+        await copy.write(records.slice(index, index + LINES_PER_BATCH));
+      }
+    });
     const cells = await closeBatch(tx, batchId, { files: batch.files, records: records.length });
     const persons = new Set(records.map((record) => record.person.personKey)).size;
     return { batchId, persons, records: records.length, cells };
@@ -118,32 +129,30 @@ class ImportRefused extends Error {
 /**
  * Checks every line of every file and stores the records as they are checked, in one transaction:
  * when a line is wrong, nothing at all is stored and every error is listed by file, line and field.
- * The files are read line by line, so memory does not grow with their size; one batch of records
- * is written while the next is read.
+ * The files are read line by line; the ids later lines refer to are kept in a temporary table and
+ * the records go in by COPY while the next lines are read, so memory does not grow with the files.
  */
 export async function importFiles(
   db: Database,
   files: readonly ImportFile[],
   batch: BatchHeader,
-  options: { onProgress?: (done: number, total: number) => void } = {},
+  options: { onProgress?: (done: number, total: number) => void; linesPerBatch?: number } = {},
 ): Promise<FilesImport> {
   const batchId = randomUUID();
   try {
     return await db.transaction(async (tx) => {
       await lockCubes(tx);
       await openBatch(tx, batchId, batch);
-      let writing: Promise<void> = Promise.resolve();
-      const read = await streamImportFiles(files, {
-        today: batch.at.toISOString().slice(0, 10),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        onRecords: async (records) => {
-          const previous = writing;
-          writing = later(previous.then(() => storeRecords(tx, records, batchId)));
-          // At most one batch waits to be written while the next is read.
-          await previous;
-        },
-      });
-      await writing;
+      const references = await importLineStore(tx);
+      const read = await copyRecords(tx, batchId, (copy) =>
+        streamImportFiles(files, {
+          today: batch.at.toISOString().slice(0, 10),
+          batchSize: options.linesPerBatch ?? LINES_PER_BATCH,
+          references,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          onRecords: (records) => copy.write(records),
+        }),
+      );
       if (read.errors.length > 0) throw new ImportRefused(read);
       const cells = await closeBatch(tx, batchId, { files: read.counts, records: read.records });
       return {

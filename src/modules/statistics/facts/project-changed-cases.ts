@@ -1,6 +1,7 @@
 import type { Queryable, Transaction } from "../../../platform/db/index.js";
 import type { CaseEvent, CaseTypeRegistry, DeadlineClock } from "../../cases/index.js";
 import { claimChangedCases, loadCaseStandings, loadEventsOfCases, replayCase } from "../../cases/index.js";
+import { noteCubesChanged } from "../cubes/cube-changes.js";
 import { tryLockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
 import { registrationCaseTypes } from "./case-type-facts.js";
@@ -148,7 +149,7 @@ export async function projectChangedCases(
   context: StatisticsContext,
   batchSize = 500,
 ): Promise<ProjectionPass> {
-  return context.db.transaction(async (tx) => {
+  const pass = await context.db.transaction(async (tx) => {
     if (!(await tryLockCubes(tx))) return { state: "busy" as const, cases: 0, parked: [] };
     const caseIds = await claimChangedCases(tx, batchSize);
     if (caseIds.length === 0) return { state: "idle" as const, cases: 0, parked: [] };
@@ -159,4 +160,6 @@ export async function projectChangedCases(
       parked: failed.map((item) => item.caseId),
     };
   });
+  if (pass.cases > 0) noteCubesChanged();
+  return pass;
 }

@@ -146,61 +146,6 @@ export async function insertRecords(
 }
 
 /**
- * Inserts imported records of one batch in one statement, each column as one array parameter
- * (`unnest`): the server parses one statement and a handful of parameters however many rows it
- * carries, which loads at COPY-class speed on both drivers. Records whose id is already stored are
- * left out; returns how many were inserted, so that the caller can tell.
- */
-export async function insertImportedRecords(
-  db: Queryable,
-  records: readonly StatisticalRecord[],
-  batchId: string,
-): Promise<number> {
-  if (records.length === 0) return 0;
-  const column = <T>(value: (record: StatisticalRecord) => T) => sql.param(records.map(value));
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`with inserted as (
-      insert into stat_records
-        (record_id, source, batch_id, kind, person_key, citizenship, sex, birth_date, case_type, date, end_date,
-         outcome, instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline, order_record_id)
-      select record_id, 'import', ${batchId}::uuid, kind, person_key, citizenship, sex, birth_date, case_type, date,
-        end_date, outcome, instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline, order_record_id
-      from unnest(
-        ${column((r) => r.recordId)}::text[], ${column((r) => r.kind)}::text[],
-        ${column((r) => r.person.personKey)}::text[], ${column((r) => r.person.citizenship)}::text[],
-        ${column((r) => r.person.sex)}::text[], ${column((r) => r.person.birthDate)}::date[],
-        ${column((r) => r.caseType)}::text[], ${column((r) => r.date)}::date[],
-        ${column((r) => r.endDate)}::date[], ${column((r) => r.outcome)}::text[],
-        ${column((r) => r.instance)}::text[], ${column((r) => r.reason)}::text[],
-        ${column((r) => r.region)}::text[], ${column((r) => r.withdrawn)}::boolean[],
-        ${column((r) => r.unaccompanied)}::boolean[], ${column((r) => r.lodgedOn ?? null)}::date[],
-        ${column((r) => r.deadline ?? null)}::date[], ${column((r) => r.orderRecordId ?? null)}::text[]
-      ) as r(record_id, kind, person_key, citizenship, sex, birth_date, case_type, date, end_date, outcome,
-             instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline, order_record_id)
-      on conflict (record_id) do nothing
-      returning 1)
-    select count(*)::int as n from inserted`,
-  );
-  return row?.n ?? 0;
-}
-
-/** Which of these record ids are stored by another batch or by a case (at most `limit`). */
-export async function recordIdsStoredElsewhere(
-  db: Queryable,
-  recordIds: readonly string[],
-  batchId: string,
-  limit = 10,
-): Promise<string[]> {
-  const rows = await queryRows<{ record_id: string }>(
-    db,
-    sql`select record_id from stat_records where record_id = any(${sql.param([...recordIds])}::text[])
-      and batch_id is distinct from ${batchId}::uuid limit ${limit}`,
-  );
-  return rows.map((row) => row.record_id);
-}
-
-/**
  * Every record of the persons that have records in this batch, in person order, each marked
  * whether it belongs to the batch, through a cursor of the caller's transaction: an import's change
  * to the cubes is computed one person at a time, whatever the size of the batch.

@@ -1,3 +1,4 @@
+import { noteCubesChanged } from "../cubes/cube-changes.js";
 import { lockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
 import { listParkedCases, type ParkedCase } from "./parked-case-repository.js";
@@ -19,7 +20,7 @@ export async function retryParkedCases(
   context: StatisticsContext,
   options: { caseIds?: string[]; at?: Date } = {},
 ): Promise<ParkedRetry> {
-  return context.db.transaction(async (tx) => {
+  const retry = await context.db.transaction(async (tx) => {
     await lockCubes(tx);
     const parked = await listParkedCases(tx, options.caseIds);
     const caseIds = parked.map((item) => item.caseId);
@@ -30,4 +31,6 @@ export async function retryParkedCases(
     );
     return { retried: caseIds.length, stillParked };
   });
+  if (retry.retried > 0) noteCubesChanged();
+  return retry;
 }

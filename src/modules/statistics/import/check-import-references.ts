@@ -11,49 +11,65 @@ import {
   returnsFile,
 } from "./import-file-specs.js";
 import type { ApplicationRow, DecisionRow, PersonEventRow, PersonRow, ReadRow } from "./import-rows.js";
+import { type LineKey, memoryReferenceStore, type ReferenceStore } from "./reference-store.js";
 
 const ADULT_AGE = 18;
+
+/** Files whose lines other files refer to for their facts, not only their ids. */
+const referredFiles = new Set<string>([personsFile.name, applicationsFile.name, ordersToLeaveFile.name]);
 
 /**
  * The rules that look across lines and files (unique ids, references, facts that must agree),
  * checked line by line as the files stream past in their documented order: every file refers only
- * to files read before it. Only what later lines may refer to is kept: each file's ids with their
- * first line, and the few facts of persons, applications and orders that other files need.
+ * to files read before it. Only what later lines may refer to is kept, in a `ReferenceStore`: each
+ * file's ids with their first line, and the few facts of persons, applications and orders that
+ * other files need. Before a batch of lines is checked, `keysOf` names what the store must load.
  */
 export class ImportReferences {
-  private readonly firstLines = new Map<string, Map<string, number>>();
-  private readonly persons = new Map<string, PersonRow | null>();
-  private readonly applications = new Map<string, ApplicationRow | null>();
-  private readonly orders = new Map<string, PersonEventRow | null>();
   private readonly missingFiles = new Set<string>();
 
   constructor(
     private readonly present: ReadonlySet<string>,
     private readonly errors: ImportErrorList,
+    private readonly store: ReferenceStore = memoryReferenceStore(),
   ) {}
+
+  /** What checking these lines of `spec` reads: their own ids and the lines they refer to. */
+  keysOf(spec: ImportFileSpec, lines: readonly ReadRow<unknown>[]): LineKey[] {
+    const keys: LineKey[] = [];
+    for (const line of lines) {
+      if (line.id !== undefined) keys.push({ file: spec.name, id: line.id });
+      if (line.refs.person !== undefined) keys.push({ file: personsFile.name, id: line.refs.person });
+      if (line.refs.application !== undefined)
+        keys.push({ file: applicationsFile.name, id: line.refs.application });
+      if (line.refs.order !== undefined) keys.push({ file: ordersToLeaveFile.name, id: line.refs.order });
+    }
+    return keys;
+  }
 
   /** A checked person, for the records of lines that refer to them. */
   person(personId: string): PersonRow | undefined {
-    return this.persons.get(personId) ?? undefined;
+    return this.valueOf<PersonRow>(personsFile, personId);
   }
 
   application(applicationId: string): ApplicationRow | undefined {
-    return this.applications.get(applicationId) ?? undefined;
+    return this.valueOf<ApplicationRow>(applicationsFile, applicationId);
   }
 
   order(orderId: string): PersonEventRow | undefined {
-    return this.orders.get(orderId) ?? undefined;
+    return this.valueOf<PersonEventRow>(ordersToLeaveFile, orderId);
+  }
+
+  private valueOf<T>(spec: ImportFileSpec, id: string): T | undefined {
+    return (this.store.get(spec.name, id)?.value as T | null | undefined) ?? undefined;
   }
 
   checkPerson(row: ReadRow<PersonRow>): void {
-    if (this.isFirst(personsFile, "person_id", row) && row.id !== undefined)
-      this.persons.set(row.id, row.value);
+    this.isFirst(personsFile, "person_id", row);
   }
 
   checkApplication(row: ReadRow<ApplicationRow>): void {
-    if (this.isFirst(applicationsFile, "application_id", row) && row.id !== undefined) {
-      this.applications.set(row.id, row.value);
-    }
+    this.isFirst(applicationsFile, "application_id", row);
     this.checkPersonReference(applicationsFile, row);
     const person = this.person(row.refs.person ?? "");
     if (!row.value?.unaccompanied || !person?.birthDate) return;
@@ -74,16 +90,10 @@ export class ImportReferences {
   }
 
   checkPersonEvent(spec: PersonEventFileSpec, row: ReadRow<PersonEventRow>): void {
-    if (
-      this.isFirst(spec, spec.idColumn, row) &&
-      spec.name === ordersToLeaveFile.name &&
-      row.id !== undefined
-    ) {
-      this.orders.set(row.id, row.value);
-    }
+    this.isFirst(spec, spec.idColumn, row);
     this.checkPersonReference(spec, row);
     if (spec.name !== returnsFile.name) return;
-    if (!this.checkReference(spec, row, "order", "order_id", ordersToLeaveFile, this.orders)) return;
+    if (!this.checkReference(spec, row, "order", "order_id", ordersToLeaveFile)) return;
     const order = this.order(row.refs.order ?? "");
     if (!row.value || !order) return;
     if (order.personId !== row.value.personId) {
@@ -108,16 +118,7 @@ export class ImportReferences {
 
   checkDecision(row: ReadRow<DecisionRow>): void {
     this.isFirst(decisionsFile, "decision_id", row);
-    if (
-      !this.checkReference(
-        decisionsFile,
-        row,
-        "application",
-        "application_id",
-        applicationsFile,
-        this.applications,
-      )
-    ) {
+    if (!this.checkReference(decisionsFile, row, "application", "application_id", applicationsFile)) {
       return;
     }
     const application = this.application(row.refs.application ?? "");
@@ -146,31 +147,31 @@ export class ImportReferences {
     }
   }
 
-  /** Reports a second use of an id in the file; true for its first use. */
-  private isFirst(spec: ImportFileSpec, idColumn: string, row: ReadRow<unknown>): boolean {
-    if (row.id === undefined) return false;
-    let lines = this.firstLines.get(spec.name);
-    if (!lines) {
-      lines = new Map();
-      this.firstLines.set(spec.name, lines);
-    }
-    const first = lines.get(row.id);
+  /**
+   * Keeps the first line of an id (with its facts, for the files others refer to) and reports a
+   * second use of the id in the file.
+   */
+  private isFirst(spec: ImportFileSpec, idColumn: string, row: ReadRow<unknown>): void {
+    if (row.id === undefined) return;
+    const first = this.store.get(spec.name, row.id);
     if (first === undefined) {
-      lines.set(row.id, row.line);
-      return true;
+      this.store.set(spec.name, row.id, {
+        line: row.line,
+        value: referredFiles.has(spec.name) ? row.value : null,
+      });
+      return;
     }
     this.errors.add({
       file: spec.name,
       line: row.line,
       field: idColumn,
       code: "duplicate_id",
-      message: `${idColumn} ${JSON.stringify(row.id)} is already used on line ${first}.`,
+      message: `${idColumn} ${JSON.stringify(row.id)} is already used on line ${first.line}.`,
     });
-    return false;
   }
 
   private checkPersonReference(spec: ImportFileSpec, row: ReadRow<unknown>): void {
-    this.checkReference(spec, row, "person", "person_id", personsFile, this.persons);
+    this.checkReference(spec, row, "person", "person_id", personsFile);
   }
 
   /** Reports a reference to a line that is not in its file; true when it resolves (or there is none). */
@@ -180,7 +181,6 @@ export class ImportReferences {
     ref: "person" | "application" | "order",
     column: string,
     target: ImportFileSpec,
-    targets: ReadonlyMap<string, unknown>,
   ): boolean {
     const id = row.refs[ref];
     if (id === undefined) return true;
@@ -199,7 +199,7 @@ export class ImportReferences {
       }
       return false;
     }
-    if (targets.has(id)) return true;
+    if (this.store.get(target.name, id) !== undefined) return true;
     this.errors.add({
       file: spec.name,
       line: row.line,

@@ -13,7 +13,14 @@ import {
   personsFile,
   returnsFile,
 } from "./import-file-specs.js";
-import type { ApplicationRow, ImportRows, PersonEventRow, ReadRow } from "./import-rows.js";
+import type {
+  ApplicationRow,
+  DecisionRow,
+  ImportRows,
+  PersonEventRow,
+  PersonRow,
+  ReadRow,
+} from "./import-rows.js";
 import { type ImportFile, importFileText, sizeOfImportFile } from "./import-source.js";
 import { readCsvTable } from "./read-csv-table.js";
 import {
@@ -23,6 +30,7 @@ import {
   readPersonEventRow,
   readPersonRow,
 } from "./read-import-rows.js";
+import { type LineKey, memoryReferenceStore, type ReferenceStore } from "./reference-store.js";
 import { isRealDate, RowReader } from "./row-reader.js";
 import { toStatisticalRecords } from "./to-statistical-records.js";
 
@@ -47,16 +55,19 @@ export interface StreamImportOptions {
   onRecords?: (records: StatisticalRecord[]) => Promise<void>;
   /** Bytes read so far of all the files to read. */
   onProgress?: (done: number, total: number) => void;
-  /** Lines per batch of records. */
+  /** Lines checked together, and handed on as one batch of records. */
   batchSize?: number;
+  /** Where the ids and facts that later lines refer to are kept; default in memory. */
+  references?: ReferenceStore;
 }
 
 const eventSpecs = new Map<string, PersonEventFileSpec>(personEventFiles.map((spec) => [spec.name, spec]));
 
 /**
  * Checks a previous system's export (docs/import-format.md) and turns it into statistical records,
- * reading each file line by line: memory holds a batch of lines and the ids other files refer to,
- * never a whole file. Every line of every file is checked, so that one run reports everything to fix.
+ * reading each file line by line: memory holds a batch of lines, never a whole file, and the ids
+ * other lines refer to are kept in `options.references`. Every line of every file is checked, so
+ * that one run reports everything to fix.
  */
 export async function streamImportFiles(
   files: readonly ImportFile[],
@@ -68,7 +79,8 @@ export async function streamImportFiles(
   const batchSize = options.batchSize ?? 10_000;
   const errors = new ImportErrorList();
   const known = checkFileSet(files, errors);
-  const references = new ImportReferences(new Set(known.keys()), errors);
+  const store = options.references ?? memoryReferenceStore();
+  const references = new ImportReferences(new Set(known.keys()), errors, store);
 
   const total = (await Promise.all([...known.values()].map(sizeOfImportFile))).reduce((a, b) => a + b, 0);
   let done = 0;
@@ -84,23 +96,26 @@ export async function streamImportFiles(
     if (!file) continue;
     let count = 0;
     let batch: ReadRow<unknown>[] = [];
-    const handOn = async () => {
-      if (batch.length > 0 && errors.isEmpty && options.onRecords) {
+    const checkBatch = async () => {
+      if (batch.length === 0) return;
+      await store.load(references.keysOf(spec, batch));
+      for (const line of batch) checkLine(spec, line, references);
+      // Persons are facts of the other files' records, not records of their own.
+      if (errors.isEmpty && options.onRecords && spec !== personsFile) {
+        if (spec === decisionsFile) await store.load(personsOfApplications(batch, references));
         const converted = recordsOfLines(spec, batch, references);
         await options.onRecords(converted);
         records += converted.length;
       }
+      await store.save();
       batch = [];
     };
     for await (const row of readCsvTable(importFileText(file, progress), spec, errors)) {
-      const line = readAndCheckLine(spec, new RowReader(spec.name, row, errors, today), references);
+      batch.push(readLine(spec, new RowReader(spec.name, row, errors, today)));
       count += 1;
-      // Persons are facts of the other files' records, not records of their own.
-      if (!errors.isEmpty || spec === personsFile) continue;
-      batch.push(line);
-      if (batch.length >= batchSize) await handOn();
+      if (batch.length >= batchSize) await checkBatch();
     }
-    await handOn();
+    await checkBatch();
     counts[spec.name] = count;
   }
   return {
@@ -140,40 +155,46 @@ function checkFileSet(files: readonly ImportFile[], errors: ImportErrorList): Ma
   return byName;
 }
 
-function readAndCheckLine(
-  spec: ImportFileSpec,
-  reader: RowReader,
-  references: ImportReferences,
-): ReadRow<unknown> {
+/** The line's own checks: its cells, one by one and together. */
+function readLine(spec: ImportFileSpec, reader: RowReader): ReadRow<unknown> {
   switch (spec.name) {
-    case personsFile.name: {
-      const line = readPersonRow(reader);
-      references.checkPerson(line);
-      return line;
-    }
-    case applicationsFile.name: {
-      const line = readApplicationRow(reader);
-      references.checkApplication(line);
-      return line;
-    }
-    case decisionsFile.name: {
-      const line = readDecisionRow(reader);
-      references.checkDecision(line);
-      return line;
-    }
-    case permitsFile.name: {
-      const line = readPermitRow(reader);
-      references.checkPermit(line);
-      return line;
-    }
+    case personsFile.name:
+      return readPersonRow(reader);
+    case applicationsFile.name:
+      return readApplicationRow(reader);
+    case decisionsFile.name:
+      return readDecisionRow(reader);
+    case permitsFile.name:
+      return readPermitRow(reader);
     default: {
       const eventSpec = eventSpecs.get(spec.name);
       if (!eventSpec) throw new Error(`import: no reader for ${spec.name}`);
-      const line = readPersonEventRow(reader, eventSpec);
-      references.checkPersonEvent(eventSpec, line);
-      return line;
+      return readPersonEventRow(reader, eventSpec);
     }
   }
+}
+
+/** The checks across lines and files, once the lines the line refers to are loaded. */
+function checkLine(spec: ImportFileSpec, line: ReadRow<unknown>, references: ImportReferences): void {
+  if (spec === personsFile) references.checkPerson(line as ReadRow<PersonRow>);
+  else if (spec === applicationsFile) references.checkApplication(line as ReadRow<ApplicationRow>);
+  else if (spec === decisionsFile) references.checkDecision(line as ReadRow<DecisionRow>);
+  else if (spec === permitsFile) references.checkPermit(line);
+  else {
+    const eventSpec = eventSpecs.get(spec.name);
+    if (!eventSpec) throw new Error(`import: no checks for ${spec.name}`);
+    references.checkPersonEvent(eventSpec, line as ReadRow<PersonEventRow>);
+  }
+}
+
+/** The persons of the applications decided by these lines: their records carry the person's facts. */
+function personsOfApplications(lines: readonly ReadRow<unknown>[], references: ImportReferences): LineKey[] {
+  const keys: LineKey[] = [];
+  for (const line of lines as readonly ReadRow<DecisionRow>[]) {
+    const personId = references.application(line.value?.applicationId ?? "")?.personId;
+    if (personId !== undefined) keys.push({ file: personsFile.name, id: personId });
+  }
+  return keys;
 }
 
 function checked<T>(id: string, value: T | undefined): ReadRow<T> {

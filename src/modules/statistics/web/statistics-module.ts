@@ -6,8 +6,11 @@ import type { StatisticsContext } from "../statistics-context.js";
 export interface StatisticsModule extends StatisticsContext {
   clock: Clock;
   guards: Guards;
-  /** The country whose code lists (regions) the filters offer. */
-  config: Pick<KarvanConfig, "country">;
+  /** The country whose code lists (regions) the filters offer; how dashboards are kept and queued. */
+  config: Pick<
+    KarvanConfig,
+    "country" | "statisticsCacheSeconds" | "statisticsHeavyQueries" | "statisticsWaitSeconds"
+  >;
 }
 
 /** Route options of the pages with exact figures: staff holding `statistics.read`. */

@@ -1,0 +1,122 @@
+import { ConflictError, NotFoundError } from "../../../platform/http/index.js";
+import { authorize, type Principal, type ProtectedRecord, recordAudit } from "../../access/index.js";
+import type { CasesContext } from "../../cases/index.js";
+import type { PrivacyServices } from "../privacy-services.js";
+import {
+  type CorrectionQuery,
+  type CorrectionRequest,
+  findCorrectionRequest,
+  listCorrectionRequests,
+  recordCorrectionAnswer,
+} from "./correction-repository.js";
+import { mailCorrectionNotice } from "./mail-correction-notice.js";
+
+/** An officer's request context (the routes check they are signed in). */
+export type OfficerContext = CasesContext & { principal: Principal };
+
+function originOf(context: OfficerContext) {
+  return { db: context.db, principal: context.principal, ip: context.ip, requestId: context.requestId };
+}
+
+function recordOf(request: CorrectionRequest): ProtectedRecord {
+  return { entityType: "correction_request", entityId: request.id, agencyId: request.agencyId };
+}
+
+/** The agency whose requests an officer sees: their own, or every agency with `scope.all_agencies`. */
+function agencyScopeOf(principal: Principal): string | null {
+  return principal.permissions.has("scope.all_agencies")
+    ? null
+    : (principal.agencyId ?? "00000000-0000-0000-0000-000000000000");
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The correction requests of the officer's agency (`cases.read`), open ones first, found by their
+ * number. Listing shows what people say is wrong about them, so it is audited.
+ */
+export async function listAgencyCorrections(
+  context: OfficerContext,
+  query: Omit<CorrectionQuery, "agencyId">,
+): Promise<{ requests: CorrectionRequest[]; total: number }> {
+  await authorize(originOf(context), "cases.read");
+  const result = await listCorrectionRequests(context.db, {
+    ...query,
+    agencyId: agencyScopeOf(context.principal),
+  });
+  await recordAudit(context.db, {
+    actor: { type: "user", id: context.principal.userId },
+    action: "correction_request.listed",
+    outcome: "success",
+    entityType: "correction_request",
+    agencyId: context.principal.agencyId,
+    ip: context.ip,
+    requestId: context.requestId,
+    details: { status: query.status, count: result.requests.length },
+  });
+  return result;
+}
+
+/** One request, for an officer of the owning agency (another agency's answers 404, audited). */
+export async function viewCorrection(context: OfficerContext, id: string): Promise<CorrectionRequest> {
+  const request = uuidPattern.test(id) ? await findCorrectionRequest(context.db, id) : null;
+  if (!request) throw new NotFoundError("correction_not_found");
+  await authorize(originOf(context), "cases.read", recordOf(request));
+  await recordAudit(context.db, {
+    actor: { type: "user", id: context.principal.userId },
+    action: "correction_request.viewed",
+    outcome: "success",
+    entityType: "correction_request",
+    entityId: request.id,
+    agencyId: request.agencyId,
+    ip: context.ip,
+    requestId: context.requestId,
+  });
+  return request;
+}
+
+/** An answer already given cannot be given again: the requester has been told. */
+export class CorrectionAnsweredError extends ConflictError {
+  constructor() {
+    super("correction_already_answered", "privacy.correction.errors.alreadyAnswered");
+  }
+}
+
+/**
+ * An officer of the owning agency (`cases.process`) answers a request: corrected (saying what
+ * was changed) or refused with reasons. The correction itself is made where the item lives (the
+ * case, the account); this records the answer, audits it and tells the requester by e-mail.
+ */
+export async function answerCorrection(
+  services: PrivacyServices,
+  context: OfficerContext,
+  id: string,
+  answer: { outcome: "corrected" | "refused"; reply: string },
+): Promise<CorrectionRequest> {
+  const request = uuidPattern.test(id) ? await findCorrectionRequest(context.db, id) : null;
+  if (!request) throw new NotFoundError("correction_not_found");
+  await authorize(originOf(context), "cases.process", recordOf(request));
+  const answered = await context.db.transaction(async (tx) => {
+    const stored = await recordCorrectionAnswer(tx, request.id, {
+      status: answer.outcome,
+      reply: answer.reply,
+      answeredBy: context.principal.userId,
+      answeredAt: context.clock.now(),
+    });
+    if (!stored) throw new CorrectionAnsweredError();
+    await recordAudit(tx, {
+      actor: { type: "user", id: context.principal.userId },
+      action: "correction_request.answered",
+      outcome: "success",
+      entityType: "correction_request",
+      entityId: stored.id,
+      agencyId: stored.agencyId,
+      ip: context.ip,
+      requestId: context.requestId,
+      details: { status: stored.status },
+    });
+    return stored;
+  });
+  await mailCorrectionNotice(services, answered, "answered");
+  return answered;
+}

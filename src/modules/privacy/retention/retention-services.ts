@@ -1,0 +1,26 @@
+import type { Documents } from "../../../platform/files/index.js";
+import type { I18n } from "../../../platform/http/index.js";
+import type { CasesModule } from "../../cases/index.js";
+import type { RetentionRules } from "./retention-rules.js";
+
+/** What the retention job works with: the case engine (database, clock, mailer, case types), the document store, translations and the rules. */
+export interface RetentionServices {
+  cases: CasesModule;
+  documents: Pick<Documents, "deleteDocument">;
+  i18n: I18n;
+  rules: RetentionRules;
+}
+
+export const dayMs = 24 * 60 * 60 * 1000;
+
+export function daysBefore(at: Date, days: number): Date {
+  return new Date(at.getTime() - days * dayMs);
+}
+
+/** The same calendar day `years` earlier (29 February falls back to 28 February). */
+export function yearsBefore(at: Date, years: number): Date {
+  const earlier = new Date(at);
+  earlier.setUTCFullYear(at.getUTCFullYear() - years);
+  if (earlier.getUTCDate() !== at.getUTCDate()) earlier.setUTCDate(0);
+  return earlier;
+}
