@@ -10,6 +10,11 @@ import { caseStatus, caseStatusSchema } from "./case-status.js";
 import { createSubmittedCases, maxCasesPerRequest } from "./create-submitted-cases.js";
 import { readCaseStatus } from "./read-case-status.js";
 
+const typeCodeParam = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .describe("Case type code");
+
 const answers = z
   .record(z.string(), z.unknown())
   .describe(
@@ -63,10 +68,7 @@ export async function registerCaseApiRoutes(app: FastifyInstance, { cases }: Cas
           `documents or a fee cannot be submitted here (422 \`documents_missing\`, \`fee_unpaid\`). ${limits}`,
         security: [{ apiKey: [] }],
         params: z.object({
-          typeCode: z
-            .string()
-            .regex(/^[a-z][a-z0-9-]*$/)
-            .describe("Case type code"),
+          typeCode: typeCodeParam,
         }),
         headers: idempotencyHeaders,
         body: z.object({ answers }).strict(),
@@ -129,10 +131,7 @@ export async function registerCaseApiRoutes(app: FastifyInstance, { cases }: Cas
           `does not exist. ${limits}`,
         security: [{ apiKey: [] }],
         params: z.object({
-          typeCode: z
-            .string()
-            .regex(/^[a-z][a-z0-9-]*$/)
-            .describe("Case type code"),
+          typeCode: typeCodeParam,
           id: z.uuid().describe("The case id returned when the case was created"),
         }),
         response: { 200: caseStatusSchema, ...errorResponses },

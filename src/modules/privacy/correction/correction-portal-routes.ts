@@ -32,6 +32,35 @@ function text(body: unknown, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
+/** The form asking for a correction, with the items of the chosen case (or of the account). */
+async function renderForm(
+  context: SubjectContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state: FormState,
+) {
+  const locale = request.locale as Locale;
+  const target = await correctableItems(context, state.caseId, locale, request.t);
+  const chosen = state.values?.item ?? "";
+  return reply.render(`${views}/new.njk`, {
+    title: request.t("privacy.correction.new.title"),
+    caseId: target.caseId,
+    caseNumber: target.caseNumber,
+    items: [
+      { value: "", text: request.t("privacy.correction.new.chooseItem") },
+      ...target.items.map((item) => ({
+        value: item.code,
+        text: item.label,
+        selected: item.code === chosen,
+      })),
+    ],
+    values: state.values ?? {},
+    maxLength: correctionTextLength,
+    errors: state.errors ?? [],
+    errorsByField: state.errorsByField ?? {},
+  });
+}
+
 /** The applicant's side: the form asking for a correction, and each request with its answer. */
 export async function registerCorrectionPortalRoutes(
   app: FastifyInstance,
@@ -41,34 +70,11 @@ export async function registerCorrectionPortalRoutes(
   const page = { preHandler: requireDataSubject(cases), schema: { hide: true } };
   const contextOf = (request: FastifyRequest) => cases.contextFor(request) as SubjectContext;
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, state: FormState) {
-    const locale = request.locale as Locale;
-    const target = await correctableItems(contextOf(request), state.caseId, locale, request.t);
-    const chosen = state.values?.item ?? "";
-    return reply.render(`${views}/new.njk`, {
-      title: request.t("privacy.correction.new.title"),
-      caseId: target.caseId,
-      caseNumber: target.caseNumber,
-      items: [
-        { value: "", text: request.t("privacy.correction.new.chooseItem") },
-        ...target.items.map((item) => ({
-          value: item.code,
-          text: item.label,
-          selected: item.code === chosen,
-        })),
-      ],
-      values: state.values ?? {},
-      maxLength: correctionTextLength,
-      errors: state.errors ?? [],
-      errorsByField: state.errorsByField ?? {},
-    });
-  }
-
   app.get("/account/my-data/corrections/new", page, async (request, reply) => {
     const query = request.query as { case?: unknown; item?: unknown };
     const caseId = typeof query.case === "string" && query.case !== "" ? query.case : null;
     const item = typeof query.item === "string" ? query.item : "";
-    return renderForm(request, reply, { caseId, values: { item } });
+    return renderForm(contextOf(request), request, reply, { caseId, values: { item } });
   });
 
   app.post(
@@ -83,7 +89,7 @@ export async function registerCorrectionPortalRoutes(
       };
       const form = parseForm(correctionRequestForm, request.body, request.t);
       if (!form.ok)
-        return renderForm(request, reply.status(422), {
+        return renderForm(contextOf(request), request, reply.status(422), {
           caseId,
           values,
           errors: form.errors,
@@ -101,7 +107,7 @@ export async function registerCorrectionPortalRoutes(
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== "correction_item_unknown") throw error;
         const message = request.t(error.messageKey);
-        return renderForm(request, reply.status(422), {
+        return renderForm(contextOf(request), request, reply.status(422), {
           caseId,
           values,
           errors: [{ field: "item", href: "#item", text: message }],

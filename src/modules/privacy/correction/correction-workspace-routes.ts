@@ -22,6 +22,69 @@ function queryText(request: FastifyRequest, name: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
+/** The agency's requests, open ones first, narrowed by status or found by number. */
+async function renderCorrectionList(request: FastifyRequest, reply: FastifyReply, context: OfficerContext) {
+  const wanted = queryText(request, "status");
+  const status = statuses.find((one) => one === wanted) ?? "open";
+  const q = queryText(request, "q");
+  const number = q ? parseCorrectionReference(q) : null;
+  const pageNumber = Math.min(Math.max(Number.parseInt(queryText(request, "page"), 10) || 1, 1), 10_000);
+  const result =
+    q && number === null
+      ? { requests: [], total: 0 }
+      : await listAgencyCorrections(context, {
+          status: q || status === "all" ? null : status,
+          number,
+          limit: pageSize,
+          offset: (pageNumber - 1) * pageSize,
+        });
+  const link = (to: number) =>
+    `/corrections?${new URLSearchParams({ status, ...(q ? { q } : {}), page: String(to) }).toString()}`;
+  return reply.render(`${views}/list.njk`, {
+    title: request.t("privacy.correction.list.title"),
+    requests: result.requests,
+    total: result.total,
+    status,
+    q,
+    statusItems: statuses.map((one) => ({
+      value: one,
+      text: request.t(`privacy.correction.statusFilter.${one}`),
+      selected: one === status,
+    })),
+    previousHref: pageNumber > 1 ? link(pageNumber - 1) : null,
+    nextHref: pageNumber * pageSize < result.total ? link(pageNumber + 1) : null,
+    badReference: q !== "" && number === null,
+  });
+}
+
+/** One request with, for an officer who may answer it, the answer form. */
+async function renderReview(
+  context: OfficerContext,
+  request: FastifyRequest<Params>,
+  reply: FastifyReply,
+  extras: {
+    values?: Record<string, string>;
+    errors?: FieldError[];
+    errorsByField?: Record<string, string>;
+  } = {},
+) {
+  const correction = await viewCorrection(context, request.params.id);
+  const record = {
+    entityType: "correction_request",
+    entityId: correction.id,
+    agencyId: correction.agencyId,
+  };
+  return reply.render(`${views}/review.njk`, {
+    title: request.t("privacy.correction.review.title", { reference: correction.reference }),
+    correction,
+    mayAnswer: correction.status === "open" && decide(context.principal, "cases.process", record).allowed,
+    values: extras.values ?? {},
+    errors: extras.errors ?? [],
+    errorsByField: extras.errorsByField ?? {},
+    answered: (request.query as { done?: unknown }).done === "answered",
+  });
+}
+
 /** The officers' side: the agency's correction requests, found by number, and the answer form. */
 export async function registerCorrectionWorkspaceRoutes(
   app: FastifyInstance,
@@ -37,68 +100,13 @@ export async function registerCorrectionWorkspaceRoutes(
   const page = { preHandler: staffOnly, schema: { hide: true } };
   const contextOf = (request: FastifyRequest) => cases.contextFor(request) as OfficerContext;
 
-  app.get("/corrections", page, async (request, reply) => {
-    const wanted = queryText(request, "status");
-    const status = statuses.find((one) => one === wanted) ?? "open";
-    const q = queryText(request, "q");
-    const number = q ? parseCorrectionReference(q) : null;
-    const pageNumber = Math.min(Math.max(Number.parseInt(queryText(request, "page"), 10) || 1, 1), 10_000);
-    const result =
-      q && number === null
-        ? { requests: [], total: 0 }
-        : await listAgencyCorrections(contextOf(request), {
-            status: q || status === "all" ? null : status,
-            number,
-            limit: pageSize,
-            offset: (pageNumber - 1) * pageSize,
-          });
-    const link = (to: number) =>
-      `/corrections?${new URLSearchParams({ status, ...(q ? { q } : {}), page: String(to) }).toString()}`;
-    return reply.render(`${views}/list.njk`, {
-      title: request.t("privacy.correction.list.title"),
-      requests: result.requests,
-      total: result.total,
-      status,
-      q,
-      statusItems: statuses.map((one) => ({
-        value: one,
-        text: request.t(`privacy.correction.statusFilter.${one}`),
-        selected: one === status,
-      })),
-      previousHref: pageNumber > 1 ? link(pageNumber - 1) : null,
-      nextHref: pageNumber * pageSize < result.total ? link(pageNumber + 1) : null,
-      badReference: q !== "" && number === null,
-    });
-  });
+  app.get("/corrections", page, async (request, reply) =>
+    renderCorrectionList(request, reply, contextOf(request)),
+  );
 
-  async function renderReview(
-    request: FastifyRequest<Params>,
-    reply: FastifyReply,
-    extras: {
-      values?: Record<string, string>;
-      errors?: FieldError[];
-      errorsByField?: Record<string, string>;
-    } = {},
-  ) {
-    const context = contextOf(request);
-    const correction = await viewCorrection(context, request.params.id);
-    const record = {
-      entityType: "correction_request",
-      entityId: correction.id,
-      agencyId: correction.agencyId,
-    };
-    return reply.render(`${views}/review.njk`, {
-      title: request.t("privacy.correction.review.title", { reference: correction.reference }),
-      correction,
-      mayAnswer: correction.status === "open" && decide(context.principal, "cases.process", record).allowed,
-      values: extras.values ?? {},
-      errors: extras.errors ?? [],
-      errorsByField: extras.errorsByField ?? {},
-      answered: (request.query as { done?: unknown }).done === "answered",
-    });
-  }
-
-  app.get<Params>("/corrections/:id", page, async (request, reply) => renderReview(request, reply));
+  app.get<Params>("/corrections/:id", page, async (request, reply) =>
+    renderReview(contextOf(request), request, reply),
+  );
 
   app.post<Params>("/corrections/:id", page, async (request, reply) => {
     const body = request.body as Record<string, unknown> | undefined;
@@ -108,7 +116,7 @@ export async function registerCorrectionWorkspaceRoutes(
     };
     const form = parseForm(correctionAnswerForm, body, request.t);
     if (!form.ok)
-      return renderReview(request, reply.status(422), {
+      return renderReview(contextOf(request), request, reply.status(422), {
         values,
         errors: form.errors,
         errorsByField: form.byField,
@@ -119,7 +127,7 @@ export async function registerCorrectionWorkspaceRoutes(
     } catch (error) {
       if (!(error instanceof DomainError) || error.status !== 409) throw error;
       const message = request.t(error.messageKey);
-      return renderReview(request, reply.status(409), {
+      return renderReview(contextOf(request), request, reply.status(409), {
         errors: [{ field: "outcome", href: "#outcome", text: message }],
         errorsByField: {},
       });
