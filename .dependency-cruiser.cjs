@@ -30,6 +30,24 @@ module.exports = {
       to: { path: "^src/(web|cli)/|^src/app\\.ts$" },
     },
     {
+      name: "demo-uses-module-index",
+      comment: "Demo data is made through the modules' public faces, like any other caller.",
+      severity: "error",
+      from: { path: "^src/demo/" },
+      to: { path: "^src/modules/[^/]+/", pathNot: "^src/modules/[^/]+/index\\.ts$" },
+    },
+    {
+      name: "production-code-does-not-import-demo",
+      comment:
+        "Demo data and its generators stay apart from production code: only the CLI (and tests, benchmarks, browser tests) load them.",
+      severity: "error",
+      from: {
+        path: "^src/",
+        pathNot: ["^src/demo/", "^src/cli/", "^src/app\\.ts$", "\\.test\\.ts$", "/test-support/"],
+      },
+      to: { path: "^src/demo/" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: {},

@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildKarvan, prepareDatabase } from "../src/app.js";
-import { statisticsContextOf } from "../src/cli/stats.js";
-import { demoEmail, seedDemoUsers } from "../src/modules/access/index.js";
+import { statisticsContextOf } from "../src/composition-root.js";
+import { demoEmail, seedDemoCaseload, seedDemoHistory, seedDemoUsers } from "../src/demo/index.js";
 import { createSession, sessionCookie } from "../src/modules/access/sessions.js";
-import { seedDemoCaseload } from "../src/modules/permits/index.js";
 import { addMonthsToMonth } from "../src/modules/statistics/cubes/months.js";
-import { catchUpStatistics, seedDemoHistory } from "../src/modules/statistics/index.js";
+import { catchUpStatistics } from "../src/modules/statistics/index.js";
 import { systemClock } from "../src/platform/clock/index.js";
 import { type KarvanConfig, loadConfig } from "../src/platform/config/index.js";
 import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
@@ -142,7 +141,7 @@ try {
     });
     const started = performance.now();
     await seedDemoUsers(database.db, systemClock, bounded.fileKey);
-    const context = statisticsContextOf(database, bounded);
+    const context = statisticsContextOf(database);
     const seeded = await seedDemoCaseload({
       db: database.db,
       registry: context.registry,

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { prepareDatabase } from "../src/app.js";
-import { parallelReplayOf, statisticsContextOf } from "../src/cli/stats.js";
-import { seedDemoUsers } from "../src/modules/access/index.js";
-import { seedDemoCaseload } from "../src/modules/permits/index.js";
+import { parallelReplayOf } from "../src/cli/stats.js";
+import { statisticsContextOf } from "../src/composition-root.js";
+import { seedDemoCaseload, seedDemoUsers } from "../src/demo/index.js";
 import { cubeSnapshot } from "../src/modules/statistics/cubes/cube-repository.js";
 import { addMonthsToMonth, monthsOfPeriod } from "../src/modules/statistics/cubes/months.js";
 import { catchUpStatistics, rebuildStatistics } from "../src/modules/statistics/index.js";
@@ -123,7 +123,7 @@ try {
       KARVAN_JOBS: "false",
       KARVAN_DEMO: "true",
     });
-    const context = statisticsContextOf(database, config);
+    const context = statisticsContextOf(database);
 
     // 1. Seed (or take a kept database back to where its seed left it).
     const seedStarted = performance.now();

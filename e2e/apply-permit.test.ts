@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { demoEmail, demoPassword } from "../src/modules/access/index.js";
+import { demoEmail, demoPassword } from "../src/demo/index.js";
 import { sampleDocuments } from "../src/platform/files/test-documents.js";
 import { browserAvailable, expectAccessible, expectFitsPhone, visit } from "./support/browser.js";
 import { useKarvanInBrowser } from "./support/setup.js";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { demoEmail, demoPassword } from "../src/modules/access/index.js";
+import { demoEmail, demoPassword } from "../src/demo/index.js";
 import { sampleDocuments } from "../src/platform/files/test-documents.js";
 import { browserAvailable, expectAccessible, expectFitsPhone, visit } from "./support/browser.js";
 import { signInAsDemoStaff } from "./support/journeys.js";

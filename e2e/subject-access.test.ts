@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoEmail, demoPassword, findDemoAccountIds, type Principal } from "../src/modules/access/index.js";
+import { demoEmail, demoPassword, findDemoAccountIds } from "../src/demo/index.js";
+import type { Principal } from "../src/modules/access/index.js";
 import { submittedCase, workspaceSample } from "../src/modules/cases/workspace/workspace-test-bed.js";
 import { browserAvailable, expectAccessible, expectFitsPhone, visit } from "./support/browser.js";
 import { useKarvanInBrowser } from "./support/setup.js";

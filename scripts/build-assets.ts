@@ -3,9 +3,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as sass from "sass";
 
-/** Compiles Karvan's stylesheet (GOV.UK + MOJ Frontend with Karvan's brand) into build/public. */
+/** Compiles Karvan's stylesheet (GOV.UK + MOJ Frontend with Karvan's brand) into dist/public (part of `npm run build`; `npm test` runs it alone). */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const output = path.join(root, "build", "public");
+const output = path.join(root, "dist", "public");
 mkdirSync(output, { recursive: true });
 
 const started = Date.now();

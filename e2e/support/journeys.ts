@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { currentTotpCode, listDemoAccounts } from "../../src/modules/access/index.js";
+import { listDemoAccounts } from "../../src/demo/index.js";
+import { currentTotpCode } from "../../src/modules/access/index.js";
 import { systemClock } from "../../src/platform/clock/index.js";
 import { listOutbox } from "../../src/platform/mail/index.js";
 import { expectAccessible } from "./browser.js";

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildKarvan, dataPaths, type Karvan } from "../../src/app.js";
-import { seedDemoUsers } from "../../src/modules/access/index.js";
+import { seedDemoUsers } from "../../src/demo/index.js";
 import type { CaseTypeInput } from "../../src/modules/cases/index.js";
 import { systemClock } from "../../src/platform/clock/index.js";
 import { loadConfig } from "../../src/platform/config/index.js";

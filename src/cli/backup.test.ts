@@ -1,13 +1,21 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { withDatabaseName } from "../../test/support/global-setup.js";
 import { buildKarvan, dataPaths, openConfiguredDatabase, prepareDatabase } from "../app.js";
 import { type KarvanConfig, loadConfig } from "../platform/config/index.js";
-import { lockFileOf } from "../platform/db/data-dir-lock.js";
+import { holderFileOf, lockFileOf } from "../platform/db/data-dir-lock.js";
 import { openDatabase } from "../platform/db/index.js";
 import { backupDatabase, postgresEnvironment } from "./backup.js";
 import { restoreDatabase } from "./restore.js";
@@ -56,7 +64,7 @@ describe("karvan backup and restore", { timeout: 180_000 }, () => {
   afterEach(() => {
     holder?.kill();
     holder = undefined;
-    rmSync(lockFileOf(dataDir), { force: true });
+    rmSync(lockFileOf(dataDir), { recursive: true, force: true });
   });
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -66,9 +74,10 @@ describe("karvan backup and restore", { timeout: 180_000 }, () => {
   function lockHeldByAnotherProcess(): number {
     holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
     const pid = holder.pid as number;
+    mkdirSync(lockFileOf(dataDir));
     writeFileSync(
-      lockFileOf(dataDir),
-      JSON.stringify({ pid, command: "serve", since: new Date().toISOString(), token: "x" }),
+      holderFileOf(dataDir),
+      JSON.stringify({ pid, command: "serve", since: new Date().toISOString() }),
     );
     return pid;
   }
@@ -142,9 +151,10 @@ describe("karvan backup and restore", { timeout: 180_000 }, () => {
     const config = configFor(dataDir);
     await (await openConfiguredDatabase(config)).close();
     const ended = spawnSync(process.execPath, ["-e", ""]).pid;
+    mkdirSync(lockFileOf(dataDir));
     writeFileSync(
-      lockFileOf(dataDir),
-      JSON.stringify({ pid: ended, command: "serve", since: new Date().toISOString(), token: "x" }),
+      holderFileOf(dataDir),
+      JSON.stringify({ pid: ended, command: "serve", since: new Date().toISOString() }),
     );
     const output = path.join(dataDir, "after-stale-lock.tar.gz");
     const result = await backupDatabase(config, { output, progress: quiet });

@@ -1,4 +1,11 @@
-import { openConfiguredDatabase, prepareDatabase } from "../app.js";
+import {
+  buildServices,
+  openConfiguredDatabase,
+  prepareDatabase,
+  type Services,
+  selectCountry,
+} from "../composition-root.js";
+import type { Clock } from "../platform/clock/index.js";
 import { type KarvanConfig, loadConfig } from "../platform/config/index.js";
 import { acquireDataDirLock, DataDirLockedError } from "../platform/db/data-dir-lock.js";
 import type { DatabaseHandle } from "../platform/db/index.js";
@@ -15,6 +22,7 @@ export async function withDatabase<T>(
   work: (database: DatabaseHandle, config: KarvanConfig) => Promise<T>,
   config: KarvanConfig = loadConfig(),
 ): Promise<T> {
+  selectCountry(config);
   let lock: { release(): void } | undefined;
   if (!config.databaseUrl) {
     try {
@@ -38,4 +46,16 @@ export async function withDatabase<T>(
   } finally {
     lock?.release();
   }
+}
+
+/**
+ * Every module, built by the composition root on the command's database, for commands that run
+ * business operations. Jobs are not queued: a job the work sends runs at once, in the command.
+ */
+export function servicesFor(
+  database: DatabaseHandle,
+  config: KarvanConfig,
+  options: { clock?: Clock } = {},
+): Promise<Services> {
+  return buildServices(database, { ...config, jobs: false }, { clock: options.clock });
 }

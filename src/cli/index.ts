@@ -2,12 +2,13 @@ import { Command } from "commander";
 import { ConfigError } from "../platform/config/index.js";
 import { registerAuditCommand } from "./audit.js";
 import { registerBackupCommand } from "./backup.js";
+import { registerImportCommand } from "./import.js";
 import { registerMigrateCommand } from "./migrate.js";
 import { registerPrivacyCommand } from "./privacy.js";
 import { registerRestoreCommand } from "./restore.js";
 import { registerSeedCommand } from "./seed.js";
 import { registerServeCommand } from "./serve.js";
-import { registerImportCommand, registerStatsCommand } from "./stats.js";
+import { registerStatsCommand } from "./stats.js";
 import { registerTotpCommand } from "./totp.js";
 import { registerUsersCommand } from "./users.js";
 

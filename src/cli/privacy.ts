@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { buildKarvan } from "../app.js";
 import { type ExpiryReport, expireRecords } from "../modules/privacy/index.js";
 import { type Clock, systemClock } from "../platform/clock/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
 import type { DatabaseHandle } from "../platform/db/index.js";
-import { out, withDatabase } from "./context.js";
+import { out, servicesFor, withDatabase } from "./context.js";
 
 function printReport(report: ExpiryReport): void {
   const would = report.dryRun ? "due now (dry run, nothing changed)" : "done";
@@ -26,12 +25,8 @@ export async function runExpiry(
   dryRun: boolean,
   clock: Clock = systemClock,
 ): Promise<ExpiryReport> {
-  const karvan = await buildKarvan({ config: { ...config, jobs: false }, database, clock, logger: false });
-  try {
-    return await expireRecords(karvan.retention, { dryRun });
-  } finally {
-    await karvan.close();
-  }
+  const services = await servicesFor(database, config, { clock });
+  return expireRecords(services.retention, { dryRun });
 }
 
 export function registerPrivacyCommand(program: Command): void {

@@ -1,21 +1,15 @@
-import path from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { sql } from "drizzle-orm";
-import { projectRoot } from "../app.js";
-import { seedDemoUsers } from "../modules/access/index.js";
+import { casesPerScale, seedDemoCaseload, seedDemoHistory, seedDemoUsers } from "../demo/index.js";
 import { CaseTypeRegistry, calendarDeadlineClock } from "../modules/cases/index.js";
-import { casesPerScale, caseTypeDefinitions, seedDemoCaseload } from "../modules/permits/index.js";
-import { seedDemoHistory } from "../modules/statistics/index.js";
-import { loadLegalCalendars } from "../platform/calendar/index.js";
+import { caseTypeDefinitions } from "../modules/permits/index.js";
 import { systemClock } from "../platform/clock/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
+import { countryProfile } from "../platform/country/index.js";
 import { type DatabaseHandle, queryRows } from "../platform/db/index.js";
 import { createLocalDocuments } from "../platform/files/index.js";
 import { note, withDatabase } from "./context.js";
-
-/** The shared reference data (Eurostat figures for the demo population), beside the project. */
-const sharedDataDir = path.join(projectRoot, "..", "shared", "data");
 
 /**
  * Loads every module's demo data: the demo accounts, then a caseload of `scale` × 1000 cases.
@@ -54,11 +48,10 @@ export async function seedDemo(
     const report = await seedDemoCaseload({
       db: database.db,
       registry: new CaseTypeRegistry(caseTypeDefinitions),
-      deadlines: calendarDeadlineClock(loadLegalCalendars().of(config.country)),
+      deadlines: calendarDeadlineClock(countryProfile().calendar),
       clock: systemClock,
       country: config.country,
       scale,
-      sharedDataDir,
       documents: createLocalDocuments(config, systemClock),
       // A server writes several batches at once; the embedded database has one connection.
       writers: database.kind === "postgres" ? 3 : 1,

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { buildKarvan } from "../app.js";
-import { listDemoAccounts } from "../modules/access/index.js";
+import { listDemoAccounts } from "../demo/index.js";
 import { loadConfig } from "../platform/config/index.js";
 import { note } from "./context.js";
 import { seedDemo } from "./seed.js";

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { currentTotpCode, type DemoAccount } from "../modules/access/index.js";
+import type { DemoAccount } from "../demo/index.js";
+import { currentTotpCode } from "../modules/access/index.js";
 import { systemClock } from "../platform/clock/index.js";
 import { loadConfig } from "../platform/config/index.js";
 import { out } from "./context.js";

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { createUser, systemActor } from "../modules/access/index.js";
 import { systemClock } from "../platform/clock/index.js";
-import { DomainError } from "../platform/http/index.js";
+import { DomainError } from "../platform/errors/index.js";
 import { out, withDatabase } from "./context.js";
 
 async function askPassword(): Promise<string> {

@@ -15,17 +15,40 @@ declare module "vitest" {
 }
 
 /**
- * Migrates one template database per project, so that each test file starts from a copy in well
- * under a second instead of migrating from nothing: a PGlite data-folder dump for the embedded
- * projects, and for the server project a template database cloned with CREATE DATABASE ... TEMPLATE.
- * Each project builds only the template its files open.
+ * Migrates one template database per kind of database, so that each test file starts from a copy in
+ * well under a second instead of migrating from nothing: a PGlite data-folder dump shared by the
+ * embedded projects (unit and browser tests), and for the server project a template database cloned
+ * with CREATE DATABASE ... TEMPLATE. Each project builds only the template its files open.
  */
 export default async function setup(project: TestProject) {
   if (project.name === "postgres") return setupServerTemplate(project);
   return setupEmbeddedTemplate(project);
 }
 
+interface EmbeddedTemplate {
+  file: Promise<string>;
+  users: number;
+}
+
+/** Global set-ups of all projects run in Vitest's main process: the first one builds, the others wait. */
+const shared = globalThis as { karvanEmbeddedTemplate?: EmbeddedTemplate };
+
 async function setupEmbeddedTemplate(project: TestProject) {
+  shared.karvanEmbeddedTemplate ??= { file: buildEmbeddedTemplate(), users: 0 };
+  const template = shared.karvanEmbeddedTemplate;
+  template.users += 1;
+  project.provide("pgliteTemplate", await template.file);
+  project.provide("postgresTemplate", null);
+  project.provide("postgresUrl", process.env.KARVAN_TEST_POSTGRES_URL ?? null);
+  return async () => {
+    template.users -= 1;
+    if (template.users > 0) return;
+    shared.karvanEmbeddedTemplate = undefined;
+    rmSync(path.dirname(await template.file), { recursive: true, force: true });
+  };
+}
+
+async function buildEmbeddedTemplate(): Promise<string> {
   const folder = mkdtempSync(path.join(tmpdir(), "karvan-test-"));
   const pglite = await openDatabase({});
   await prepareDatabase(pglite);
@@ -34,10 +57,7 @@ async function setupEmbeddedTemplate(project: TestProject) {
   const templateFile = path.join(folder, "template.tar");
   writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
   await pglite.close();
-  project.provide("pgliteTemplate", templateFile);
-  project.provide("postgresTemplate", null);
-  project.provide("postgresUrl", process.env.KARVAN_TEST_POSTGRES_URL ?? null);
-  return () => rmSync(folder, { recursive: true, force: true });
+  return templateFile;
 }
 
 async function setupServerTemplate(project: TestProject) {

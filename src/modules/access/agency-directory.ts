@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/index.js";
 import { agencies } from "./schema.js";
 
@@ -61,4 +61,11 @@ export async function findAgenciesByKind(db: Queryable, kind: string): Promise<A
 export async function findAgencyById(db: Queryable, id: string): Promise<AgencySummary | null> {
   const [row] = await db.select(columns).from(agencies).where(eq(agencies.id, id)).limit(1);
   return row ? summary(row) : null;
+}
+
+/** Several agencies at once (a page naming the agencies of its cases or tasks: one query, not one each). */
+export async function findAgenciesByIds(db: Queryable, ids: string[]): Promise<AgencySummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(columns).from(agencies).where(inArray(agencies.id, ids));
+  return rows.map(summary);
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.js";
 import { queryRows } from "../../platform/db/index.js";
-import { ForbiddenError, NotFoundError } from "../../platform/http/index.js";
+import { ForbiddenError, NotFoundError } from "../../platform/errors/index.js";
 import { authorize, decide } from "./authorize.js";
 import type { Permission } from "./permissions.js";
 import type { Principal } from "./principal.js";

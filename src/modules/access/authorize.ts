@@ -1,5 +1,5 @@
 import type { Queryable } from "../../platform/db/index.js";
-import { ForbiddenError, NotFoundError } from "../../platform/http/index.js";
+import { ForbiddenError, NotFoundError } from "../../platform/errors/index.js";
 import type { Permission } from "./permissions.js";
 import { actorOf, type Principal } from "./principal.js";
 import { type AuditEntry, recordAudit } from "./record-audit.js";

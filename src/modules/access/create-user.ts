@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock/index.js";
 import type { Database } from "../../platform/db/index.js";
-import { ConflictError, DomainError } from "../../platform/http/index.js";
+import { ConflictError, DomainError } from "../../platform/errors/index.js";
+import { isUuid } from "./id-params.js";
 import { hashPassword, passwordProblem } from "./passwords.js";
 import type { AuditActor } from "./principal.js";
 import { recordAudit } from "./record-audit.js";
@@ -28,8 +29,6 @@ export interface CreateUserContext {
   requestId?: string | undefined;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Creates a user with roles, in one transaction with its audit record. */
 export async function createUser(
   context: CreateUserContext,
@@ -52,7 +51,7 @@ export async function createUser(
     let agencyId: string | null = null;
     if (input.kind === "staff") {
       if (!input.agency) throw new DomainError("agency_required", 422, "access.errors.agency_required");
-      const condition = uuidPattern.test(input.agency)
+      const condition = isUuid(input.agency)
         ? eq(agencies.id, input.agency)
         : eq(agencies.code, input.agency);
       const [agency] = await tx

@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
+import { countryProfile } from "../../platform/country/index.js";
 import type { Queryable } from "../../platform/db/index.js";
-import { builtInRoles, permissions, referenceAgencies } from "./permissions.js";
+import { builtInRoles, permissions } from "./permissions.js";
 import { agencies, grantedPermissionDefaults, roles } from "./schema.js";
 
 /**
- * Creates the built-in roles and the reference agencies when missing, and grants permissions that a
- * newer version introduced to the built-in roles that hold them by default. Never overwrites: once
- * an administrator has changed a role's permissions, that change stays.
+ * Creates the built-in roles and the country's agencies (from its profile) when missing, and grants
+ * permissions that a newer version introduced to the built-in roles that hold them by default. Never
+ * overwrites: once an administrator has changed a role's permissions, that change stays.
  */
 export async function ensureReferenceData(db: Queryable): Promise<void> {
   await db
@@ -26,7 +27,7 @@ export async function ensureReferenceData(db: Queryable): Promise<void> {
   await db
     .insert(agencies)
     .values(
-      referenceAgencies.map((agency) => ({
+      countryProfile().agencies.map((agency) => ({
         code: agency.code,
         kind: agency.kind,
         region: agency.region ?? null,

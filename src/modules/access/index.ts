@@ -1,5 +1,12 @@
+export type { NewActiveUser } from "./accounts-in-bulk.js";
+export { createActiveUsers, enrolNewTotpSecret, findUserIdsByEmail } from "./accounts-in-bulk.js";
 export type { AgencySummary } from "./agency-directory.js";
-export { findAgenciesByKind, findAgencyByCode, findAgencyById } from "./agency-directory.js";
+export {
+  findAgenciesByIds,
+  findAgenciesByKind,
+  findAgencyByCode,
+  findAgencyById,
+} from "./agency-directory.js";
 export type { ApiKeyScope, ApiKeyScopeDefinition } from "./api-keys/api-key-scopes.js";
 export { apiKeyScopes } from "./api-keys/api-key-scopes.js";
 export { apiRateLimit, apiRequestsPerMinute } from "./api-keys/api-rate-limit.js";
@@ -27,8 +34,8 @@ export type { AccessDependencies, AccessModule } from "./module.js";
 export { createAccessModule } from "./module.js";
 export type { AccessByOthers, OwnAccountRecord } from "./own-account-record.js";
 export { accessByOthers, ownAccountRecord } from "./own-account-record.js";
-export type { AgencyDefinition, Permission, RoleDefinition } from "./permissions.js";
-export { builtInRoles, isPermission, permissions, referenceAgencies } from "./permissions.js";
+export type { Permission, RoleDefinition } from "./permissions.js";
+export { builtInRoles, isPermission, permissions } from "./permissions.js";
 export type { AuditActor, Principal } from "./principal.js";
 export { actorOf, systemActor } from "./principal.js";
 export type { AuditEntry, AuditOutcome } from "./record-audit.js";
@@ -36,10 +43,6 @@ export { auditRecordsInsert, recordAudit } from "./record-audit.js";
 export type { Guard, Guards } from "./request-context.js";
 export { registerAccessContext, requestOrigin } from "./request-context.js";
 export { registerAccessRoutes } from "./routes.js";
-export type { DemoPerson } from "./seed-demo-population.js";
-export { findDemoAccountIds, insertDemoPopulation } from "./seed-demo-population.js";
-export type { DemoAccount } from "./seed-demo-users.js";
-export { demoEmail, demoPassword, listDemoAccounts, seedDemoUsers } from "./seed-demo-users.js";
 export { deleteExpiredSessions } from "./sessions.js";
 export type { StaffMember, UserContact } from "./staff-directory.js";
 export { findUserContacts, listStaffWithPermission } from "./staff-directory.js";

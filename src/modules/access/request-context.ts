@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Clock } from "../../platform/clock/index.js";
 import type { KarvanConfig } from "../../platform/config/index.js";
 import type { Database } from "../../platform/db/index.js";
-import { DomainError, UnauthenticatedError, wantsJson } from "../../platform/http/index.js";
+import { DomainError, UnauthenticatedError } from "../../platform/errors/index.js";
+import { wantsJson } from "../../platform/http/index.js";
 import { bearerToken } from "./api-keys/api-key-format.js";
 import { authorize, type ProtectedRecord } from "./authorize.js";
 import type { Permission } from "./permissions.js";
 import type { Principal } from "./principal.js";
-import { findUserKind, loadPrincipal } from "./principal-repository.js";
-import { findLiveSession, sessionCookie } from "./sessions.js";
+import { loadSessionHolder } from "./principal-repository.js";
+import { hashToken, keepSessionLive, sessionCookie } from "./sessions.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -54,9 +55,11 @@ export function registerAccessContext(app: FastifyInstance, options: AccessConte
     }
     const token = request.cookies[sessionCookie];
     if (!token) return;
-    const session = await findLiveSession(options.db, options.clock, token, (userId) =>
-      findUserKind(options.db, userId),
-    );
+    const idHash = hashToken(token);
+    const holder = await loadSessionHolder(options.db, idHash);
+    const session = holder
+      ? await keepSessionLive(options.db, options.clock, idHash, holder.session, holder.kind)
+      : null;
     if (!session) {
       reply.clearCookie(sessionCookie, sessionCookieOptions(options.config));
       return;
@@ -65,7 +68,7 @@ export function registerAccessContext(app: FastifyInstance, options: AccessConte
       request.pendingMfa = { userId: session.userId, sessionIdHash: session.idHash };
       return;
     }
-    const principal = await loadPrincipal(options.db, session.userId);
+    const principal = holder?.principal;
     if (!principal) return;
     principal.sessionIdHash = session.idHash;
     request.principal = principal;

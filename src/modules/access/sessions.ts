@@ -53,21 +53,28 @@ export interface LiveSession {
   expiresAt: Date;
 }
 
+/** A session as read, with the times that decide whether it is still live. */
+export interface StoredSession {
+  userId: string;
+  mfaPassed: boolean;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
 /**
- * Finds the session for a cookie token, ending it when it has passed the idle or absolute limit.
- * `kind` decides the idle limit: staff sessions end sooner than applicants'.
+ * The session read for a cookie token, ended when it has passed the idle or absolute limit (or
+ * its holder is no longer active: `kind` null). `kind` decides the idle limit: staff sessions end
+ * sooner than applicants'.
  */
-export async function findLiveSession(
+export async function keepSessionLive(
   db: Queryable,
   clock: Clock,
-  token: string,
-  idleLimitFor: (userId: string) => Promise<"staff" | "public" | null>,
+  idHash: string,
+  row: StoredSession,
+  kind: "staff" | "public" | null,
 ): Promise<LiveSession | null> {
-  const idHash = hashToken(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).limit(1);
-  if (!row) return null;
   const now = clock.now();
-  const kind = await idleLimitFor(row.userId);
   const idleMs = sessionLimits.idleMinutes[kind ?? "staff"] * 60_000;
   if (!kind || row.expiresAt <= now || row.lastSeenAt.getTime() + idleMs <= now.getTime()) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Clock } from "../../platform/clock/index.js";
 import type { Database } from "../../platform/db/index.js";
-import { UnauthenticatedError } from "../../platform/http/index.js";
+import { UnauthenticatedError } from "../../platform/errors/index.js";
 import { hitRateLimit, type RateLimit, type RateLimitedError } from "../../platform/rate-limits/index.js";
 
 /**

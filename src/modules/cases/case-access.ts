@@ -1,5 +1,5 @@
 import type { Queryable } from "../../platform/db/index.js";
-import { ForbiddenError } from "../../platform/http/index.js";
+import { ForbiddenError } from "../../platform/errors/index.js";
 import { authorize, type Permission, type ProtectedRecord } from "../access/index.js";
 import type { CasesContext } from "./cases-context.js";
 import type { CaseTypeDefinition } from "./definition/case-type.js";

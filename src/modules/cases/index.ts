@@ -21,6 +21,7 @@ export type {
 export { defineCaseType } from "./definition/case-type.js";
 export { conditionHolds } from "./definition/conditions.js";
 export { CaseTypeRegistry, InvalidCaseTypeError } from "./definition/registry.js";
+export type { StatisticsSection } from "./definition/statistics-section.js";
 export type { AnswerProblem } from "./definition/validate-answers.js";
 export { checkAnswers, requiredDocuments, visiblePages } from "./definition/validate-answers.js";
 export { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
@@ -29,6 +30,10 @@ export {
   clearChangedCases,
   countChangedCases,
 } from "./engine/case-change-outbox.js";
+export type { CaseIdRange } from "./engine/case-id-ranges.js";
+export { caseIdRanges } from "./engine/case-id-ranges.js";
+export type { CaseNumber } from "./engine/case-numbers.js";
+export { caseNumbersOf } from "./engine/case-numbers.js";
 export type {
   AttachedDocument,
   CaseDecision,
@@ -37,7 +42,7 @@ export type {
   DeadlineClock,
 } from "./engine/case-state.js";
 export { applyEvent, initialCaseState, replayCase } from "./engine/case-state.js";
-export { validityEnd } from "./engine/decision-issued.js";
+export { decisionIssued, issuedDocumentSeries, validityEnd } from "./engine/decision-issued.js";
 export {
   ConcurrentCaseChangeError,
   formatCaseNumber,
@@ -51,6 +56,8 @@ export type { NewCaseHistory } from "./engine/new-case-writer.js";
 export { analyzeCaseTables, insertNewCases } from "./engine/new-case-writer.js";
 export type { CaseStanding } from "./engine/projection-repository.js";
 export { loadCaseStandings, loadCaseState } from "./engine/projection-repository.js";
+export type { AgenciesByKind } from "./engine/tasks-on-entry.js";
+export { tasksEntering } from "./engine/tasks-on-entry.js";
 export type { CasesDependencies, CasesModule } from "./module.js";
 export { createCasesModule } from "./module.js";
 export { addNote, sendMessage } from "./operations/add-note.js";
@@ -62,9 +69,16 @@ export { chooseExpressTier, recordFeePayment } from "./operations/pay-fee.js";
 export { rebuildCaseProjections } from "./operations/rebuild-projections.js";
 export { AnswersInvalidError, saveAnswers } from "./operations/save-answers.js";
 export { startApplication } from "./operations/start-application.js";
-export { feeDue, submitApplication } from "./operations/submit-application.js";
-export type { TransitionInput } from "./operations/transition-case.js";
-export { availableTransitions, GuardFailedError, transitionCase } from "./operations/transition-case.js";
+export type { SubmissionSetting } from "./operations/submit-application.js";
+export { feeDue, submitApplication, submittedEvents } from "./operations/submit-application.js";
+export type { TransitionInput, TransitionSetting } from "./operations/transition-case.js";
+export {
+  availableTransitions,
+  checkTransition,
+  GuardFailedError,
+  transitionCase,
+  transitionEvents,
+} from "./operations/transition-case.js";
 export { formatLongDate } from "./portal/answer-summary.js";
 export { parseCsv } from "./portal/csv.js";
 export type { GuestCsvColumn, GuestRow, GuestRowProblem } from "./portal/guest-csv.js";

@@ -15,5 +15,3 @@ export const caseTypeDefinitions: CaseTypeInput[] = [
 ];
 
 export { registerPermitApiRoutes } from "./api/stay-registration-api.js";
-export type { DemoCaseloadOptions, DemoCaseloadReport } from "./seed/seed-demo-caseload.js";
-export { casesPerScale, seedDemoCaseload } from "./seed/seed-demo-caseload.js";

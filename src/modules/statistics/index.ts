@@ -8,6 +8,7 @@ export {
   parseSelection,
 } from "./comparison/load-figures.js";
 export { cubeSnapshot } from "./cubes/cube-repository.js";
+export { addDays, addMonthsToDate, daysBetween } from "./cubes/months.js";
 export {
   type Audience,
   type ProtectedCell,
@@ -28,7 +29,7 @@ export { readSdmxCsv, type SdmxDataset, writeSdmxCsv } from "./eurostat/sdmx-csv
 export { parseSexCode, type SexCode } from "./eurostat/sex-codes.js";
 export { exportOfficialTable } from "./exports/export-table.js";
 export { anonymousAnswers } from "./facts/anonymous-answers.js";
-export { importFiles } from "./facts/import-records.js";
+export { importFiles, importStatisticalRecords } from "./facts/import-records.js";
 export { registerParkedCaseMetrics } from "./facts/parked-case-metrics.js";
 export { listParkedCases, type ParkedCase } from "./facts/parked-case-repository.js";
 export {
@@ -38,11 +39,12 @@ export {
   rebuildStatistics,
 } from "./facts/rebuild-statistics.js";
 export { type CaseRange, replayCaseRange } from "./facts/replay-case-range.js";
+export { replayInThreads, replayRangeInThread, replayTask } from "./facts/replay-in-threads.js";
 export { retryParkedCases } from "./facts/retry-parked-cases.js";
+export type { DecisionOutcome, PersonFacts, StatisticalRecord } from "./facts/statistical-record.js";
 export { catchUpStatistics, startStatisticsProjector } from "./facts/statistics-projector.js";
 export { ImportDirectoryError, readImportDirectory } from "./import/read-import-directory.js";
 export { registerIndicatorRoutes } from "./indicators/indicator-routes.js";
-export { seedDemoHistory } from "./seed/seed-demo-history.js";
 export type { StatisticsContext } from "./statistics-context.js";
 export { registerOpenDataRoutes } from "./web/open-data-routes.js";
 export type { StatisticsModule } from "./web/statistics-module.js";

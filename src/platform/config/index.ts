@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { countryProfileFile, loadCountryProfile, referenceCountry } from "../country/index.js";
 
 /**
  * One typed configuration for the whole process. Values come from an optional JSON file
@@ -38,10 +39,7 @@ const rawConfigSchema = z.object({
   trustProxy: booleanFromString.default(false),
   jobs: booleanFromString.default(true),
   statisticsProjector: booleanFromString.default(true),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code, e.g. AZ")
-    .default("AZ"),
+  country: z.string().min(1).default(referenceCountry),
   permitExpiryNoticeDays: z.coerce.number().int().min(1).max(365).default(30),
   statisticsCacheSeconds: z.coerce.number().int().min(0).max(86_400).default(600),
   statisticsHeavyQueries: z.coerce.number().int().min(1).max(64).default(2),
@@ -86,8 +84,10 @@ export type KarvanConfig = {
   jobs: boolean;
   /** Keep the statistics current behind the request path in this process (needs `jobs`). */
   statisticsProjector: boolean;
-  /** The country whose law and legal calendar apply (ISO 3166-1 alpha-2). */
+  /** The country whose law and legal calendar apply (ISO 3166-1 alpha-2, in capitals). */
   country: string;
+  /** Its profile (platform/country): the file `KARVAN_COUNTRY` names by code or by path. */
+  countryProfile: string;
   /** How many days before a permit's last valid day its holder is reminded by e-mail. */
   permitExpiryNoticeDays: number;
   /**
@@ -192,23 +192,7 @@ function localSecrets(dataDir: string): Record<(typeof generatedSecretNames)[num
 }
 
 export function loadConfig(env: Source = process.env, overrides: Partial<KarvanConfig> = {}): KarvanConfig {
-  const fromFile = readConfigFile(env);
-  const fromEnv = Object.fromEntries(
-    Object.entries(environmentVariables)
-      .map(([key, variable]) => [key, env[variable] === "" ? undefined : env[variable]])
-      .filter(([, value]) => value !== undefined),
-  );
-  const parsed = rawConfigSchema.safeParse({ ...fromFile, ...fromEnv, ...overrides });
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const key = issue.path[0] as keyof typeof environmentVariables | undefined;
-        const name = key ? environmentVariables[key] : "configuration";
-        return `${name}: ${issue.message}`;
-      }),
-    );
-  }
-  const raw = parsed.data;
+  const raw = parseRawConfig(env, overrides);
   const production = raw.env === "production";
   const demo = raw.demo ?? !production;
   const dataDir = path.resolve(raw.dataDir);
@@ -217,23 +201,9 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
       ? null
       : path.resolve(raw.auditAnchorFile ?? path.join(dataDir, "audit-anchors.jsonl"));
 
-  const problems: string[] = [];
-  if (production) {
-    if (!auditAnchorFile && !raw.auditAnchorMail)
-      problems.push("KARVAN_AUDIT_ANCHOR_FILE: off needs KARVAN_AUDIT_ANCHOR_MAIL in production");
-    if (demo) problems.push("KARVAN_DEMO: demo mode is never allowed in production");
-    for (const name of generatedSecretNames) {
-      if (!raw[name])
-        problems.push(`${environmentVariables[name]}: required in production (32+ random characters)`);
-    }
-    if (!raw.publicUrl)
-      problems.push("KARVAN_PUBLIC_URL: required in production (the https address users see)");
-    if (!raw.sealCertificate)
-      problems.push("KARVAN_SEAL_P12: required in production (the seal certificate, a PKCS#12 file)");
-    if (raw.sealPassphrase === undefined)
-      problems.push("KARVAN_SEAL_PASSPHRASE: required in production (the PKCS#12 file's passphrase)");
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
+  const problems = production ? productionProblems(raw, { demo, auditAnchorFile }) : [];
+  const country = checkedCountry(raw.country, problems);
+  if (problems.length > 0 || !country) throw new ConfigError(problems);
 
   const generated = production ? undefined : localSecrets(dataDir);
   const publicUrl = (raw.publicUrl ?? `http://localhost:${raw.port}`).replace(/\/$/, "");
@@ -264,7 +234,8 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     trustProxy: raw.trustProxy,
     jobs: raw.jobs,
     statisticsProjector: raw.statisticsProjector,
-    country: raw.country,
+    country: country.code,
+    countryProfile: country.file,
     permitExpiryNoticeDays: raw.permitExpiryNoticeDays,
     statisticsCacheSeconds: raw.statisticsCacheSeconds,
     statisticsHeavyQueries: raw.statisticsHeavyQueries,
@@ -278,4 +249,60 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     uploadMaxMegabytesPerAccount: raw.uploadMaxMegabytesPerAccount,
     insecureCookies: !production && local,
   };
+}
+
+type RawConfig = z.output<typeof rawConfigSchema>;
+
+/** The file's values overridden by the environment's, then by `overrides`; each problem named by its variable. */
+function parseRawConfig(env: Source, overrides: Partial<KarvanConfig>): RawConfig {
+  const fromFile = readConfigFile(env);
+  const fromEnv = Object.fromEntries(
+    Object.entries(environmentVariables)
+      .map(([key, variable]) => [key, env[variable] === "" ? undefined : env[variable]])
+      .filter(([, value]) => value !== undefined),
+  );
+  const parsed = rawConfigSchema.safeParse({ ...fromFile, ...fromEnv, ...overrides });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path[0] as keyof typeof environmentVariables | undefined;
+        const name = key ? environmentVariables[key] : "configuration";
+        return `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  return parsed.data;
+}
+
+/** What production refuses to start without: real secrets, the seal, an https address, an audit anchor. */
+function productionProblems(
+  raw: RawConfig,
+  resolved: { demo: boolean; auditAnchorFile: string | null },
+): string[] {
+  const problems: string[] = [];
+  if (!resolved.auditAnchorFile && !raw.auditAnchorMail)
+    problems.push("KARVAN_AUDIT_ANCHOR_FILE: off needs KARVAN_AUDIT_ANCHOR_MAIL in production");
+  if (resolved.demo) problems.push("KARVAN_DEMO: demo mode is never allowed in production");
+  for (const name of generatedSecretNames) {
+    if (!raw[name])
+      problems.push(`${environmentVariables[name]}: required in production (32+ random characters)`);
+  }
+  if (!raw.publicUrl)
+    problems.push("KARVAN_PUBLIC_URL: required in production (the https address users see)");
+  if (!raw.sealCertificate)
+    problems.push("KARVAN_SEAL_P12: required in production (the seal certificate, a PKCS#12 file)");
+  if (raw.sealPassphrase === undefined)
+    problems.push("KARVAN_SEAL_PASSPHRASE: required in production (the PKCS#12 file's passphrase)");
+  return problems;
+}
+
+/** The country `KARVAN_COUNTRY` names, its profile read once so that a bad one stops the start. */
+function checkedCountry(value: string, problems: string[]): { code: string; file: string } | undefined {
+  try {
+    const file = countryProfileFile(value);
+    return { code: loadCountryProfile(file).code, file };
+  } catch (error) {
+    problems.push(`KARVAN_COUNTRY: ${(error as Error).message}`);
+    return undefined;
+  }
 }

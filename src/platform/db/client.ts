@@ -4,7 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 
@@ -135,32 +135,48 @@ export async function queryRows<Row>(db: Queryable, query: SQL): Promise<Row[]> 
   return result.rows;
 }
 
-/** The parts of a Drizzle database or transaction that build and run a named statement. */
-interface DrizzleStatementRunner {
-  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-  session: {
-    prepareQuery(
-      query: { sql: string; params: unknown[] },
-      fields: undefined,
-      name: string | undefined,
-      isResponseInArrayMode: boolean,
-    ): { execute(): Promise<unknown> };
-  };
+/**
+ * The driver's connection a Drizzle database or transaction runs on: a database's is public
+ * (`$client`); Drizzle has no public accessor for a transaction's, which it keeps as
+ * `session.client`. The one place Karvan reaches for it, for what Drizzle does not offer: named
+ * statements and COPY.
+ */
+export function driverConnection(db: Queryable): unknown {
+  if ("$client" in db) return db.$client;
+  return (db as unknown as { session: { client: unknown } }).session.client;
 }
+
+const dialect = new PgDialect();
+
+/** The value types Drizzle hands over as the server's text, so both ways of querying agree. */
+const keptAsText = new Set([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+  1115, // timestamp[]
+  1182, // date[]
+  1185, // timestamptz[]
+  1187, // interval[]
+  1231, // numeric[]
+]);
+const asDrizzleReads = {
+  getTypeParser: ((typeId: number, format?: "text" | "binary") =>
+    keptAsText.has(typeId) ? (value: string) => value : pg.types.getTypeParser(typeId, format)) as never,
+};
 
 /**
  * `queryRows` for a statement run again and again on the request path (API authentication, case
- * creation): on a PostgreSQL server it becomes a named prepared statement, so each connection
+ * creation): on a PostgreSQL server it becomes a node-postgres named statement, so each connection
  * parses and plans it once instead of every time (about two thirds of the server's work for a
  * stay registration). The name comes from the text, so each distinct text gets its own statement.
  * PGlite runs it as `queryRows` does.
  */
 export async function queryRowsPrepared<Row>(db: Queryable, query: SQL): Promise<Row[]> {
-  const runner = db as unknown as DrizzleStatementRunner;
-  const built = runner.dialect.sqlToQuery(query);
-  const name = `karvan_${createHash("sha1").update(built.sql).digest("hex").slice(0, 24)}`;
-  const result = (await runner.session.prepareQuery(built, undefined, name, false).execute()) as {
-    rows: Row[];
-  };
-  return result.rows;
+  const connection = driverConnection(db);
+  if (!(connection instanceof pg.Pool || connection instanceof pg.Client)) return queryRows(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const name = `karvan_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+  const result = await connection.query({ name, text, values: params, types: asDrizzleReads });
+  return result.rows as Row[];
 }

@@ -1,11 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import lockfile from "proper-lockfile";
 
 /**
  * The embedded database (PGlite) must never be opened by two processes at once: the running
- * server, a backup and a restore each hold this lock file in the data folder while they use it.
- * A lock whose process has ended (a crash, a killed container) is stale and taken over.
+ * server, a backup and a restore each hold this lock in the data folder while they use it.
+ * proper-lockfile takes it atomically (a directory made with mkdir), keeps it fresh while the
+ * process lives, removes it on exit and takes over one nobody has refreshed for `STALE_MS`.
+ * A lock whose recorded process has ended (a crash, a killed container) is taken over at once.
  */
 
 export interface LockHolder {
@@ -13,7 +15,6 @@ export interface LockHolder {
   /** What holds the data folder: "serve", "backup", "restore". */
   command: string;
   since: string;
-  token: string;
 }
 
 export class DataDirLockedError extends Error {
@@ -34,60 +35,89 @@ export interface DataDirLock {
   release(): void;
 }
 
+/**
+ * Long enough that a statement keeping the event loop busy (an import, a replay) does not let
+ * another process take the lock; a process that stops is recognised by its pid sooner.
+ */
+const STALE_MS = 60_000;
+
+/** Data folders this process holds, to tell its own lock from one left by an earlier life of its pid. */
+const heldHere = new Set<string>();
+
 export function lockFileOf(dataDir: string): string {
   return path.join(dataDir, "karvan.lock");
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false; // a lock left by an earlier life of this pid (containers)
+/** Who holds the lock, for the message a second Karvan prints. */
+export function holderFileOf(dataDir: string): string {
+  return path.join(dataDir, "karvan.lock.json");
+}
+
+function hasEnded(holder: LockHolder, dataDir: string): boolean {
+  // The same pid without the lock held here: a lock left by an earlier life of this pid (containers).
+  if (holder.pid === process.pid) return !heldHere.has(dataDir);
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(holder.pid, 0);
+    return false;
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return (error as NodeJS.ErrnoException).code !== "EPERM";
   }
 }
 
-function readHolder(file: string): LockHolder | null {
+function readHolder(dataDir: string): LockHolder | null {
   try {
-    const holder = JSON.parse(readFileSync(file, "utf8")) as LockHolder;
+    const holder = JSON.parse(readFileSync(holderFileOf(dataDir), "utf8")) as LockHolder;
     return typeof holder.pid === "number" ? holder : null;
   } catch {
     return null;
   }
 }
 
+/** The holder of a lock taken a moment ago, before it wrote its name. */
+function unnamedHolder(file: string): LockHolder {
+  let since = "";
+  try {
+    since = statSync(file).birthtime.toISOString();
+  } catch {
+    // released meanwhile
+  }
+  return { pid: 0, command: "(starting)", since };
+}
+
 /** Takes the lock, or throws DataDirLockedError naming the live process that holds it. */
 export function acquireDataDirLock(dataDir: string, command: string): DataDirLock {
   const file = lockFileOf(dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const holder: LockHolder = {
-    pid: process.pid,
-    command,
-    since: new Date().toISOString(),
-    token: randomUUID(),
-  };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      writeFileSync(file, `${JSON.stringify(holder)}\n`, { flag: "wx", mode: 0o600 });
-      return {
-        file,
-        release() {
-          // Only our own lock: never remove one that a later process took over.
-          if (readHolder(file)?.token === holder.token) unlinkSync(file);
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const current = readHolder(file);
-      if (current && isAlive(current.pid)) throw new DataDirLockedError(current, file);
-      try {
-        unlinkSync(file); // stale: its process has ended
-      } catch {
-        // another process removed it first; try again
-      }
-    }
+  const previous = readHolder(dataDir);
+  if (previous && hasEnded(previous, dataDir)) rmSync(file, { recursive: true, force: true });
+  let unlock: () => void;
+  try {
+    unlock = lockfile.lockSync(dataDir, {
+      lockfilePath: file,
+      realpath: false,
+      stale: STALE_MS,
+      // Stopping the server would not make the folder safer; say so and carry on.
+      onCompromised: (error) => process.emitWarning(`the data folder's lock ${file}: ${error.message}`),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+    throw new DataDirLockedError(readHolder(dataDir) ?? unnamedHolder(file), file);
   }
-  throw new Error(`could not take the lock ${file}`);
+  const holder: LockHolder = { pid: process.pid, command, since: new Date().toISOString() };
+  writeFileSync(holderFileOf(dataDir), `${JSON.stringify(holder)}\n`, { mode: 0o600 });
+  heldHere.add(dataDir);
+  return {
+    file,
+    release() {
+      if (!heldHere.delete(dataDir)) return;
+      rmSync(holderFileOf(dataDir), { force: true });
+      try {
+        unlock();
+      } catch (error) {
+        // ERELEASED: another process took the lock over; it is theirs to remove.
+        if ((error as NodeJS.ErrnoException).code !== "ERELEASED") throw error;
+      }
+    },
+  };
 }

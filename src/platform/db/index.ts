@@ -1,4 +1,4 @@
 export type { Database, DatabaseHandle, DatabaseKind, Queryable, RawSql, Transaction } from "./client.js";
-export { openDatabase, queryRows, queryRowsPrepared } from "./client.js";
+export { driverConnection, openDatabase, queryRows, queryRowsPrepared } from "./client.js";
 export { migrationsFolder, runMigrations } from "./migrate.js";
 export { anyOf } from "./value-list.js";

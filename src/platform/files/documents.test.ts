@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../clock/index.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors/index.js";
 import { createLocalDocuments, DocumentRefusedError, type Documents, maxDocumentBytes } from "./index.js";
 import { filesBelow, sampleDocuments } from "./test-documents.js";
 

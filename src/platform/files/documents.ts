@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { type Clock, systemClock } from "../clock/index.js";
-import { DomainError, NotFoundError } from "../http/errors.js";
+import { DomainError, NotFoundError } from "../errors/index.js";
 import { hasHiddenCharactersForName } from "../http/text-rules.js";
 import { DocumentCipher } from "./document-cipher.js";
 import { type DocumentStore, LocalDiskDocumentStore } from "./document-store.js";

@@ -1,7 +1,7 @@
 import { finished } from "node:stream/promises";
 import multipart, { type Multipart } from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { DomainError } from "../http/errors.js";
+import { DomainError } from "../errors/index.js";
 import { hasHiddenOrControlCharacters } from "../http/text-rules.js";
 import { DocumentRefusedError, type Documents, maxDocumentBytes, type StoredDocument } from "./documents.js";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sourceRoot } from "../../app.js";
-import { loadTranslations, supportedLocales } from "./i18n.js";
+import { createI18n, loadTranslations, supportedLocales } from "./i18n.js";
 
 function flatten(tree: Record<string, unknown>, prefix = ""): Map<string, string> {
   const flat = new Map<string, string>();
@@ -54,5 +54,30 @@ describe("translations", () => {
       byLocale.en?.has(key) || english.some((known) => known.startsWith(key.endsWith(".") ? key : `${key}.`));
     const missing = [...new Set(used)].filter((key) => !exists(key));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the translator", () => {
+  it("gives each language's own text, the same when asked again, and keeps values apart", async () => {
+    const i18n = await createI18n(sourceRoot);
+    const english = flatten(loadTranslations(sourceRoot).en);
+    const russian = flatten(loadTranslations(sourceRoot).ru);
+    const [plainKey, plainText] = [...english].find(
+      ([key, text]) => !text.includes("{{") && !text.includes("$t(") && russian.get(key) !== text,
+    ) as [string, string];
+    const [valueKey, valueText] = [...english].find(([, text]) => /\{\{\s*\w+\s*\}\}/.test(text)) as [
+      string,
+      string,
+    ];
+    const name = /\{\{\s*(\w+)\s*\}\}/.exec(valueText)?.[1] as string;
+    const en = i18n.t("en");
+    expect(en(plainKey)).toBe(plainText);
+    expect(en(plainKey)).toBe(plainText);
+    expect(i18n.t("ru")(plainKey)).toBe(russian.get(plainKey));
+    const first = en(valueKey, { [name]: "Aysel" });
+    expect(first).toContain("Aysel");
+    expect(en(valueKey, { [name]: "Boris" })).toContain("Boris");
+    expect(en(valueKey, { [name]: "Aysel" })).toBe(first);
+    expect(en(valueKey, { [name]: new Date(0) } as Record<string, unknown>)).not.toContain("Aysel");
   });
 });

@@ -78,8 +78,51 @@ export async function createI18n(root: string): Promise<I18n> {
     returnNull: false,
     saveMissing: false,
   });
+  const translators = new Map(
+    supportedLocales.map((locale) => [locale, rememberingTexts(instance.getFixedT(locale))]),
+  );
   return {
-    t: (locale) => instance.getFixedT(locale),
+    t: (locale) => translators.get(locale) ?? instance.getFixedT(locale),
     has: (locale, key) => instance.exists(key, { lng: locale }),
   };
+}
+
+/** Beyond this many remembered texts a language's translator stops remembering new ones. */
+const rememberedTextsCap = 20_000;
+
+/**
+ * Every page asks for the same few hundred texts, and i18next resolves each call anew (a tenth of
+ * a page's server time). The resources never change while the process runs, so a key asked alone
+ * or with plain values (texts, numbers, yes/no: interpolation, plurals) is resolved once per
+ * language and those values; any other call goes to i18next. The cap bounds memory if a key or a
+ * value is ever built from a request.
+ */
+function rememberingTexts(translate: TFunction): TFunction {
+  const texts = new Map<string, string>();
+  const resolve = translate as unknown as (...args: unknown[]) => unknown;
+  const remembering = (...args: unknown[]) => {
+    const memo = memoKeyOf(args);
+    if (memo === null) return resolve(...args);
+    const known = texts.get(memo);
+    if (known !== undefined) return known;
+    const text = resolve(...args);
+    if (typeof text === "string" && texts.size < rememberedTextsCap) texts.set(memo, text);
+    return text;
+  };
+  return remembering as unknown as TFunction;
+}
+
+/** The call's key and plain values as one text; null when the call cannot be remembered. */
+function memoKeyOf(args: unknown[]): string | null {
+  const [key, values] = args;
+  if (typeof key !== "string" || args.length > 2) return null;
+  if (args.length === 1 || values === undefined) return key;
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return null;
+  const parts = [key];
+  for (const [name, value] of Object.entries(values)) {
+    const kind = typeof value;
+    if (kind !== "string" && kind !== "number" && kind !== "boolean") return null;
+    parts.push(name, kind, String(value));
+  }
+  return JSON.stringify(parts);
 }

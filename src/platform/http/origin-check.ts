@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { KarvanConfig } from "../config/index.js";
-import { DomainError } from "./errors.js";
+import { DomainError } from "../errors/index.js";
 
 const stateChangingMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { DomainError } from "./errors.js";
+import { DomainError } from "../errors/index.js";
 
 /**
  * Deepest nesting of arrays and objects a JSON body may have. The deepest body the API takes (a

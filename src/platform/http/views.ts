@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import nunjucks from "nunjucks";
+import { formatDate, formatDateTime, formatNumber } from "../locale/index.js";
 
 const require = createRequire(import.meta.url);
 
@@ -11,10 +12,6 @@ export function templateFolders(sourceRoot: string): string[] {
   return [path.join(sourceRoot, "web", "views"), path.join(sourceRoot, "modules"), govuk, moj];
 }
 
-export const displayTimeZone = "Asia/Baku";
-
-const intlLocale: Record<string, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
-
 export function createViewEnvironment(
   sourceRoot: string,
   options: { watch?: boolean } = {},
@@ -23,25 +20,17 @@ export function createViewEnvironment(
     new nunjucks.FileSystemLoader(templateFolders(sourceRoot), { noCache: options.watch ?? false }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
-  env.addFilter("dateTime", (value: Date | string | null | undefined, locale = "az") => {
+  // Without a language, the country's first one.
+  env.addFilter("dateTime", (value: Date | string | null | undefined, locale?: string) => {
     if (!value) return "";
-    return new Intl.DateTimeFormat(intlLocale[locale] ?? locale, {
-      dateStyle: "medium",
-      timeStyle: "short",
-      timeZone: displayTimeZone,
-    }).format(new Date(value));
+    return formatDateTime(value, locale);
   });
-  env.addFilter("date", (value: Date | string | null | undefined, locale = "az") => {
+  env.addFilter("date", (value: Date | string | null | undefined, locale?: string) => {
     if (!value) return "";
-    return new Intl.DateTimeFormat(intlLocale[locale] ?? locale, {
-      dateStyle: "long",
-      timeZone: displayTimeZone,
-    }).format(new Date(value));
+    return formatDate(value, locale);
   });
-  env.addFilter("number", (value: number | null | undefined, locale = "az") =>
-    value === null || value === undefined
-      ? ""
-      : new Intl.NumberFormat(intlLocale[locale] ?? locale).format(value),
+  env.addFilter("number", (value: number | null | undefined, locale?: string) =>
+    value === null || value === undefined ? "" : formatNumber(value, locale),
   );
   return env;
 }

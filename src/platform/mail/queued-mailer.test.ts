@@ -80,7 +80,13 @@ describe("mail", () => {
     await eventually(() => delivered.length === 1);
     await mailer.send({ to: "farid@example.org", subject: "Other", text: "No id given" });
     await eventually(() => delivered.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Every queued delivery has run (none waits or retries): a third delivery could only come from a duplicate.
+    await eventually(async () => {
+      const { rows } = await database.raw.query<{ open: number }>(
+        "select count(*)::int as open from pgboss.job where name = 'mail.send' and state <> 'completed'",
+      );
+      return rows[0]?.open === 0;
+    });
     expect(delivered.map((one) => one.to)).toEqual(["leyla@example.org", "farid@example.org"]);
     expect(delivered[0]).toEqual(message);
     expect(delivered[1]?.id).toMatch(/^[0-9a-f-]{36}$/);

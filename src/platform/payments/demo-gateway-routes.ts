@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { DomainError } from "../http/errors.js";
+import { DomainError } from "../errors/index.js";
+import { formatMoney } from "../locale/index.js";
 import type { DemoPaymentGateway } from "./demo-gateway.js";
-import { formatMoney } from "./money.js";
 import type { PaymentStatus } from "./payment-provider.js";
 
 const outcome = z.object({ outcome: z.enum(["paid", "failed", "cancelled"]) });
@@ -31,7 +31,7 @@ export async function registerDemoGatewayRoutes(
       return reply.render("payments/demo-pay.njk", {
         title: request.t("payments.demo.title"),
         payment,
-        amount: formatMoney(payment.amountMinor, payment.currency, request.locale),
+        amount: formatMoney(payment.amountMinor, request.locale, { currency: payment.currency }),
         statusLabel: request.t(statusLabels[payment.status]),
         returnAddress: payment.status === "pending" ? undefined : gateway.returnAddress(payment),
       });

@@ -154,6 +154,22 @@ describe("demo payment gateway", () => {
   ])("refuses to start a payment with %s", async (_label, change) => {
     await expect(payments.createPayment({ ...fee, ...change } as PaymentRequest)).rejects.toThrow();
   });
+
+  it("keeps any country's ISO 4217 code in the database, and nothing else", async () => {
+    const insert = (id: string, currency: string) =>
+      app.karvan.database.db.execute(
+        sql`insert into payments (id, provider, reference, amount_minor, currency, description, return_url)
+            values (${id}, 'demo', 'R-1', 100, ${currency}, 'fee', '/paid')`,
+      );
+    await insert("demo_bhd", "BHD");
+    for (const currency of ["manat", "azn", "AZ"]) {
+      const refused = await insert(`demo_${currency}`, currency).then(
+        () => "stored",
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      );
+      expect(refused).toMatch(/payments_currency_iso_4217/);
+    }
+  });
 });
 
 describe("payment provider outside demo mode", () => {

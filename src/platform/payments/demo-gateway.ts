@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { type Clock, systemClock } from "../clock/index.js";
+import { countryProfile } from "../country/index.js";
 import { derivePurposeKey } from "../crypto/secret-box.js";
 import type { Database } from "../db/index.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors/index.js";
 import type {
   Payment,
   PaymentProvider,
@@ -108,9 +109,11 @@ const localPath = z
 
 const paymentRequest = z.object({
   reference: z.string().trim().min(1).max(200),
-  // Minor units as a whole number; the column is a 32-bit integer (up to 21 million AZN).
+  // Minor units as a whole number; the column is a 32-bit integer (21 million in a currency of cents).
   amountMinor: z.number().int().positive().max(2_147_483_647),
-  currency: z.literal("AZN"),
+  currency: z
+    .string()
+    .refine((currency) => currency === countryProfile().currency.code, "must be the country's currency"),
   description: z.string().trim().min(1).max(500),
   returnUrl: localPath,
 });

@@ -5,7 +5,6 @@ export {
 } from "./create-payment-provider.js";
 export { DemoPaymentGateway } from "./demo-gateway.js";
 export { registerDemoGatewayRoutes } from "./demo-gateway-routes.js";
-export { formatMoney } from "./money.js";
 export type {
   Payment,
   PaymentCurrency,

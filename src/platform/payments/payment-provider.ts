@@ -7,8 +7,11 @@
 export const paymentStatuses = ["pending", "paid", "failed", "cancelled"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
-/** Currencies accepted; amounts are integers in the currency's minor unit (1 AZN = 100 qəpik). */
-export type PaymentCurrency = "AZN";
+/**
+ * An ISO 4217 currency code; amounts are integers in the currency's minor unit. Karvan asks for fees
+ * in the country's currency (its profile, platform/country).
+ */
+export type PaymentCurrency = string;
 
 export interface PaymentRequest {
   /** The caller's own reference (an application number, a fee id), returned with the result. */

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { DomainError } from "../http/errors.js";
+import { DomainError } from "../errors/index.js";
 import { type PaymentResult, paymentStatuses } from "./payment-provider.js";
 
 /**
@@ -50,7 +50,7 @@ const resultFields = z.object({
       .transform(Number),
     z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   ]),
-  currency: z.literal("AZN"),
+  currency: z.string().regex(/^[A-Z]{3}$/),
   signature: z.string().min(1).max(100),
 });
 

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Payments asked of a payment provider, kept so that a restart loses none. Amounts are in minor
- * units (qəpik for AZN), as integers: money is never a floating-point number.
+ * Payments asked of a payment provider, kept so that a restart loses none. Amounts are in the minor
+ * units of their currency (an ISO 4217 code), as integers: money is never a floating-point number.
  */
 export const payments = pgTable(
   "payments",
@@ -28,7 +28,7 @@ export const payments = pgTable(
   (table) => [
     index("payments_reference_idx").on(table.reference),
     check("payments_amount_positive", sql`${table.amountMinor} > 0`),
-    check("payments_currency_known", sql`${table.currency} in ('AZN')`),
+    check("payments_currency_iso_4217", sql`${table.currency} ~ '^[A-Z]{3}$'`),
     check("payments_status_known", sql`${table.status} in ('pending', 'paid', 'failed', 'cancelled')`),
     check(
       "payments_completed_when_final",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Clock } from "../clock/index.js";
 import { type Queryable, queryRows } from "../db/index.js";
-import { DomainError } from "../http/errors.js";
+import { DomainError } from "../errors/index.js";
 
 export interface RateLimit {
   /** Names the counter; keys of different limits never meet. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { actorOf, type Guards, recordAudit, requestOrigin } from "../../modules/access/index.js";
 import type { Database } from "../../platform/db/index.js";
-import { NotFoundError } from "../../platform/http/index.js";
+import { NotFoundError } from "../../platform/errors/index.js";
 import { listOutbox, readOutboxMessage } from "../../platform/mail/index.js";
 import { messageText } from "./message-text.js";
 

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../../platform/clock/index.js";
 import type { KarvanConfig } from "../../../platform/config/index.js";
 import type { Database } from "../../../platform/db/index.js";
-import { UnauthenticatedError } from "../../../platform/http/index.js";
+import { UnauthenticatedError } from "../../../platform/errors/index.js";
 import type { Mailer } from "../../../platform/mail/index.js";
 import type { AuthorizationContext, ProtectedRecord } from "../authorize.js";
 import type { AccessModule } from "../module.js";

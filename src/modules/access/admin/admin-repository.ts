@@ -1,12 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/index.js";
+import { isUuid } from "../id-params.js";
 import { agencies, roles, userRoles, users } from "../schema.js";
-
-/** Ids in URLs are checked before they reach SQL, so that a malformed one is a 404, not a 500. */
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string | undefined): value is string {
-  return typeof value === "string" && uuidPattern.test(value);
-}
 
 export type UserKind = "public" | "staff";
 export type UserStatus = "pending_verification" | "active" | "disabled";

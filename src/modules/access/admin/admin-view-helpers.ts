@@ -1,16 +1,12 @@
 import type { FastifyRequest } from "fastify";
-import { DomainError, type FieldError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
+import type { FieldError } from "../../../platform/http/index.js";
 import type { Permission } from "../permissions.js";
 import { nameIn, permissionTextKeys } from "./admin-catalogues.js";
 import type { AdminContext } from "./admin-context.js";
 import type { AgencyWithUsage, RoleWithUsage } from "./admin-repository.js";
 
-// What the administration pages share: where their templates live, banners, form errors, option lists.
-
-export const adminViews = "access/views/admin";
-
-export type IdParams = { Params: { id: string } };
-export type CodeParams = { Params: { code: string } };
+// What the administration pages share: banners, form errors, option lists.
 
 /** Errors to show on a form: in the summary and next to their field. */
 export type AdminFormErrors = { errors: FieldError[]; byField: Record<string, string> };

@@ -605,6 +605,16 @@ describe("agencies", () => {
 });
 
 describe("translations of the catalogues", () => {
+  it("answers an address whose id is not an id with the not-found page, as an unknown id", async () => {
+    await admin.get("/admin/users");
+    for (const path of ["/admin/users/not-an-id", "/admin/users/12345/access", "/admin/agencies/SMS"]) {
+      expect((await admin.get(path)).statusCode, path).toBe(404);
+    }
+    for (const path of ["/admin/users/not-an-id/disable", "/admin/agencies/not-an-id/deactivate"]) {
+      expect((await admin.post(path)).statusCode, path).toBe(404);
+    }
+  });
+
   it("names and describes every permission and agency kind in Azerbaijani, English and Russian", () => {
     const translations = loadTranslations(sourceRoot);
     const lookup = (locale: (typeof supportedLocales)[number], key: string) =>

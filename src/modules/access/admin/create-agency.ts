@@ -1,4 +1,4 @@
-import { ConflictError } from "../../../platform/http/index.js";
+import { ConflictError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { recordAudit } from "../record-audit.js";
 import { agencies } from "../schema.js";

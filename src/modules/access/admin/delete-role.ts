@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ConflictError, DomainError, NotFoundError } from "../../../platform/http/index.js";
+import { ConflictError, DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { recordAudit } from "../record-audit.js";
 import { roles, userRoles } from "../schema.js";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { revokeAllApiKeysOf } from "../api-keys/api-key-repository.js";
 import { forgetApiKey } from "../api-keys/authenticate-api-key.js";
 import { recordAudit } from "../record-audit.js";

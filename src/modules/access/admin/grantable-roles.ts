@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/index.js";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { recordAudit } from "../record-audit.js";
 import { roles } from "../schema.js";
 import { type AdminContext, auditOrigin } from "./admin-context.js";

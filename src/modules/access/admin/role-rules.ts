@@ -1,4 +1,4 @@
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { isPermission, type Permission } from "../permissions.js";
 import { recordAudit } from "../record-audit.js";
 import { permissionsForRoleKind } from "./admin-catalogues.js";

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ConflictError } from "../../../platform/http/index.js";
+import { ConflictError } from "../../../platform/errors/index.js";
 import { recordAudit } from "../record-audit.js";
 import { agencies, users } from "../schema.js";
 import { type AdminContext, auditOrigin } from "./admin-context.js";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { ConflictError, NotFoundError } from "../../../platform/http/index.js";
+import { ConflictError, NotFoundError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { recordAudit } from "../record-audit.js";
 import { agencies } from "../schema.js";

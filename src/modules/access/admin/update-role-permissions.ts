@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { DomainError, NotFoundError } from "../../../platform/http/index.js";
+import { DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { isPermission } from "../permissions.js";
 import { recordAudit } from "../record-audit.js";

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { recordAudit } from "../record-audit.js";
 import { roles as rolesTable, userRoles, users } from "../schema.js";

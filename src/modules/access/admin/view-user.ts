@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { recordAudit } from "../record-audit.js";
 import { type AdminContext, auditOrigin, authorizationOf, userRecord } from "./admin-context.js";

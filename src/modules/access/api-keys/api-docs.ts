@@ -58,7 +58,6 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
         withDefaultFonts: false,
         telemetry: false,
         showDeveloperTools: "never",
-        mcp: { disabled: true },
         // "Ask AI" sends the document to Scalar's service; not for a government installation.
         agent: { disabled: true },
       },

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../../platform/clock/index.js";
 import type { Database } from "../../../platform/db/index.js";
-import { UnauthenticatedError } from "../../../platform/http/index.js";
+import { UnauthenticatedError } from "../../../platform/errors/index.js";
 import type { AccessModule } from "../module.js";
 import { actorOf, type Principal } from "../principal.js";
 import { requestOrigin } from "../request-context.js";

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/index.js";
+import { isUuid } from "../id-params.js";
 import { apiKeys } from "../schema.js";
 
 export interface ApiKeyRow {
@@ -26,8 +27,6 @@ const publicColumns = {
   revokedAt: apiKeys.revokedAt,
 };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function listApiKeysOf(db: Queryable, userId: string): Promise<ApiKeyRow[]> {
   return db
     .select(publicColumns)
@@ -38,7 +37,7 @@ export async function listApiKeysOf(db: Queryable, userId: string): Promise<ApiK
 
 /** One of the owner's keys; another person's key is simply not found. */
 export async function findApiKeyOf(db: Queryable, userId: string, keyId: string): Promise<ApiKeyRow | null> {
-  if (!uuidPattern.test(keyId)) return null;
+  if (!isUuid(keyId)) return null;
   const [row] = await db
     .select(publicColumns)
     .from(apiKeys)

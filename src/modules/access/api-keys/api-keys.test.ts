@@ -291,6 +291,29 @@ describe("API keys", () => {
     expect(still?.revoked).toBeNull();
   });
 
+  it("refuses a key name with characters that reorder text, as every other name, and keeps no key", async () => {
+    await host.get("/account/api-keys/new");
+    for (const disguised of ["Reception\u202Etxt.exe", "Reception\u2066system", "Reception\u200Fsystem"]) {
+      const refused = await host.post("/account/api-keys/new", {
+        name: disguised,
+        scopes: "profile:read",
+        expiry: "90",
+      });
+      expect(refused.statusCode, JSON.stringify(disguised)).toBe(422);
+      expect(refused.body).toContain("must not contain hidden or control characters");
+    }
+    const [stored] = await queryRows<{ total: number }>(
+      app.karvan.access.db,
+      sql`select count(*)::int as total from api_keys where user_id = ${hostId} and name like 'Reception%' and name <> 'Reception system'`,
+    );
+    expect(stored?.total).toBe(0);
+  });
+
+  it("answers a malformed key id in the address with the not-found page", async () => {
+    expect((await host.get("/account/api-keys/not-a-key/revoke")).statusCode).toBe(404);
+    expect((await host.post("/account/api-keys/not-a-key/revoke")).statusCode).toBe(404);
+  });
+
   it(`limits each key to ${apiRequestsPerMinute} requests a minute, answering 429 with Retry-After`, async () => {
     const busy = await createKey(host, { name: "Busy", scopes: ["profile:read"] });
     const calm = await createKey(host, { name: "Calm", scopes: ["profile:read"] });

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../../platform/clock/index.js";
 import type { Queryable } from "../../../platform/db/index.js";
-import { UnauthenticatedError } from "../../../platform/http/index.js";
+import { UnauthenticatedError } from "../../../platform/errors/index.js";
 import type { Principal } from "../principal.js";
 import { loadApiKeyWithOwner } from "../principal-repository.js";
 import { apiKeyMatches, apiKeyPrefix, bearerToken } from "./api-key-format.js";

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError } from "../../../platform/http/index.js";
+import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { recordAudit } from "../record-audit.js";
 import { apiKeys } from "../schema.js";

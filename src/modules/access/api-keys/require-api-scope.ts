@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Queryable } from "../../../platform/db/index.js";
-import { ForbiddenError, UnauthenticatedError } from "../../../platform/http/index.js";
+import { ForbiddenError, UnauthenticatedError } from "../../../platform/errors/index.js";
 import { actorOf } from "../principal.js";
 import { recordAudit } from "../record-audit.js";
 import { requestOrigin } from "../request-context.js";

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { authorize } from "../authorize.js";
 import { recordAudit } from "../record-audit.js";
 import { apiKeys } from "../schema.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUuid } from "../id-params.js";
 
 /** What an auditor can search the trail by. Dates are whole days in the display time zone. */
 export interface AuditSearchFilters {
@@ -17,12 +18,6 @@ export interface AuditSearchFilters {
 }
 
 export const auditOutcomes = ["success", "failure", "denied"] as const;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
-}
 
 /** A user or API key id, or an e-mail address. */
 const actorPattern = (value: string) => isUuid(value) || /^[^\s@]+@[^\s@]+$/.test(value);
@@ -78,7 +73,7 @@ const filterFields = {
   outcome: optional(z.enum(auditOutcomes, { message: "audit.errors.outcomeInvalid" }).optional()),
   entityType: trimmed(64, "audit.errors.entityTypeInvalid"),
   entityId: trimmed(200, "audit.errors.entityIdInvalid"),
-  agency: optional(z.string().trim().refine(isUuid, { message: "audit.errors.agencyInvalid" }).optional()),
+  agency: optional(z.string().trim().pipe(z.uuid("audit.errors.agencyInvalid")).optional()),
 };
 
 const pageFields = {
@@ -107,8 +102,8 @@ export type AuditSearchForm = z.output<typeof auditSearchForm>;
 /** The same search for the JSON API: ISO dates, no empty strings, and a page size. */
 export const auditSearchQuery = z
   .object({
-    from: z.iso.date().optional().describe("first day (Asia/Baku), inclusive, YYYY-MM-DD"),
-    to: z.iso.date().optional().describe("last day (Asia/Baku), inclusive, YYYY-MM-DD"),
+    from: z.iso.date().optional().describe("first day in the country's time zone, inclusive, YYYY-MM-DD"),
+    to: z.iso.date().optional().describe("last day in the country's time zone, inclusive, YYYY-MM-DD"),
     actor: z
       .string()
       .max(320)

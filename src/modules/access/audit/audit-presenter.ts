@@ -1,12 +1,11 @@
-import { displayTimeZone, type Locale, type Translator } from "../../../platform/http/index.js";
+import type { Locale, Translator } from "../../../platform/http/index.js";
+import { dateTimeFormat, formatNumber as formatNumberIn } from "../../../platform/locale/index.js";
 import type { AgencyChoice, AuditRecordView } from "./audit-repository.js";
 import type { AnchorCheck } from "./check-audit-anchor.js";
 
-const intlLocales: Record<Locale, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
-
 /** Audit times to the second, in the country's time zone and the reader's language. */
 export function formatAuditTime(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocales[locale], {
+  return dateTimeFormat(locale, {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -14,12 +13,11 @@ export function formatAuditTime(at: Date, locale: Locale): string {
     minute: "2-digit",
     second: "2-digit",
     hourCycle: "h23",
-    timeZone: displayTimeZone,
   }).format(at);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocales[locale]).format(value);
+  return formatNumberIn(value, locale);
 }
 
 /** Who acted, in words: a user's name (with the id), an API key, the system, or nobody signed in. */

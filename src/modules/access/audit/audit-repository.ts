@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
+import { countryProfile } from "../../../platform/country/index.js";
 import { type Queryable, queryRows } from "../../../platform/db/index.js";
-import { displayTimeZone } from "../../../platform/http/index.js";
+import { isUuid } from "../id-params.js";
 import { agencies, auditRecords, auditSeals, users } from "../schema.js";
-import { type AuditSearchFilters, isUuid } from "./audit-filters.js";
+import type { AuditSearchFilters } from "./audit-filters.js";
 
 /** An audit record as the auditor pages and the API show it. */
 export interface AuditRecordView {
@@ -45,8 +46,9 @@ export interface AuditPage {
   hasOlder: boolean;
 }
 
-/** Start of a day in the display time zone, computed by the database's time zone rules. */
-const startOfDay = (day: string) => sql`((${day})::date)::timestamp at time zone ${displayTimeZone}`;
+/** Start of a day in the country's time zone, computed by the database's time zone rules. */
+const startOfDay = (day: string) =>
+  sql`((${day})::date)::timestamp at time zone ${countryProfile().timeZone}`;
 
 function conditions(query: ResolvedAuditQuery): SQL[] {
   const where: SQL[] = [];

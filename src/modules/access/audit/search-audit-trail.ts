@@ -1,8 +1,8 @@
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
+import { isUuid } from "../id-params.js";
 import { actorOf } from "../principal.js";
 import { recordAudit } from "../record-audit.js";
 import type { AuditSearchFilters } from "./audit-filters.js";
-import { isUuid } from "./audit-filters.js";
 import {
   type AuditPage,
   type AuditPageRequest,

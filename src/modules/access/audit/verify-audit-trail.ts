@@ -2,42 +2,11 @@ import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "../../../platform/db/index.js";
 import type { AuditActor } from "../principal.js";
 import { recordAudit } from "../record-audit.js";
-import {
-  type CanonicalRecord,
-  canonicalContent,
-  canonicalRecordsBetween,
-  chainHash,
-  chainHead,
-  countRecordsAbove,
-  gapContent,
-  genesisHash,
-  type SealRow,
-  sealsBetween,
-} from "./audit-chain.js";
+import { canonicalRecordsBetween, chainHead, countRecordsAbove, sealsBetween } from "./audit-chain.js";
+import { type AuditProblem, ChainWalk, type Slot } from "./chain-walk.js";
 import { type AnchorCheck, type AnchorSource, checkAuditAnchor } from "./check-audit-anchor.js";
 
-/** What verification can find wrong, each named at a record id. */
-export type AuditProblemKind =
-  /** The record's content no longer matches its seal. */
-  | "altered_record"
-  /** A sealed record is gone. */
-  | "removed_record"
-  /** A record exists where the chain says no record was, or has no seal inside the sealed range. */
-  | "inserted_record"
-  /** The seal row itself was changed: the chain breaks here. */
-  | "seal_altered"
-  /** The seal row is gone: the chain breaks here. */
-  | "seal_missing"
-  /**
-   * The record does not fit the chain, and what follows cannot tell whether the record or a seal
-   * next to it was changed (the last seal, or several changes side by side).
-   */
-  | "record_or_seal_altered";
-
-export interface AuditProblem {
-  kind: AuditProblemKind;
-  recordId: number;
-}
+export type { AuditProblem, AuditProblemKind } from "./chain-walk.js";
 
 export interface AuditVerificationReport {
   /** Ids walked through the chain (records and gaps). */
@@ -73,13 +42,6 @@ export interface VerificationOptions {
   onProgress?: (progress: { checkedIds: number; sealedUpTo: number }) => void;
 }
 
-/** One id of the sealed range with what the database holds for it. */
-interface Slot {
-  id: number;
-  seal: SealRow | undefined;
-  record: CanonicalRecord | undefined;
-}
-
 async function* slotsUpTo(db: Queryable, sealedUpTo: number, windowSize: number): AsyncGenerator<Slot> {
   for (let from = 1; from <= sealedUpTo; from += windowSize) {
     const to = Math.min(from + windowSize - 1, sealedUpTo);
@@ -93,135 +55,47 @@ async function* slotsUpTo(db: Queryable, sealedUpTo: number, windowSize: number)
 }
 
 /**
- * Recomputes the hash chain over every seal in order and compares the records with it. When a
- * link does not match, the next link tells why: if it was built on the stored hash, the seal is
- * genuine and the record changed; if it was built on the recomputed hash, the seal was changed.
+ * Recomputes the hash chain over every seal in order and compares the records with it (see
+ * `ChainWalk` for how a broken link is told apart), then checks the head against its anchor.
  */
 export async function verifyAuditTrail(
   context: VerificationContext,
   options: VerificationOptions = {},
 ): Promise<AuditVerificationReport> {
   const windowSize = options.windowSize ?? 2000;
-  const maxProblems = options.maxProblems ?? 1000;
   const head = await chainHead(context.db);
   const sealedUpTo = head?.sealedUpTo ?? 0;
   const pending = await countRecordsAbove(context.db, sealedUpTo);
-  const hash = (previous: string, content: string) => chainHash(context.auditKey, previous, content);
-
-  const problems: AuditProblem[] = [];
-  let problemCount = 0;
-  const report = (kind: AuditProblemKind, recordId: number) => {
-    problemCount += 1;
-    if (problems.length < maxProblems) problems.push({ kind, recordId });
-  };
-
-  /** The content a seal stands for, or null when it cannot be known (its record is gone). */
-  const sealedContent = (slot: Slot, present: boolean): string | null => {
-    if (!present) return gapContent(slot.id);
-    return slot.record ? canonicalContent(slot.record) : null;
-  };
-  /** Whether the slot's seal was computed from this previous hash. */
-  const builtOn = (previous: string, slot: Slot | undefined): boolean => {
-    if (!slot?.seal) return false;
-    const content = sealedContent(slot, slot.seal.present);
-    return content !== null && hash(previous, content) === slot.seal.hash;
-  };
+  const walk = new ChainWalk(context.auditKey, options.maxProblems ?? 1000);
 
   // Records below the first id the chain can cover were never sealed: they were put there.
   const belowRange = await queryRows<{ id: string }>(
     context.db,
     sql`select r.id::text as "id" from audit_records r where r.id < 1 order by r.id`,
   );
-  for (const row of belowRange) report("inserted_record", Number(row.id));
-
-  /**
-   * The hash the chain had at the previous id, and whether it is known to be genuine (it matched
-   * its own link, or the next seal was built on it). Null when a missing seal left it unknown.
-   */
-  let previous: string | null = genesisHash;
-  let trusted = true;
-  let checkedIds = 0;
-  let checkedRecords = 0;
-
-  const check = (slot: Slot, next: Slot | undefined) => {
-    checkedIds += 1;
-    if (slot.record) checkedRecords += 1;
-    const { seal, record } = slot;
-    if (!seal) {
-      report("seal_missing", slot.id);
-      // Which content did the vanished seal stand for? The next seal was built on it.
-      const fromRecord = previous !== null && record ? hash(previous, canonicalContent(record)) : null;
-      const fromGap = previous !== null ? hash(previous, gapContent(slot.id)) : null;
-      if (fromRecord && builtOn(fromRecord, next)) {
-        previous = fromRecord;
-        return;
-      }
-      if (record) report("inserted_record", slot.id);
-      if (fromGap && builtOn(fromGap, next)) {
-        previous = fromGap;
-        return;
-      }
-      previous = null;
-      trusted = false;
-      return;
-    }
-    if (seal.present && !record) report("removed_record", slot.id);
-    if (!seal.present && record) report("inserted_record", slot.id);
-    const content = sealedContent(slot, seal.present);
-    if (content === null || previous === null) {
-      // A removed record's link cannot be recomputed; nor can any link after a vanished seal,
-      // so a record there cannot be vouched for.
-      if (content !== null && seal.present) report("record_or_seal_altered", slot.id);
-      previous = seal.hash;
-      trusted = builtOn(seal.hash, next);
-      return;
-    }
-    const expected = hash(previous, content);
-    if (expected === seal.hash) {
-      previous = seal.hash;
-      trusted = true;
-      return;
-    }
-    if (builtOn(seal.hash, next)) {
-      // The next seal was built on the stored hash, so this seal is genuine: what it covers
-      // changed (this record, or the previous hash when that one is itself in doubt).
-      const kind = !seal.present ? "seal_altered" : trusted ? "altered_record" : "record_or_seal_altered";
-      report(kind, slot.id);
-      previous = seal.hash;
-      trusted = true;
-    } else if (builtOn(expected, next)) {
-      // The chain carries on from the recomputed hash: the seal row itself was changed.
-      report("seal_altered", slot.id);
-      previous = expected;
-      trusted = true;
-    } else {
-      report(seal.present ? "record_or_seal_altered" : "seal_altered", slot.id);
-      previous = seal.hash;
-      trusted = false;
-    }
-  };
+  for (const row of belowRange) walk.report("inserted_record", Number(row.id));
 
   let waiting: Slot | undefined;
   for await (const slot of slotsUpTo(context.db, sealedUpTo, windowSize)) {
-    if (waiting) check(waiting, slot);
+    if (waiting) walk.check(waiting, slot);
     waiting = slot;
-    if (slot.id % windowSize === 0) options.onProgress?.({ checkedIds, sealedUpTo });
+    if (slot.id % windowSize === 0) options.onProgress?.({ checkedIds: walk.checkedIds, sealedUpTo });
   }
-  if (waiting) check(waiting, undefined);
-  options.onProgress?.({ checkedIds, sealedUpTo });
+  if (waiting) walk.check(waiting, undefined);
+  options.onProgress?.({ checkedIds: walk.checkedIds, sealedUpTo });
 
-  problems.sort((a, b) => a.recordId - b.recordId);
+  const problems = walk.problems.sort((a, b) => a.recordId - b.recordId);
   const anchor = context.anchors ? await checkAuditAnchor(context, context.anchors) : null;
   return {
-    checkedIds,
-    checkedRecords,
+    checkedIds: walk.checkedIds,
+    checkedRecords: walk.checkedRecords,
     sealedUpTo,
     pending,
     headHash: head?.hash ?? null,
-    problemCount,
+    problemCount: walk.problemCount,
     problems,
     anchor,
-    ok: problemCount === 0 && (anchor?.ok ?? true),
+    ok: walk.problemCount === 0 && (anchor?.ok ?? true),
   };
 }
 

@@ -3,13 +3,13 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { TestClient } from "../../../../test/support/test-client.js";
+import { listDemoAccounts, seedDemoUsers } from "../../../demo/index.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
 import { createUser } from "../create-user.js";
 import { mfaSecretBox } from "../mfa-secret.js";
 import { systemActor } from "../principal.js";
 import { users } from "../schema.js";
-import { listDemoAccounts, seedDemoUsers } from "../seed-demo-users.js";
 import { currentTotpCode, newTotpSecret } from "../totp.js";
 
 const password = "harbour-violet-thunder-31";

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { apiRateLimit, apiRequestsPerMinute } from "../../access/index.js";
+import { describeAnswers } from "../definition/answers-schema.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { requiredDocuments } from "../definition/validate-answers.js";
 import type { AttachedDocument, CaseState } from "../engine/case-state.js";
@@ -102,8 +103,14 @@ export const applicationSchema = caseStatusSchema
       .describe("Codes of the documents the case type needs, given the answers so far"),
     missingDocuments: z.array(z.string()).describe("Required documents not attached yet"),
     fee: z.object({
-      amountMinor: z.number().int().describe("The fee due, in qəpik (1 AZN = 100 qəpik)"),
-      currency: z.literal("AZN"),
+      amountMinor: z
+        .number()
+        .int()
+        .describe("The fee due, in the currency's minor unit, as an integer (cents, qəpik, fils)"),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .describe("ISO 4217 code: the country's currency"),
       expressTier: z.string().nullable().describe("The express tier chosen; null for standard processing"),
       expressTiers: z.array(z.string()).describe("Codes of the express tiers this case type offers"),
       paid: z.boolean(),
@@ -171,5 +178,22 @@ export function readableProblems(
       message: request.t(messageKey, values ?? {}),
       ...(values ? { values } : {}),
     })),
+  });
+}
+
+/**
+ * The answers in a request body. Any object passes the door: each answer is checked by the case
+ * type's compiled schema in the operation, which answers 422 `answers_invalid` with a problem per
+ * question (a 400 would say nothing of which question). The OpenAPI document describes the body by
+ * the same compiled schema, one per case type; `page` for one page's answers (any of its questions).
+ */
+export function answersBody(
+  definitions: CaseTypeDefinition[],
+  description: string,
+  options: { page?: boolean } = {},
+) {
+  return z.record(z.string(), z.unknown()).meta({
+    description,
+    anyOf: definitions.map((definition) => describeAnswers(definition, { partial: options.page ?? false })),
   });
 }

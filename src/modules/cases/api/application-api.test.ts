@@ -573,4 +573,23 @@ describe("the OpenAPI document", () => {
       expect(paths[path]?.[method]?.summary, `${method} ${path}`).toEqual(expect.any(String));
     }
   });
+
+  it("describes the answers of each case type by its form's questions, as they are checked", async () => {
+    const document = (await app.client().get("/api/docs/openapi.json")).json();
+    const body =
+      document.paths["/api/v1/applications/{id}/answers/{pageId}"].put.requestBody.content["application/json"]
+        .schema;
+    const byType = body.properties.answers.anyOf as Array<{
+      title: string;
+      properties: Record<string, unknown>;
+    }>;
+    const stay = byType.find((one) => one.title.startsWith("stay-registration "));
+    const definition = app.karvan.cases.registry.latest("stay-registration");
+    const questions = definition?.form.flatMap((page) => page.fields.map((field) => field.name)) ?? [];
+    expect(questions.length).toBeGreaterThan(5);
+    expect(Object.keys(stay?.properties ?? {})).toEqual(questions);
+    expect(stay?.properties.guestBirthDate).toMatchObject({ type: "string", format: "date" });
+    expect(stay?.properties.stayAddress).toMatchObject({ type: "object", required: ["street", "city"] });
+    expect(stay?.properties.accommodation).toMatchObject({ enum: expect.arrayContaining(["hotel"]) });
+  });
 });

@@ -166,6 +166,33 @@ describe("creating a case through the API", () => {
     expect(await count(sql`select count(*)::int as n from cases`)).toBe(before);
   });
 
+  it("takes the passport's machine-readable zone from a document reader, and names a check digit that fails", async () => {
+    // The ICAO Doc 9303 passport specimen, as a reader sends it.
+    const zone =
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\r\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+    const read = await post("/api/v1/cases/stay-registration", hostKey, {
+      answers: guest({ guestPassportNumber: zone }),
+    });
+    expect(read.statusCode).toBe(201);
+    const [stored] = await queryRows<{ answers: Record<string, unknown> }>(
+      app.karvan.database.db,
+      sql`select answers from cases where id = ${read.json().id}`,
+    );
+    expect(stored?.answers.guestPassportNumber).toBe("L898902C3");
+
+    const misread = await post("/api/v1/cases/stay-registration?lang=en", hostKey, {
+      answers: guest({ guestPassportNumber: zone.replace("1204159", "1204158") }),
+    });
+    expect(misread.statusCode).toBe(422);
+    expect(misread.json().error.details.problems).toEqual([
+      {
+        field: "guestPassportNumber",
+        messageKey: "cases.answers.mrzExpiryDateCheck",
+        message: expect.stringContaining("check digit of the expiry date"),
+      },
+    ]);
+  });
+
   it("creates one case per idempotency key: a retry answers 200 with the first answer, even after the case moved on", async () => {
     const first = await post(
       "/api/v1/cases/stay-registration",

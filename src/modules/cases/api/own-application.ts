@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import type { Documents } from "../../../platform/files/index.js";
-import { DomainError, type I18n, NotFoundError } from "../../../platform/http/index.js";
+import type { I18n } from "../../../platform/http/index.js";
 import type { PaymentProvider } from "../../../platform/payments/index.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";

@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from "../../../platform/http/index.js";
+import { DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import { authorize, recordAudit } from "../../access/index.js";
 import { applyPermission, caseRecord } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";

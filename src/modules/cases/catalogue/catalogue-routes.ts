@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CasesModule } from "../module.js";
 import type { CatalogueReader } from "./catalogue-text.js";

@@ -1,4 +1,5 @@
 import type { Locale, Translator } from "../../../platform/http/index.js";
+import { formatMoney as formatAmount } from "../../../platform/locale/index.js";
 import type { LegalTime, LocalizedText } from "../definition/case-type.js";
 
 /** What the catalogue's presenters need to speak the reader's language. */
@@ -11,9 +12,9 @@ export function inLanguage(text: LocalizedText, reader: CatalogueReader): string
   return text[reader.locale];
 }
 
-/** A fee in qəpik as the reader writes money: "30,00 ₼", "AZN 30.00", "30,00 AZN". */
+/** A fee in minor units as the reader writes money, with the sign where the language has one: "30,00 ₼". */
 export function formatMoney(amountMinor: number, currency: string, reader: CatalogueReader): string {
-  return new Intl.NumberFormat(reader.locale, { style: "currency", currency }).format(amountMinor / 100);
+  return formatAmount(amountMinor, reader.locale, { currency, display: "symbol" });
 }
 
 /** "2,5 gün", "2.5 days", "2,5 дня": Intl knows every language's plural of a unit. */

@@ -65,11 +65,45 @@ const nodeChars = Math.floor((nodeWidth - 16) / (nodeFontSize * glyphWidth));
 const edgeChars = Math.floor((column - 16) / (edgeFontSize * glyphWidth));
 
 export function layoutWorkflow(input: DiagramInput): WorkflowDiagram {
-  const index = new Map(input.states.map((state, position) => [state.id, position]));
-  const centre = (position: number) => margin + position * column + column / 2;
+  const arcs = mergeArcs(input);
+  const labelBlock = Math.max(1, ...arcs.map((arc) => arc.lines.length)) * edgeLineHeight;
+  const room = roomForArcs(arcs, labelBlock);
+  const nodeLines = input.states.map((state) => wrapText(state.label, nodeChars));
+  const nodeHeight =
+    nodePadding * 2 + Math.max(1, ...nodeLines.map((lines) => lines.length)) * nodeLineHeight;
+  const rowTop = margin + bandHeaderHeight + room.above;
+  const row = { top: rowTop, bottom: rowTop + nodeHeight };
+  const width = margin * 2 + input.states.length * column;
+  const height = row.bottom + room.below + margin;
+  return {
+    width,
+    height,
+    bands: layoutBands(input, height),
+    nodes: layoutNodes(input.states, nodeLines, row),
+    edges: layoutEdges(input.states, arcs, labelBlock, row),
+  };
+}
 
-  // Parallel steps between the same two states share one arc, their labels one under the other.
-  const arcs = new Map<string, { from: number; to: number; lines: string[]; dashed: boolean }>();
+interface Arc {
+  from: number;
+  to: number;
+  lines: string[];
+  dashed: boolean;
+}
+
+/** The top and bottom of the row of states. */
+interface Row {
+  top: number;
+  bottom: number;
+}
+
+/** The centre of the state at `position` in the row. */
+const centre = (position: number) => margin + position * column + column / 2;
+
+/** Parallel steps between the same two states share one arc, their labels one under the other. */
+function mergeArcs(input: DiagramInput): Arc[] {
+  const index = new Map(input.states.map((state, position) => [state.id, position]));
+  const arcs = new Map<string, Arc>();
   for (const edge of input.edges) {
     const from = index.get(edge.from);
     const to = index.get(edge.to);
@@ -80,26 +114,28 @@ export function layoutWorkflow(input: DiagramInput): WorkflowDiagram {
     arc.dashed &&= edge.byApplicant;
     arcs.set(key, arc);
   }
-  const labelLines = Math.max(1, ...[...arcs.values()].map((arc) => arc.lines.length));
-  const labelBlock = labelLines * edgeLineHeight;
-  const levelStep = labelBlock + 10;
-  /** How far above (or below) the row the arc over `span` columns reaches. */
-  const reach = (span: number) => labelBlock + 14 + (Math.max(span, 1) - 1) * levelStep;
+  return [...arcs.values()];
+}
 
-  const spans = [...arcs.values()].map((arc) => arc.to - arc.from);
+/** How far above (or below) the row the arc over `span` columns reaches. */
+function reach(span: number, labelBlock: number): number {
+  const levelStep = labelBlock + 10;
+  return labelBlock + 14 + (Math.max(span, 1) - 1) * levelStep;
+}
+
+/** The room the longest arc forward needs above the row, and the longest arc back below it. */
+function roomForArcs(arcs: Arc[], labelBlock: number): { above: number; below: number } {
+  const spans = arcs.map((arc) => arc.to - arc.from);
   const longestForward = Math.max(0, ...spans.filter((span) => span >= 0).map((span) => Math.max(span, 1)));
   const longestBack = Math.max(0, ...spans.filter((span) => span < 0).map((span) => -span));
-  const above = longestForward > 0 ? reach(longestForward) + labelBlock + 8 : 8;
-  const below = longestBack > 0 ? reach(longestBack) + labelBlock + 8 : 8;
+  return {
+    above: longestForward > 0 ? reach(longestForward, labelBlock) + labelBlock + 8 : 8,
+    below: longestBack > 0 ? reach(longestBack, labelBlock) + labelBlock + 8 : 8,
+  };
+}
 
-  const nodeLines = input.states.map((state) => wrapText(state.label, nodeChars));
-  const nodeHeight =
-    nodePadding * 2 + Math.max(1, ...nodeLines.map((lines) => lines.length)) * nodeLineHeight;
-  const rowTop = margin + bandHeaderHeight + above;
-  const rowBottom = rowTop + nodeHeight;
-  const width = margin * 2 + input.states.length * column;
-  const height = rowBottom + below + margin;
-
+/** One band per run of states of the same category, shaded every other band. */
+function layoutBands(input: DiagramInput, height: number): WorkflowDiagram["bands"] {
   const bands: WorkflowDiagram["bands"] = [];
   input.states.forEach((state, position) => {
     const last = bands.at(-1);
@@ -118,15 +154,23 @@ export function layoutWorkflow(input: DiagramInput): WorkflowDiagram {
       label: { text: input.categoryLabels[state.category], x: x + column / 2, y: margin + 22 },
     });
   });
+  return bands;
+}
 
-  const nodes = input.states.map((state, position) => {
+function layoutNodes(
+  states: DiagramInput["states"],
+  nodeLines: string[][],
+  row: Row,
+): WorkflowDiagram["nodes"] {
+  const nodeHeight = row.bottom - row.top;
+  return states.map((state, position) => {
     const lines = nodeLines[position] ?? [];
     const firstBaseline =
-      rowTop + nodeHeight / 2 - ((lines.length - 1) * nodeLineHeight) / 2 + nodeFontSize * 0.35;
+      row.top + nodeHeight / 2 - ((lines.length - 1) * nodeLineHeight) / 2 + nodeFontSize * 0.35;
     return {
       id: state.id,
       x: centre(position) - nodeWidth / 2,
-      y: rowTop,
+      y: row.top,
       width: nodeWidth,
       height: nodeHeight,
       lines: lines.map((text, line) => ({
@@ -136,39 +180,42 @@ export function layoutWorkflow(input: DiagramInput): WorkflowDiagram {
       })),
     };
   });
+}
 
-  const ends = attachmentPoints([...arcs.values()]);
-  const edges = [...arcs.values()].map((arc, which) => {
-    const span = Math.abs(arc.to - arc.from);
-    const height = reach(span);
+function layoutEdges(
+  states: DiagramInput["states"],
+  arcs: Arc[],
+  labelBlock: number,
+  row: Row,
+): WorkflowDiagram["edges"] {
+  const ends = attachmentPoints(arcs);
+  return arcs.map((arc, which) => {
+    const height = reach(Math.abs(arc.to - arc.from), labelBlock);
     // A cubic curve whose control points stand at 4/3 of the height peaks exactly at the height.
     const control = (height * 4) / 3;
     const forward = arc.to >= arc.from;
     const { leave, arrive } = ends[which] ?? { leave: 0, arrive: 0 };
     const x1 = centre(arc.from) + leave;
     const x2 = centre(arc.to) + arrive;
-    const y = forward ? rowTop : rowBottom;
+    const y = forward ? row.top : row.bottom;
     const peak = forward ? y - control : y + control;
-    const middle = (x1 + x2) / 2;
-    const lines = arc.lines.map((text, line) => ({
-      text,
-      x: r(middle),
-      y: r(
-        forward
-          ? y - height - 5 - (arc.lines.length - 1 - line) * edgeLineHeight
-          : y + height + 5 + edgeFontSize + line * edgeLineHeight,
-      ),
-    }));
     return {
-      from: input.states[arc.from]?.id ?? "",
-      to: input.states[arc.to]?.id ?? "",
+      from: states[arc.from]?.id ?? "",
+      to: states[arc.to]?.id ?? "",
       path: `M ${r(x1)} ${r(y)} C ${r(x1)} ${r(peak)} ${r(x2)} ${r(peak)} ${r(x2)} ${r(y)}`,
       dashed: arc.dashed,
-      lines,
+      lines: arcLabel(arc.lines, (x1 + x2) / 2, forward ? y - height - 5 : y + height + 5, forward),
     };
   });
+}
 
-  return { width, height, bands, nodes, edges };
+/** An arc's label lines, centred on `x`: stacked up from `y` above the row, down from it below. */
+function arcLabel(lines: string[], x: number, y: number, forward: boolean): TextLine[] {
+  return lines.map((text, line) => ({
+    text,
+    x: r(x),
+    y: r(forward ? y - (lines.length - 1 - line) * edgeLineHeight : y + edgeFontSize + line * edgeLineHeight),
+  }));
 }
 
 /**

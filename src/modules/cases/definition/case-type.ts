@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { countryProfile } from "../../../platform/country/index.js";
+import { statisticsSectionProblems, statisticsSectionSchema } from "./statistics-section.js";
 
 /**
  * The shape of a case type: what the applicant fills in, which documents and fees apply, how the
@@ -107,7 +109,15 @@ const scalarField = z.discriminatedUnion("kind", [
   /** Street, city, region (ISO 3166-2:AZ code) and postcode. */
   z.object({ ...fieldCommon, kind: z.literal("address") }),
   /** An identity or travel document number with its MRZ check, when one is given. */
-  z.object({ ...fieldCommon, kind: z.literal("documentNumber") }),
+  z.object({
+    ...fieldCommon,
+    kind: z.literal("documentNumber"),
+    /**
+     * The document's machine-readable zone (TD1 or TD3) is taken as well as the bare number (a
+     * hotel's document reader sends it): its check digits are checked and its number kept.
+     */
+    mrz: z.boolean().default(false),
+  }),
 ]);
 
 export const fieldSchema = z.union([
@@ -148,8 +158,15 @@ export const legalTimeSchema = z.object({
 export type LegalTime = z.infer<typeof legalTimeSchema>;
 
 export const feeSchema = z.object({
+  /** In the minor unit of the currency (an integer). */
   amountMinor: z.number().int().min(0),
-  currency: z.literal("AZN"),
+  /** The country's currency (its profile) unless given; a fee in another one stops the start. */
+  currency: z
+    .string()
+    .refine((currency) => currency === countryProfile().currency.code, {
+      message: "fees are in the country's currency (KARVAN_COUNTRY's profile)",
+    })
+    .default(() => countryProfile().currency.code),
   /** Paid express tiers where the law has them: a higher fee for a shorter legal time. */
   expressTiers: z
     .array(
@@ -272,6 +289,8 @@ export const caseTypeSchema = z
      * recorded and issued with the submission. The reasons are recorded in the state language.
      */
     decisionOnSubmission: z.object({ outcome: code, reasons: localizedText }).optional(),
+    /** What official statistics count of its cases (statistics-section.ts); without it, nothing. */
+    statistics: statisticsSectionSchema.optional(),
   })
   .superRefine((definition, context) => {
     const problem = (message: string) => context.addIssue({ code: "custom", message });
@@ -331,6 +350,12 @@ export const caseTypeSchema = z
     }
     if (decidedOnSubmission && !automatic) {
       problem("a case decided on submission needs decisionOnSubmission (its outcome)");
+    }
+    if (definition.statistics) {
+      const outcomeCodes = definition.outcomes.map((outcome) => outcome.code);
+      const topLevel = definition.form.flatMap((page) => page.fields);
+      for (const message of statisticsSectionProblems(definition.statistics, topLevel, outcomeCodes))
+        problem(message);
     }
   });
 

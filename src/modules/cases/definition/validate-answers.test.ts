@@ -48,6 +48,8 @@ const definition = caseTypeSchema.parse({
         },
         { name: "months", kind: "number", required: false, min: 1, max: 12, label: t("Months") },
         { name: "home", kind: "address", label: t("Home") },
+        { name: "passport", kind: "documentNumber", required: false, mrz: true, label: t("Passport") },
+        { name: "card", kind: "documentNumber", required: false, label: t("Card") },
         {
           name: "family",
           kind: "group",
@@ -246,5 +248,88 @@ describe("dates lie where the law and reality allow", () => {
     expect(caseTypeSchema.safeParse(broken).error?.issues[0]?.message).toBe(
       "leaves: limit fullName is not a date question",
     );
+  });
+});
+
+describe("a document number with its machine-readable zone", () => {
+  // The ICAO Doc 9303 passport specimen (TD3).
+  const zone = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+
+  it("keeps the number the zone carries, and a number typed alone", () => {
+    expect(checkAnswers(definition, { ...valid, passport: zone }, today).answers.passport).toBe("L898902C3");
+    expect(checkAnswers(definition, { ...valid, passport: "l898 902c3" }, today).answers.passport).toBe(
+      "L898902C3",
+    );
+  });
+
+  it("names the check digit that does not match", () => {
+    const birthDigitBroken = zone.replace("7408122F", "7408123F");
+    expect(problemsOf({ passport: birthDigitBroken })).toEqual([
+      { field: "passport", messageKey: "cases.answers.mrzBirthDateCheck" },
+    ]);
+  });
+
+  it("takes no zone where the question does not ask for one", () => {
+    expect(problemsOf({ card: zone })).toEqual([
+      { field: "card", messageKey: "cases.answers.documentNumber" },
+    ]);
+  });
+});
+
+describe("repeating groups", () => {
+  const withGroup = caseTypeSchema.parse({
+    ...definition,
+    form: [
+      {
+        id: "all",
+        title: t("All"),
+        fields: [
+          {
+            name: "family",
+            kind: "group",
+            label: t("Family"),
+            minItems: 2,
+            maxItems: 3,
+            fields: [
+              { name: "relativeName", kind: "text", label: t("Name") },
+              { name: "relativeHome", kind: "address", required: false, label: t("Home") },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const problems = (family: unknown) => checkAnswers(withGroup, { family }, today).problems;
+
+  it("says there are too few entries, and then what is wrong in those given", () => {
+    expect(problems([{ relativeName: "" }])).toEqual([
+      { field: "family", messageKey: "cases.answers.tooFewItems" },
+      { field: "family.0.relativeName", messageKey: "cases.answers.required" },
+    ]);
+  });
+
+  it("refuses too many entries before reading any", () => {
+    expect(problems([{}, {}, {}, {}])).toEqual([
+      { field: "family", messageKey: "cases.answers.tooManyItems" },
+    ]);
+  });
+
+  it("asks an entry's address for its street and city, and reads an entry that is no object as empty", () => {
+    expect(problems([{ relativeName: "Ali", relativeHome: { city: "Bakı" } }, "Aysel"])).toEqual([
+      { field: "family.0.relativeHome", messageKey: "cases.answers.address" },
+      { field: "family.1.relativeName", messageKey: "cases.answers.required" },
+    ]);
+  });
+
+  it("keeps the entries cleaned", () => {
+    const checked = checkAnswers(
+      withGroup,
+      { family: [{ relativeName: " Ali " }, { relativeName: "Aysel" }] },
+      today,
+    );
+    expect(checked).toEqual({
+      answers: { family: [{ relativeName: "Ali" }, { relativeName: "Aysel" }] },
+      problems: [],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { CaseTypeDefinition, LegalTime, StateCategory } from "../definition/case-type.js";
-import type { CaseEvent } from "./events.js";
+import type { CaseEvent, CaseEventType } from "./events.js";
 
 /** How the engine reads the legal calendar: legal dates and deadlines with pauses. */
 export interface DeadlineClock {
@@ -190,116 +190,135 @@ function applyBody(
   definition: CaseTypeDefinition,
   clock: DeadlineClock,
 ): CaseState {
-  switch (event.type) {
-    case "case.created":
-      throw new CaseHistoryError(`case ${state.id} was created twice`);
-    case "case.answers_saved":
-      return { ...state, answers: { ...state.answers, ...event.payload.answers } };
-    case "case.express_tier_chosen": {
-      const next = { ...state, expressTier: event.payload.tier };
-      next.deadlineDate = deadlineOf(next, definition, clock);
-      return next;
-    }
-    case "case.fee_paid":
-      return { ...state, feePaid: true };
-    case "case.document_attached":
-      return {
-        ...state,
-        documents: [...state.documents, { ...event.payload, attachedAt: at, attachedBy: event.actor.id }],
-      };
-    case "case.document_removed":
-      return {
-        ...state,
-        documents: state.documents.filter((document) => document.documentId !== event.payload.documentId),
-      };
-    case "case.submitted":
-      return enterState(
-        { ...state, submittedAt: at, legalStartDate: event.payload.legalStartDate },
-        event.payload.state,
-        definition,
-        clock,
-        event.at,
-      );
-    case "case.transitioned":
-      return enterState({ ...state }, event.payload.to, definition, clock, event.at);
-    case "case.documents_requested":
-      return { ...state, requestedDocuments: event.payload.codes };
-    case "case.documents_provided":
-      return { ...state, requestedDocuments: [] };
-    case "case.assigned":
-      return { ...state, assignedTo: event.payload.officerId };
-    case "case.task_created":
-      return {
-        ...state,
-        tasks: [
-          ...state.tasks,
-          {
-            ...event.payload,
-            status: "open",
-            result: null,
-            comment: null,
-            completedBy: null,
-            createdAt: at,
-            completedAt: null,
-          },
-        ],
-      };
-    case "case.task_completed":
-      return {
-        ...state,
-        tasks: state.tasks.map((task) =>
-          task.taskId === event.payload.taskId
-            ? {
-                ...task,
-                status: "done",
-                result: event.payload.result,
-                comment: event.payload.comment,
-                completedBy: event.actor.id,
-                completedAt: at,
-              }
-            : task,
-        ),
-      };
-    case "case.decision_drafted":
-      return {
-        ...state,
-        decision: {
-          outcome: event.payload.outcome,
-          reasons: event.payload.reasons,
-          draftedBy: event.actor.id,
-          approvedBy: null,
-          issued: false,
-          documentNumber: null,
-          verificationCode: null,
-          validFrom: null,
-          validTo: null,
-        },
-      };
-    case "case.decision_approved":
-      if (!state.decision) throw new CaseHistoryError(`case ${state.id}: approval without a draft`);
-      return { ...state, decision: { ...state.decision, approvedBy: event.actor.id } };
-    case "case.decision_returned":
-      if (!state.decision) throw new CaseHistoryError(`case ${state.id}: return without a draft`);
-      return { ...state, decision: { ...state.decision, approvedBy: null } };
-    case "case.decision_issued":
-      if (!state.decision) throw new CaseHistoryError(`case ${state.id}: issue without a draft`);
-      return {
-        ...state,
-        decidedAt: at,
-        decision: {
-          ...state.decision,
-          outcome: event.payload.outcome,
-          issued: true,
-          documentNumber: event.payload.documentNumber,
-          verificationCode: event.payload.verificationCode,
-          validFrom: event.payload.validFrom,
-          validTo: event.payload.validTo,
-        },
-      };
-    case "case.note_added":
-    case "case.message_sent":
-      return state;
-  }
+  // Each applier takes only its own event type; the table's key guarantees the match.
+  const apply = appliers[event.type] as Applier<CaseEventType>;
+  return apply(state, event, at, definition, clock);
+}
+
+type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+
+type Applier<T extends CaseEventType> = (
+  state: CaseState,
+  event: EventOf<T>,
+  at: string,
+  definition: CaseTypeDefinition,
+  clock: DeadlineClock,
+) => CaseState;
+
+/** One applier per event type: a missing type is a compile error. */
+const appliers: { [T in CaseEventType]: Applier<T> } = {
+  "case.created": (state) => {
+    throw new CaseHistoryError(`case ${state.id} was created twice`);
+  },
+  "case.answers_saved": (state, event) => ({
+    ...state,
+    answers: { ...state.answers, ...event.payload.answers },
+  }),
+  "case.express_tier_chosen": (state, event, _at, definition, clock) => {
+    const next = { ...state, expressTier: event.payload.tier };
+    next.deadlineDate = deadlineOf(next, definition, clock);
+    return next;
+  },
+  "case.fee_paid": (state) => ({ ...state, feePaid: true }),
+  "case.document_attached": (state, event, at) => ({
+    ...state,
+    documents: [...state.documents, { ...event.payload, attachedAt: at, attachedBy: event.actor.id }],
+  }),
+  "case.document_removed": (state, event) => ({
+    ...state,
+    documents: state.documents.filter((document) => document.documentId !== event.payload.documentId),
+  }),
+  "case.submitted": (state, event, at, definition, clock) =>
+    enterState(
+      { ...state, submittedAt: at, legalStartDate: event.payload.legalStartDate },
+      event.payload.state,
+      definition,
+      clock,
+      event.at,
+    ),
+  "case.transitioned": (state, event, _at, definition, clock) =>
+    enterState({ ...state }, event.payload.to, definition, clock, event.at),
+  "case.documents_requested": (state, event) => ({ ...state, requestedDocuments: event.payload.codes }),
+  "case.documents_provided": (state) => ({ ...state, requestedDocuments: [] }),
+  "case.assigned": (state, event) => ({ ...state, assignedTo: event.payload.officerId }),
+  "case.task_created": (state, event, at) => ({ ...state, tasks: [...state.tasks, openTask(event, at)] }),
+  "case.task_completed": (state, event, at) => ({
+    ...state,
+    tasks: state.tasks.map((task) =>
+      task.taskId === event.payload.taskId ? completedTask(task, event, at) : task,
+    ),
+  }),
+  "case.decision_drafted": (state, event) => ({ ...state, decision: draftedDecision(event) }),
+  "case.decision_approved": (state, event) => ({
+    ...state,
+    decision: { ...draftOf(state, "approval"), approvedBy: event.actor.id },
+  }),
+  "case.decision_returned": (state) => ({
+    ...state,
+    decision: { ...draftOf(state, "return"), approvedBy: null },
+  }),
+  "case.decision_issued": (state, event, at) => ({
+    ...state,
+    decidedAt: at,
+    decision: issuedDecision(draftOf(state, "issue"), event),
+  }),
+  "case.note_added": (state) => state,
+  "case.message_sent": (state) => state,
+};
+
+function openTask(event: EventOf<"case.task_created">, at: string): CaseTask {
+  return {
+    ...event.payload,
+    status: "open",
+    result: null,
+    comment: null,
+    completedBy: null,
+    createdAt: at,
+    completedAt: null,
+  };
+}
+
+function completedTask(task: CaseTask, event: EventOf<"case.task_completed">, at: string): CaseTask {
+  return {
+    ...task,
+    status: "done",
+    result: event.payload.result,
+    comment: event.payload.comment,
+    completedBy: event.actor.id,
+    completedAt: at,
+  };
+}
+
+function draftedDecision(event: EventOf<"case.decision_drafted">): CaseDecision {
+  return {
+    outcome: event.payload.outcome,
+    reasons: event.payload.reasons,
+    draftedBy: event.actor.id,
+    approvedBy: null,
+    issued: false,
+    documentNumber: null,
+    verificationCode: null,
+    validFrom: null,
+    validTo: null,
+  };
+}
+
+/** The drafted decision an approval, a return or an issue acts on; a history without one is broken. */
+function draftOf(state: CaseState, step: "approval" | "return" | "issue"): CaseDecision {
+  if (!state.decision) throw new CaseHistoryError(`case ${state.id}: ${step} without a draft`);
+  return state.decision;
+}
+
+function issuedDecision(draft: CaseDecision, event: EventOf<"case.decision_issued">): CaseDecision {
+  return {
+    ...draft,
+    outcome: event.payload.outcome,
+    issued: true,
+    documentNumber: event.payload.documentNumber,
+    verificationCode: event.payload.verificationCode,
+    validFrom: event.payload.validFrom,
+    validTo: event.payload.validTo,
+  };
 }
 
 /** Replays a whole history from nothing. */

@@ -1,5 +1,5 @@
 import type { Database, Transaction } from "../../../platform/db/index.js";
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { recordAudit, takeDeferredRefusalAudit } from "../../access/index.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";

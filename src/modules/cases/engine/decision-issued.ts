@@ -28,30 +28,56 @@ function validTo(outcome: Outcome, today: string, answers: Record<string, unknow
 }
 
 /**
- * The event that issues a decision with this outcome today: a positive one gets a document
- * number (the case type's prefix + "P"), a verification code and its validity.
+ * The number series a decision with this outcome issued on `today` draws its document number
+ * from (the case type's prefix + "P", by year), or null when it issues no document.
  */
-export async function decisionIssuedEvent(
-  context: CasesContext,
-  db: Queryable,
+export function issuedDocumentSeries(
+  definition: CaseTypeDefinition,
+  outcomeCode: string,
+  today: string,
+): { prefix: string; year: number } | null {
+  const outcome = definition.outcomes.find((one) => one.code === outcomeCode);
+  if (!outcome?.issuesDocument) return null;
+  return { prefix: `${definition.numberPrefix}P`, year: Number(today.slice(0, 4)) };
+}
+
+/**
+ * The event that issues a decision with this outcome on `today`: a positive one gets the document
+ * number drawn from `issuedDocumentSeries`, a verification code and its validity.
+ */
+export function decisionIssued(
   definition: CaseTypeDefinition,
   outcomeCode: string,
   answers: Record<string, unknown>,
-  numberOf: CaseNumberSource = (prefix, year) => nextCaseNumber(db, prefix, year),
-): Promise<CaseEventBody> {
+  today: string,
+  documentNumber: string | null,
+): CaseEventBody {
   const outcome = definition.outcomes.find((one) => one.code === outcomeCode);
-  const today = context.deadlines.legalDate(context.clock.now());
   const issuesDocument = outcome?.issuesDocument ?? false;
   return {
     type: "case.decision_issued",
     payload: {
       outcome: outcomeCode,
-      documentNumber: issuesDocument
-        ? await numberOf(`${definition.numberPrefix}P`, Number(today.slice(0, 4)))
-        : null,
+      documentNumber: issuesDocument ? documentNumber : null,
       verificationCode: issuesDocument ? randomBytes(8).toString("base64url").toUpperCase() : null,
       validFrom: issuesDocument ? today : null,
       validTo: issuesDocument && outcome ? validTo(outcome, today, answers) : null,
     },
   };
+}
+
+/** The document number of a decision issued today, from the shared sequence (null without a document). */
+export async function issuedDocumentNumber(
+  context: CasesContext,
+  db: Queryable,
+  definition: CaseTypeDefinition,
+  outcomeCode: string,
+  numberOf: CaseNumberSource = (prefix, year) => nextCaseNumber(db, prefix, year),
+): Promise<string | null> {
+  const series = issuedDocumentSeries(
+    definition,
+    outcomeCode,
+    context.deadlines.legalDate(context.clock.now()),
+  );
+  return series ? numberOf(series.prefix, series.year) : null;
 }

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
-import { ConflictError } from "../../../platform/http/index.js";
+import { ConflictError } from "../../../platform/errors/index.js";
 import { caseEvents } from "../schema.js";
 import type { CaseEvent, EventActor, PendingCaseEvent } from "./events.js";
 

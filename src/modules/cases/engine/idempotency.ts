@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Clock } from "../../../platform/clock/index.js";
 import type { Database } from "../../../platform/db/index.js";
-import { ConflictError, DomainError } from "../../../platform/http/index.js";
+import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { caseIdempotencyKeys } from "../schema.js";
 
 /** After this long an in-flight key is taken to be abandoned (a crashed request) and may be retried. */

@@ -50,74 +50,35 @@ export async function insertNewCases(
   options: NewCasesOptions = {},
 ): Promise<NewCasesOutcome> {
   if (histories.length === 0) return { written: true };
-  const events = histories.flatMap(({ events: caseEvents }) =>
-    caseEvents.map((event) => ({
-      case_id: event.caseId,
-      seq: event.seq,
-      type: event.type,
-      payload: event.payload,
-      actor_type: event.actor.type,
-      actor_id: event.actor.id,
-      at: event.at,
-    })),
-  );
-  const caseRows = histories.map(({ state }) => {
-    const row = caseProjectionRow(state);
-    return {
-      id: row.id,
-      number: row.number,
-      type_code: row.typeCode,
-      type_version: row.typeVersion,
-      state: row.state,
-      category: row.category,
-      applicant_user_id: row.applicantUserId,
-      agency_id: row.agencyId,
-      assigned_to: row.assignedTo,
-      express_tier: row.expressTier,
-      answers: row.answers,
-      submitted_at: row.submittedAt,
-      legal_start_date: row.legalStartDate,
-      deadline_date: row.deadlineDate,
-      paused_since: row.pausedSince,
-      pauses: row.pauses,
-      documents: row.documents,
-      requested_documents: row.requestedDocuments,
-      decision: row.decision,
-      outcome: row.outcome,
-      decided_at: row.decidedAt,
-      fee_paid: row.feePaid,
-      last_seq: row.lastSeq,
-      created_at: row.createdAt,
-      updated_at: row.updatedAt,
-    };
-  });
-  const taskRows = histories.flatMap(({ state }) =>
-    taskProjectionRows(state).map((task) => ({
-      id: task.id,
-      case_id: task.caseId,
-      code: task.code,
-      agency_id: task.agencyId,
-      mandatory: task.mandatory,
-      status: task.status,
-      result: task.result,
-      comment: task.comment,
-      completed_by: task.completedBy,
-      created_at: task.createdAt,
-      completed_at: task.completedAt,
-    })),
-  );
   const createdAt = histories[0]?.state.createdAt;
   const { idempotency, alongside } = options;
   const claim = idempotency?.claim;
-  const itemKeys = (idempotency?.items ?? []).map((record) => ({
-    owner_id: record.ownerId,
-    key: record.key,
-    request_hash: record.requestHash,
-    case_id: record.caseId,
-  }));
   // Whether to write: the key claimed now (its row inserted by this statement), or no key at all.
   const gate = claim
-    ? sql`
+    ? claimGate(claim, createdAt)
+    : sql`lock as (select true as free), gate as (select true as go)`;
+  const written = sql`(select go from gate)`;
+  const ctes = [
+    gate,
+    newEvents(histories, written),
+    newTasks(histories, written),
+    newItemKeys(idempotency?.items ?? [], createdAt, written),
+    newCases(histories, written),
+  ];
+  if (alongside) ctes.push(sql`alongside as (${alongside(written)})`);
+  const [outcome] = await queryRowsPrepared<{ free: boolean; written: boolean }>(
+    db,
+    sql`
+    with ${sql.join(ctes, sql`, `)}
+    select (select free from lock) as free, ${written} as written`,
+  );
+  if (outcome?.written) return { written: true };
+  return { written: false, keyInFlight: outcome?.free === false };
+}
+
+/** Claims the key unless a twin request holds its advisory lock or the key is taken already. */
+function claimGate(claim: NewIdempotencyRecord, createdAt: string | undefined): SQL {
+  return sql`
       lock as (
         select pg_try_advisory_xact_lock(hashtextextended(${`${claim.ownerId}
 ${claim.key}`}, 0)) as free
@@ -128,50 +89,142 @@ ${claim.key}`}, 0)) as free
         from lock where free
         on conflict do nothing
         returning case_id
-      ), gate as (select exists (select 1 from claim) as go)`
-    : sql`lock as (select true as free), gate as (select true as go)`;
-  const written = sql`(select go from gate)`;
-  const [outcome] = await queryRowsPrepared<{ free: boolean; written: boolean }>(
-    db,
-    sql`
-    with ${gate}, new_events as (
+      ), gate as (select exists (select 1 from claim) as go)`;
+}
+
+function newEvents(histories: NewCaseHistory[], written: SQL): SQL {
+  const rows: EventRow[] = [];
+  for (const history of histories) for (const event of history.events) rows.push(eventRow(event));
+  return sql`new_events as (
       insert into case_events (case_id, seq, type, payload, actor_type, actor_id, at)
       select case_id, seq, type, payload, actor_type, actor_id, at
-      from ${recordset(events)} as r(
+      from ${recordset(rows)} as r(
         case_id uuid, seq integer, type text, payload jsonb, actor_type text, actor_id text, at timestamptz)
       where ${written}
-    ), new_tasks as (
+    )`;
+}
+
+type EventRow = ReturnType<typeof eventRow>;
+
+function eventRow(event: CaseEvent) {
+  return {
+    case_id: event.caseId,
+    seq: event.seq,
+    type: event.type,
+    payload: event.payload,
+    actor_type: event.actor.type,
+    actor_id: event.actor.id,
+    at: event.at,
+  };
+}
+
+function newTasks(histories: NewCaseHistory[], written: SQL): SQL {
+  const rows: TaskRow[] = [];
+  for (const history of histories)
+    for (const task of taskProjectionRows(history.state)) rows.push(taskRow(task));
+  return sql`new_tasks as (
       insert into case_tasks (id, case_id, code, agency_id, mandatory, status, result, comment, completed_by,
         created_at, completed_at)
       select id, case_id, code, agency_id, mandatory, status, result, comment, completed_by, created_at, completed_at
-      from ${recordset(taskRows)} as r(
+      from ${recordset(rows)} as r(
         id uuid, case_id uuid, code text, agency_id uuid, mandatory boolean, status text, result text,
         comment text, completed_by uuid, created_at timestamptz, completed_at timestamptz)
       where ${written}
-    ), new_item_keys as (
+    )`;
+}
+
+type TaskRow = ReturnType<typeof taskRow>;
+
+function taskRow(task: ReturnType<typeof taskProjectionRows>[number]) {
+  return {
+    id: task.id,
+    case_id: task.caseId,
+    code: task.code,
+    agency_id: task.agencyId,
+    mandatory: task.mandatory,
+    status: task.status,
+    result: task.result,
+    comment: task.comment,
+    completed_by: task.completedBy,
+    created_at: task.createdAt,
+    completed_at: task.completedAt,
+  };
+}
+
+/** The keys of a batch's further cases, written only when the batch is. */
+function newItemKeys(items: NewIdempotencyRecord[], createdAt: string | undefined, written: SQL): SQL {
+  const rows: ItemKeyRow[] = [];
+  for (const record of items) rows.push(itemKeyRow(record));
+  return sql`new_item_keys as (
       insert into case_idempotency_keys (owner_id, key, request_hash, case_id, status, created_at)
       select owner_id, key, request_hash, case_id, 'done', ${createdAt}::timestamptz
-      from ${recordset(itemKeys)} as r(owner_id text, key text, request_hash text, case_id uuid)
+      from ${recordset(rows)} as r(owner_id text, key text, request_hash text, case_id uuid)
       where ${written}
-    ), new_cases as (
+    )`;
+}
+
+type ItemKeyRow = ReturnType<typeof itemKeyRow>;
+
+function itemKeyRow(record: NewIdempotencyRecord) {
+  return {
+    owner_id: record.ownerId,
+    key: record.key,
+    request_hash: record.requestHash,
+    case_id: record.caseId,
+  };
+}
+
+function newCases(histories: NewCaseHistory[], written: SQL): SQL {
+  const rows: CaseRow[] = [];
+  for (const history of histories) rows.push(caseRow(history.state));
+  return sql`new_cases as (
       insert into cases (id, number, type_code, type_version, state, category, applicant_user_id, agency_id,
         assigned_to, express_tier, answers, submitted_at, legal_start_date, deadline_date, paused_since, pauses,
         documents, requested_documents, decision, outcome, decided_at, fee_paid, last_seq, created_at, updated_at)
       select id, number, type_code, type_version, state, category, applicant_user_id, agency_id,
         assigned_to, express_tier, answers, submitted_at, legal_start_date, deadline_date, paused_since, pauses,
         documents, requested_documents, decision, outcome, decided_at, fee_paid, last_seq, created_at, updated_at
-      from ${recordset(caseRows)} as r(
+      from ${recordset(rows)} as r(
         id uuid, number text, type_code text, type_version integer, state text, category text,
         applicant_user_id uuid, agency_id uuid, assigned_to uuid, express_tier text, answers jsonb,
         submitted_at timestamptz, legal_start_date date, deadline_date date, paused_since date, pauses jsonb,
         documents jsonb, requested_documents jsonb, decision jsonb, outcome text, decided_at timestamptz,
         fee_paid boolean, last_seq integer, created_at timestamptz, updated_at timestamptz)
       where ${written}
-    )${alongside ? sql`, alongside as (${alongside(written)})` : sql``}
-    select (select free from lock) as free, ${written} as written`,
-  );
-  if (outcome?.written) return { written: true };
-  return { written: false, keyInFlight: outcome?.free === false };
+    )`;
+}
+
+type CaseRow = ReturnType<typeof caseRow>;
+
+function caseRow(state: CaseState) {
+  const row = caseProjectionRow(state);
+  return {
+    id: row.id,
+    number: row.number,
+    type_code: row.typeCode,
+    type_version: row.typeVersion,
+    state: row.state,
+    category: row.category,
+    applicant_user_id: row.applicantUserId,
+    agency_id: row.agencyId,
+    assigned_to: row.assignedTo,
+    express_tier: row.expressTier,
+    answers: row.answers,
+    submitted_at: row.submittedAt,
+    legal_start_date: row.legalStartDate,
+    deadline_date: row.deadlineDate,
+    paused_since: row.pausedSince,
+    pauses: row.pauses,
+    documents: row.documents,
+    requested_documents: row.requestedDocuments,
+    decision: row.decision,
+    outcome: row.outcome,
+    decided_at: row.decidedAt,
+    fee_paid: row.feePaid,
+    last_seq: row.lastSeq,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  };
 }
 
 /** Refreshes the planner's statistics after a bulk load, so that queues use their indexes at once. */

@@ -12,9 +12,9 @@ import { findAgencyByCode, type Principal } from "../../access/index.js";
 import { defineCaseType } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { loadCaseState } from "../engine/projection-repository.js";
+import { actOnCase } from "../operations/act-on-case.js";
 import { attachDocument } from "../operations/attach-document.js";
 import { signInAgain } from "../portal/portal-test-bed.js";
-import { actOnCase } from "../workspace/act-on-case.js";
 import type { StaffContext, Workspace } from "../workspace/workspace.js";
 import {
   contextOf,

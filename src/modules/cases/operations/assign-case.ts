@@ -1,4 +1,4 @@
-import { ConflictError } from "../../../platform/http/index.js";
+import { ConflictError } from "../../../platform/errors/index.js";
 import { authorize } from "../../access/index.js";
 import { authorizeOnCase, caseRecord } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, NotFoundError } from "../../../platform/http/index.js";
+import { ConflictError, DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import { authorize, type Permission } from "../../access/index.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseState } from "../engine/case-state.js";

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError } from "../../../platform/http/index.js";
+import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseState } from "../engine/case-state.js";

@@ -1,14 +1,52 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "../../../platform/db/index.js";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { authorize, findAgencyByCode, recordAudit } from "../../access/index.js";
 import { applyPermission } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { applyEvent, type CaseState, initialCaseState } from "../engine/case-state.js";
 import { auditActorOf, auditRefusalAfterRollback, eventActorOf } from "../engine/change-case.js";
 import { appendEvents, nextCaseNumber } from "../engine/event-store.js";
 import type { PendingCaseEvent } from "../engine/events.js";
 import { saveCaseProjection } from "../engine/projection-repository.js";
+
+/** The new case's first event, with the next number of the case type's series. */
+async function appendCreation(
+  tx: Transaction,
+  context: CasesContext,
+  definition: CaseTypeDefinition,
+  creation: { applicantUserId: string; agencyId: string; now: Date },
+): Promise<CaseState> {
+  const { now } = creation;
+  const number = await nextCaseNumber(
+    tx,
+    definition.numberPrefix,
+    Number(context.deadlines.legalDate(now).slice(0, 4)),
+  );
+  const [created] = await appendEvents(
+    tx,
+    randomUUID(),
+    0,
+    [
+      {
+        type: "case.created",
+        payload: {
+          typeCode: definition.code,
+          typeVersion: definition.version,
+          number,
+          applicantUserId: creation.applicantUserId,
+          agencyId: creation.agencyId,
+          state: definition.initialState,
+        },
+      },
+    ],
+    eventActorOf(context),
+    now,
+  );
+  if (!created) throw new Error("no creation event");
+  return initialCaseState(created, definition);
+}
 
 /**
  * A public user starts an application: a case in its draft state, owned by them, numbered, and
@@ -42,38 +80,15 @@ export async function startApplication(
           `case type ${definition.code} names agency ${definition.responsibleAgency}, which is missing`,
         );
       const now = context.clock.now();
-      const caseId = randomUUID();
-      const number = await nextCaseNumber(
-        tx,
-        definition.numberPrefix,
-        Number(context.deadlines.legalDate(now).slice(0, 4)),
-      );
-      const [created] = await appendEvents(
-        tx,
-        caseId,
-        0,
-        [
-          {
-            type: "case.created",
-            payload: {
-              typeCode: definition.code,
-              typeVersion: definition.version,
-              number,
-              applicantUserId: principal.userId,
-              agencyId: agency.id,
-              state: definition.initialState,
-            },
-          },
-        ],
-        eventActorOf(context),
+      let state = await appendCreation(tx, context, definition, {
+        applicantUserId: principal.userId,
+        agencyId: agency.id,
         now,
-      );
-      if (!created) throw new Error("no creation event");
-      let state = initialCaseState(created, definition);
+      });
       if (then) {
         const more = await appendEvents(
           tx,
-          caseId,
+          state.id,
           state.lastSeq,
           await then(state, tx),
           eventActorOf(context),
@@ -90,7 +105,7 @@ export async function startApplication(
         action: "case.started",
         outcome: "success",
         entityType: "case",
-        entityId: caseId,
+        entityId: state.id,
         agencyId: agency.id,
         ip: context.ip,
         requestId: context.requestId,

@@ -1,22 +1,80 @@
 import type { Queryable } from "../../../platform/db/index.js";
-import { ConflictError, DomainError } from "../../../platform/http/index.js";
+import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { checkAnswers, requiredDocuments } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
 import { changeCase } from "../engine/change-case.js";
-import { decisionIssuedEvent } from "../engine/decision-issued.js";
+import { decisionIssued, issuedDocumentNumber } from "../engine/decision-issued.js";
 import type { CaseNumberSource } from "../engine/event-store.js";
 import type { PendingCaseEvent } from "../engine/events.js";
 import { onceForKey } from "../engine/idempotency.js";
 import { loadCaseState } from "../engine/projection-repository.js";
-import { tasksOnEntering } from "../engine/tasks-on-entry.js";
+import { type AgenciesByKind, agenciesForTasks, tasksEntering } from "../engine/tasks-on-entry.js";
 import { AnswersInvalidError } from "./save-answers.js";
 
 export function feeDue(definition: CaseTypeDefinition, expressTier: string | null): number {
   const tier = expressTier ? definition.fee.expressTiers.find((one) => one.code === expressTier) : undefined;
   return tier?.amountMinor ?? definition.fee.amountMinor;
+}
+
+/** Refuses an application that is not a complete, paid draft on `today`. */
+function checkSubmission(state: CaseState, definition: CaseTypeDefinition, today: string): void {
+  if (state.state !== definition.initialState)
+    throw new ConflictError("case_submitted", "cases.errors.case_submitted");
+  const checked = checkAnswers(definition, state.answers, today);
+  if (checked.problems.length > 0) throw new AnswersInvalidError(checked.problems);
+  const attached = new Set(state.documents.map((document) => document.code));
+  const missing = requiredDocuments(definition, state.answers).filter((code) => !attached.has(code));
+  if (missing.length > 0) {
+    throw new DomainError("documents_missing", 422, "cases.errors.documents_missing", { missing });
+  }
+  if (feeDue(definition, state.expressTier) > 0 && !state.feePaid) {
+    throw new DomainError("fee_unpaid", 422, "cases.errors.fee_unpaid");
+  }
+}
+
+/** What a submission's events depend on besides the case: the day, numbers and agencies. */
+export interface SubmissionSetting {
+  /** The legal date of submission: the procedure's deadline counts from it. */
+  today: string;
+  /** The number of the document a decision on submission comes with (see `issuedDocumentSeries`). */
+  documentNumber: string | null;
+  agencies: AgenciesByKind;
+}
+
+/**
+ * The events of a checked application entering the procedure: the submission, the tasks of the
+ * first state, and for a case type decided on submission (a registration) the system's decision.
+ * Pure: the operation and the demo data both make their events here.
+ */
+export function submittedEvents(
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  setting: SubmissionSetting,
+): PendingCaseEvent[] {
+  const { today, documentNumber, agencies } = setting;
+  const automatic = definition.decisionOnSubmission;
+  const system = { type: "system", id: null } as const;
+  return [
+    { type: "case.submitted", payload: { state: definition.submittedState, legalStartDate: today } },
+    ...tasksEntering(definition, definition.submittedState, state.agencyId, agencies),
+    ...(automatic
+      ? [
+          {
+            type: "case.decision_drafted" as const,
+            // Decisions are recorded in the state language; the page shows the outcome in the reader's.
+            payload: { outcome: automatic.outcome, reasons: automatic.reasons.az },
+            actor: system,
+          },
+          {
+            ...decisionIssued(definition, automatic.outcome, state.answers, today, documentNumber),
+            actor: system,
+          },
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -30,49 +88,16 @@ export async function submissionEvents(
   definition: CaseTypeDefinition,
   numberOf?: CaseNumberSource,
 ): Promise<PendingCaseEvent[]> {
-  if (state.state !== definition.initialState)
-    throw new ConflictError("case_submitted", "cases.errors.case_submitted");
   const today = context.deadlines.legalDate(context.clock.now());
-  const checked = checkAnswers(definition, state.answers, today);
-  if (checked.problems.length > 0) throw new AnswersInvalidError(checked.problems);
-  const attached = new Set(state.documents.map((document) => document.code));
-  const missing = requiredDocuments(definition, state.answers).filter((code) => !attached.has(code));
-  if (missing.length > 0) {
-    throw new DomainError("documents_missing", 422, "cases.errors.documents_missing", { missing });
-  }
-  if (feeDue(definition, state.expressTier) > 0 && !state.feePaid) {
-    throw new DomainError("fee_unpaid", 422, "cases.errors.fee_unpaid");
-  }
-  return [
-    { type: "case.submitted", payload: { state: definition.submittedState, legalStartDate: today } },
-    ...(await tasksOnEntering(db, definition, definition.submittedState, { id: state.agencyId })),
-    ...(await decisionOnSubmission(context, db, state, definition, numberOf)),
-  ];
-}
-
-/** A case type decided on submission (a registration): the system records and issues its outcome. */
-async function decisionOnSubmission(
-  context: CasesContext,
-  db: Queryable,
-  state: CaseState,
-  definition: CaseTypeDefinition,
-  numberOf?: CaseNumberSource,
-): Promise<PendingCaseEvent[]> {
+  checkSubmission(state, definition, today);
   const automatic = definition.decisionOnSubmission;
-  if (!automatic) return [];
-  const system = { type: "system", id: null } as const;
-  return [
-    {
-      type: "case.decision_drafted",
-      // Decisions are recorded in the state language; the page shows the outcome in the reader's.
-      payload: { outcome: automatic.outcome, reasons: automatic.reasons.az },
-      actor: system,
-    },
-    {
-      ...(await decisionIssuedEvent(context, db, definition, automatic.outcome, state.answers, numberOf)),
-      actor: system,
-    },
-  ];
+  return submittedEvents(state, definition, {
+    today,
+    documentNumber: automatic
+      ? await issuedDocumentNumber(context, db, definition, automatic.outcome, numberOf)
+      : null,
+    agencies: await agenciesForTasks(db, definition, definition.submittedState),
+  });
 }
 
 /**

@@ -1,15 +1,13 @@
-import type { Queryable } from "../../../platform/db/index.js";
-import { ConflictError, DomainError } from "../../../platform/http/index.js";
-import { findAgencyById } from "../../access/index.js";
+import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition, GuardName, TransitionDefinition } from "../definition/case-type.js";
 import { requiredDocuments } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
 import { changeCase } from "../engine/change-case.js";
-import { decisionIssuedEvent } from "../engine/decision-issued.js";
+import { decisionIssued, issuedDocumentNumber } from "../engine/decision-issued.js";
 import type { CaseEventBody } from "../engine/events.js";
-import { tasksOnEntering } from "../engine/tasks-on-entry.js";
+import { type AgenciesByKind, agenciesForTasks, tasksEntering } from "../engine/tasks-on-entry.js";
 
 /** What a person enters with a transition: a decision, a request for documents, a comment. */
 export interface TransitionInput {
@@ -51,14 +49,14 @@ function guardHolds(
   }
 }
 
-async function effectEvents(
-  context: CasesContext,
-  db: Queryable,
+function effectEvents(
   transition: TransitionDefinition,
   state: CaseState,
   definition: CaseTypeDefinition,
   input: TransitionInput,
-): Promise<CaseEventBody[]> {
+  today: string,
+  documentNumber: string | null,
+): CaseEventBody[] {
   switch (transition.effect) {
     case undefined:
     case "withdraw":
@@ -93,11 +91,62 @@ async function effectEvents(
     case "issueDecision": {
       const decision = state.decision;
       if (!decision) throw new GuardFailedError("decisionDrafted");
-      return [await decisionIssuedEvent(context, db, definition, decision.outcome, state.answers)];
+      return [decisionIssued(definition, decision.outcome, state.answers, today, documentNumber)];
     }
     case "provideDocuments":
       return [{ type: "case.documents_provided", payload: { message: (input.message ?? "").trim() } }];
   }
+}
+
+/** Refuses a transition that does not start from the case's state, or whose guards do not hold for this person. */
+export function checkTransition(
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  transition: TransitionDefinition,
+  actorId: string | null,
+): void {
+  if (!transition.from.includes(state.state)) {
+    throw new ConflictError("transition_not_allowed", "cases.errors.transition_not_allowed");
+  }
+  for (const guard of transition.guards) {
+    if (!guardHolds(guard, state, definition, actorId)) throw new GuardFailedError(guard);
+  }
+}
+
+/** Everything a transition's events depend on besides the case: the person's input, the day, numbers, agencies. */
+export interface TransitionSetting {
+  input: TransitionInput;
+  /** The legal date the transition happens on. */
+  today: string;
+  /** The number of the document an issued decision comes with (see `issuedDocumentSeries`). */
+  documentNumber: string | null;
+  agencies: AgenciesByKind;
+}
+
+/**
+ * The events of a checked transition: its effect (a decision, a request), the move, and the
+ * tasks of the new state. Pure: the operation and the demo data both make their events here.
+ */
+export function transitionEvents(
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  transition: TransitionDefinition,
+  setting: TransitionSetting,
+): CaseEventBody[] {
+  const { input, today, documentNumber, agencies } = setting;
+  return [
+    ...effectEvents(transition, state, definition, input, today, documentNumber),
+    {
+      type: "case.transitioned",
+      payload: {
+        transition: transition.name,
+        from: state.state,
+        to: transition.to,
+        pausesDeadline: definition.states[transition.to]?.pausesDeadline ?? false,
+      },
+    },
+    ...tasksEntering(definition, transition.to, state.agencyId, agencies, state.tasks),
+  ];
 }
 
 /**
@@ -121,33 +170,14 @@ export async function transitionCase(
       const transition = definition.transitions.find((one) => one.name === transitionName);
       if (!transition) throw new DomainError("unknown_transition", 404, "errors.not_found");
       await authorizeOnCase(context, tx, transition.allowed, state, definition);
-      if (!transition.from.includes(state.state)) {
-        throw new ConflictError("transition_not_allowed", "cases.errors.transition_not_allowed");
-      }
-      const actorId = context.principal?.userId ?? null;
-      for (const guard of transition.guards) {
-        if (!guardHolds(guard, state, definition, actorId)) throw new GuardFailedError(guard);
-      }
-      const agency = await findAgencyById(tx, state.agencyId);
-      return [
-        ...(await effectEvents(context, tx, transition, state, definition, input)),
-        {
-          type: "case.transitioned",
-          payload: {
-            transition: transition.name,
-            from: state.state,
-            to: transition.to,
-            pausesDeadline: definition.states[transition.to]?.pausesDeadline ?? false,
-          },
-        },
-        ...(await tasksOnEntering(
-          tx,
-          definition,
-          transition.to,
-          { id: state.agencyId, kind: agency?.kind },
-          state.tasks,
-        )),
-      ];
+      checkTransition(state, definition, transition, context.principal?.userId ?? null);
+      const issuing = transition.effect === "issueDecision" ? state.decision?.outcome : undefined;
+      return transitionEvents(state, definition, transition, {
+        input,
+        today: context.deadlines.legalDate(context.clock.now()),
+        documentNumber: issuing ? await issuedDocumentNumber(context, tx, definition, issuing) : null,
+        agencies: await agenciesForTasks(tx, definition, transition.to, state.tasks),
+      });
     },
   );
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { KarvanConfig } from "../../../platform/config/index.js";
 import { queryRows, type Transaction } from "../../../platform/db/index.js";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import type { CaseState } from "../engine/case-state.js";
 
 const megabyte = 1024 * 1024;

@@ -1,4 +1,5 @@
-import { displayTimeZone, type Locale, type Translator } from "../../../platform/http/index.js";
+import type { Locale, Translator } from "../../../platform/http/index.js";
+import { formatDate } from "../../../platform/locale/index.js";
 import { countryName, regionName } from "../../../platform/reference/index.js";
 import type {
   CaseTypeDefinition,
@@ -9,14 +10,9 @@ import type {
 import { conditionHolds } from "../definition/conditions.js";
 import { visiblePages } from "../definition/validate-answers.js";
 
-const intlLocale: Record<Locale, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
-
 /** A legal date (YYYY-MM-DD) or an instant as a long date in the reader's language. */
 export function formatLongDate(value: string | Date, locale: Locale): string {
-  const instant = typeof value === "string" && value.length === 10 ? new Date(`${value}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: displayTimeZone }).format(
-    new Date(instant),
-  );
+  return formatDate(value, locale);
 }
 
 function scalarLines(field: ScalarFieldDefinition, value: unknown, locale: Locale): string[] {

@@ -118,6 +118,98 @@ function renderDraft(
   });
 }
 
+function statusRows(request: FastifyRequest, state: CaseState, definition: CaseTypeDefinition) {
+  const { locale, t } = request;
+  const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
+  const pausedSince = state.pauses.at(-1)?.to === null ? state.pauses.at(-1)?.from : undefined;
+  const deadline = state.deadlineDate
+    ? formatLongDate(state.deadlineDate, locale)
+    : pausedSince
+      ? t("portal.status.paused", { since: formatLongDate(pausedSince, locale) })
+      : t("portal.status.noDeadline");
+  const decidedKey = isDecidedOnSubmission(definition)
+    ? "portal.receipt.registeredOn"
+    : "portal.status.decided";
+  return [
+    row("portal.status.number", state.number),
+    row("portal.status.type", definition.name[locale]),
+    row("portal.status.state", definition.states[state.state]?.label[locale] ?? state.state),
+    ...(state.submittedAt ? [row("portal.status.submitted", formatLongDate(state.submittedAt, locale))] : []),
+    ...(state.category === "open" || state.category === "waiting"
+      ? [row("portal.status.deadline", deadline)]
+      : []),
+    ...(state.decidedAt ? [row(decidedKey, formatLongDate(state.decidedAt, locale))] : []),
+  ];
+}
+
+/** The officer's open request for documents, with the upload form answering it. */
+function documentRequestView(request: FastifyRequest, input: CaseStatusInput, events: CaseEvent[]) {
+  const { state, definition } = input;
+  if (state.requestedDocuments.length === 0) return undefined;
+  if (!applicantTransition(state, definition, "provideDocuments")) return undefined;
+  const missing = documentsStillRequested(state, events);
+  return {
+    message: lastDocumentRequest(events)?.message,
+    documents: state.requestedDocuments.map((code) => ({
+      name: definition.documents.find((one) => one.code === code)?.name[request.locale] ?? code,
+      provided: !missing.includes(code),
+    })),
+    upload: {
+      action: applicationPaths.documents(state.id),
+      from: "status",
+      codeItems: documentCodeItems(request, definition, state.requestedDocuments, input.values?.code),
+    },
+    sendAction: `${applicationPaths.status(state.id)}/provide-documents`,
+    ready: missing.length === 0,
+  };
+}
+
+function decisionView(request: FastifyRequest, state: CaseState, definition: CaseTypeDefinition) {
+  const decision = state.decision?.issued ? state.decision : undefined;
+  if (!decision) return undefined;
+  const { locale, t } = request;
+  const outcome = definition.outcomes.find((one) => one.code === decision.outcome);
+  const statusPath = applicationPaths.status(state.id);
+  return {
+    outcome: outcome?.label[locale] ?? decision.outcome,
+    // A registration made on notification says so, and its document is a confirmation.
+    onSubmission: isDecidedOnSubmission(definition),
+    documentName: t(`portal.status.issuedDocument.${issuedDocumentKey(definition)}`),
+    positive: Boolean(outcome?.issuesDocument && decision.documentNumber),
+    documentNumber: decision.documentNumber,
+    validFrom: decision.validFrom ? formatLongDate(decision.validFrom, locale) : undefined,
+    validTo: decision.validTo ? formatLongDate(decision.validTo, locale) : undefined,
+    letters: documentLanguages.map((language) => ({
+      ...language,
+      href: `${statusPath}/decision/${language.code}`,
+    })),
+    permits: documentLanguages.map((language) => ({
+      ...language,
+      href: `${statusPath}/permit/${language.code}`,
+    })),
+  };
+}
+
+function historyView(
+  request: FastifyRequest,
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  events: CaseEvent[],
+) {
+  const { locale, t } = request;
+  const entries = applicantTimeline(events, definition, locale, t).map((entry) => ({
+    ...entry,
+    when: entry.at.toISOString(),
+  }));
+  return paginate(entries, {
+    page: requestedPage(request.query),
+    pageSize: historyPageSize,
+    hrefOf: (page) => `${applicationPaths.status(state.id)}?page=${page}#history`,
+    t,
+    landmarkLabel: t("portal.status.historyPages"),
+  });
+}
+
 /**
  * The applicant's page of one case: a draft's task list, or a submitted case's state, legal
  * deadline, history, messages, requests for documents, withdrawal and the decision.
@@ -130,116 +222,22 @@ export async function renderCaseStatus(
 ) {
   const { state, definition } = input;
   if (state.state === definition.initialState) return renderDraft(request, reply, services, input);
-  const locale = request.locale;
   const t = request.t;
   const events = await loadEvents(services.cases.db, state.id);
-  const stateDefinition = definition.states[state.state];
-  const pausedSince = state.pauses.at(-1)?.to === null ? state.pauses.at(-1)?.from : undefined;
-  const deadline = state.deadlineDate
-    ? formatLongDate(state.deadlineDate, locale)
-    : pausedSince
-      ? t("portal.status.paused", { since: formatLongDate(pausedSince, locale) })
-      : t("portal.status.noDeadline");
-  const rows = [
-    { key: { text: t("portal.status.number") }, value: { text: state.number } },
-    { key: { text: t("portal.status.type") }, value: { text: definition.name[locale] } },
-    {
-      key: { text: t("portal.status.state") },
-      value: { text: stateDefinition?.label[locale] ?? state.state },
-    },
-    ...(state.submittedAt
-      ? [
-          {
-            key: { text: t("portal.status.submitted") },
-            value: { text: formatLongDate(state.submittedAt, locale) },
-          },
-        ]
-      : []),
-    ...(state.category === "open" || state.category === "waiting"
-      ? [{ key: { text: t("portal.status.deadline") }, value: { text: deadline } }]
-      : []),
-    ...(state.decidedAt
-      ? [
-          {
-            key: {
-              text: t(
-                isDecidedOnSubmission(definition) ? "portal.receipt.registeredOn" : "portal.status.decided",
-              ),
-            },
-            value: { text: formatLongDate(state.decidedAt, locale) },
-          },
-        ]
-      : []),
-  ];
-
-  const provide = applicantTransition(state, definition, "provideDocuments");
-  const request_ = lastDocumentRequest(events);
-  const missing = documentsStillRequested(state, events);
-  const documentRequest =
-    state.requestedDocuments.length > 0 && provide
-      ? {
-          message: request_?.message,
-          documents: state.requestedDocuments.map((code) => ({
-            name: definition.documents.find((one) => one.code === code)?.name[locale] ?? code,
-            provided: !missing.includes(code),
-          })),
-          upload: {
-            action: applicationPaths.documents(state.id),
-            from: "status",
-            codeItems: documentCodeItems(request, definition, state.requestedDocuments, input.values?.code),
-          },
-          sendAction: `${applicationPaths.status(state.id)}/provide-documents`,
-          ready: missing.length === 0,
-        }
-      : undefined;
-
-  const decision = state.decision?.issued ? state.decision : undefined;
-  const outcome = decision ? definition.outcomes.find((one) => one.code === decision.outcome) : undefined;
   return reply.render(`${views}/status.njk`, {
     title: t("portal.status.title"),
     caption: caseCaption(request, state, definition),
     caseId: state.id,
-    rows,
-    documentRequest,
+    rows: statusRows(request, state, definition),
+    documentRequest: documentRequestView(request, input, events),
     attached: attachedDocumentRows(request, state, definition),
-    history: paginate(
-      applicantTimeline(events, definition, locale, t).map((entry) => ({
-        ...entry,
-        when: entry.at.toISOString(),
-      })),
-      {
-        page: requestedPage(request.query),
-        pageSize: historyPageSize,
-        hrefOf: (page) => `${applicationPaths.status(state.id)}?page=${page}#history`,
-        t,
-        landmarkLabel: t("portal.status.historyPages"),
-      },
-    ),
+    history: historyView(request, state, definition, events),
     canMessage: messagesOpen(state, definition),
     messageAction: `${applicationPaths.status(state.id)}/messages`,
     withdrawHref: applicantTransition(state, definition, "withdraw")
       ? `${applicationPaths.status(state.id)}/withdraw`
       : undefined,
-    decision: decision
-      ? {
-          outcome: outcome?.label[locale] ?? decision.outcome,
-          // A registration made on notification says so, and its document is a confirmation.
-          onSubmission: isDecidedOnSubmission(definition),
-          documentName: t(`portal.status.issuedDocument.${issuedDocumentKey(definition)}`),
-          positive: Boolean(outcome?.issuesDocument && decision.documentNumber),
-          documentNumber: decision.documentNumber,
-          validFrom: decision.validFrom ? formatLongDate(decision.validFrom, locale) : undefined,
-          validTo: decision.validTo ? formatLongDate(decision.validTo, locale) : undefined,
-          letters: documentLanguages.map((language) => ({
-            ...language,
-            href: `${applicationPaths.status(state.id)}/decision/${language.code}`,
-          })),
-          permits: documentLanguages.map((language) => ({
-            ...language,
-            href: `${applicationPaths.status(state.id)}/permit/${language.code}`,
-          })),
-        }
-      : undefined,
+    decision: decisionView(request, state, definition),
     expectedSeq: state.lastSeq,
     notice: noticeOf(request),
     errors: input.errors ?? [],

@@ -1,5 +1,7 @@
+import { CsvError, parse } from "csv-parse/sync";
+
 /**
- * A small RFC 4180 reader for files people export from spreadsheets: fields in double quotes may
+ * RFC 4180 records (csv-parse) of files people export from spreadsheets: fields in double quotes may
  * hold commas, quotes ("") and line breaks; lines end in CRLF or LF; a UTF-8 byte-order mark is
  * dropped. Spreadsheets set to Azerbaijani or Russian write ";" between fields, so the separator
  * is whichever of "," and ";" the header line uses (outside quotes).
@@ -34,64 +36,46 @@ function separatorOf(text: string): "," | ";" {
   return semicolons > commas ? ";" : ",";
 }
 
+const LF = 0x0a;
+
+/** The lines a record's text takes: its line breaks, the one that ends it counted once. */
+function linesOf(raw: Buffer): number {
+  let breaks = 0;
+  for (const byte of raw) if (byte === LF) breaks += 1;
+  return raw.at(-1) === LF ? breaks : breaks + 1;
+}
+
 /** Every record of the text, blank lines left out. */
 export function parseCsv(input: string): CsvRecord[] {
   const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
-  const separator = separatorOf(text);
+  // Bytes, so that csv-parse's count of what each record took (`bytes`) cuts out its raw text.
+  const bytes = Buffer.from(text, "utf8");
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
   let line = 1;
-  let recordLine = 1;
-  let inQuotes = false;
-  let quotedField = false;
-
-  const endField = () => {
-    fields.push(quotedField ? field : field.trim());
-    field = "";
-    quotedField = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (fields.length > 1 || fields[0] !== "") records.push({ line: recordLine, fields });
-    fields = [];
-  };
-
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index] as string;
-    if (inQuotes) {
-      if (character === '"') {
-        if (text[index + 1] === '"') {
-          field += '"';
-          index += 1;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        if (character === "\n") line += 1;
-        field += character;
-      }
-      continue;
+  let from = 0;
+  try {
+    parse(bytes, {
+      delimiter: separatorOf(text),
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: true,
+      // Spaces around a field go, those inside quotes stay.
+      trim: true,
+      on_record: (fields: string[], { bytes: to }) => {
+        if (fields.length > 1 || fields[0] !== "") records.push({ line, fields });
+        // csv-parse counts a CR inside quotes as a line; the line numbers people see count LFs.
+        line += linesOf(bytes.subarray(from, to));
+        from = to;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED")
+      throw new CsvFormatError(line, "portal.csv.errors.unclosedQuote");
+    if (error.code === "INVALID_OPENING_QUOTE" || error.code === "CSV_INVALID_CLOSING_QUOTE") {
+      throw new CsvFormatError(line, "portal.csv.errors.strayQuote");
     }
-    if (character === '"') {
-      if (field.trim() !== "") throw new CsvFormatError(line, "portal.csv.errors.strayQuote");
-      field = "";
-      inQuotes = true;
-      quotedField = true;
-    } else if (character === separator) {
-      endField();
-    } else if (character === "\r" || character === "\n") {
-      if (character === "\r" && text[index + 1] === "\n") index += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else if (quotedField) {
-      if (character.trim() !== "") throw new CsvFormatError(line, "portal.csv.errors.strayQuote");
-    } else {
-      field += character;
-    }
+    throw error;
   }
-  if (inQuotes) throw new CsvFormatError(recordLine, "portal.csv.errors.unclosedQuote");
-  endRecord();
   return records;
 }

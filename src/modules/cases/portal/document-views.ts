@@ -1,20 +1,19 @@
 import type { FastifyRequest } from "fastify";
 import { documentTypeLabelKey } from "../../../platform/files/index.js";
+import { formatNumber } from "../../../platform/locale/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { requiredDocuments } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
 import { applicationPaths } from "./application-steps.js";
 
-const intlLocale: Record<string, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
-
 /** A file size for people: "34 KB", "2,4 MB". */
 export function formatFileSize(bytes: number, locale: string): string {
   const megabytes = bytes >= 1024 * 1024;
-  return new Intl.NumberFormat(intlLocale[locale] ?? locale, {
+  return formatNumber(megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.round(bytes / 1024)), locale, {
     style: "unit",
     unit: megabytes ? "megabyte" : "kilobyte",
     maximumFractionDigits: megabytes ? 1 : 0,
-  }).format(megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.round(bytes / 1024)));
+  });
 }
 
 /** The documents the applicant may upload now: the required ones while drafting, the requested ones later. */

@@ -62,24 +62,161 @@ const text = (value: LocalizedText | undefined, locale: Locale) => (value ? valu
 const errorMessage = (error: string | undefined, t: Translator) =>
   error ? { text: error, visuallyHiddenText: t("common.errorPrefix") } : undefined;
 
-function scalarView(
-  field: ScalarFieldDefinition,
-  path: string,
-  input: FieldViewInput,
-  labelSuffix = "",
-): FieldView {
-  const { locale, t, values, problems } = input;
-  const id = inputId(path);
-  const label = `${field.label[locale]}${labelSuffix}${field.required ? "" : ` ${t("portal.form.optional")}`}`;
-  const hint = text(field.hint, locale);
-  const common = {
-    id,
-    name: path,
-    label: { text: label, classes: "govuk-label--s" },
-    hint: hint ? { text: hint } : undefined,
-    errorMessage: errorMessage(problems[path], t),
+/** What one question of a page is shown with: its id, name, label, hint and error. */
+interface Question {
+  path: string;
+  id: string;
+  label: string;
+  hint: string | undefined;
+  value: string;
+  common: {
+    id: string;
+    name: string;
+    label: { text: string; classes: string };
+    hint: { text: string } | undefined;
+    errorMessage: ReturnType<typeof errorMessage>;
   };
-  const value = values[path] ?? "";
+}
+
+type FieldOfKind<Kind extends ScalarFieldDefinition["kind"]> = Extract<ScalarFieldDefinition, { kind: Kind }>;
+
+function choiceView(
+  field: FieldOfKind<"select" | "country">,
+  question: Question,
+  input: FieldViewInput,
+): FieldView {
+  const { common, value } = question;
+  const { locale, t } = input;
+  const options =
+    field.kind === "select"
+      ? field.options.map((option) => ({ value: option.value, text: option.label[locale] }))
+      : countryOptions(locale).map((country) => ({ value: country.code, text: country.name }));
+  return {
+    macro: "select",
+    params: {
+      ...common,
+      value,
+      items: [
+        { value: "", text: t("portal.form.choose") },
+        ...options.map((option) => ({ ...option, selected: option.value === value })),
+      ],
+    },
+  };
+}
+
+function radiosView(field: FieldOfKind<"radios">, question: Question, input: FieldViewInput): FieldView {
+  const { id, path, label, common, value } = question;
+  return {
+    macro: "radios",
+    params: {
+      idPrefix: id,
+      name: path,
+      fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } },
+      hint: common.hint,
+      errorMessage: common.errorMessage,
+      items: field.options.map((option) => ({
+        value: option.value,
+        text: option.label[input.locale],
+        checked: option.value === value,
+      })),
+    },
+  };
+}
+
+function dateView(question: Question, input: FieldViewInput): FieldView {
+  const { id, path, label, hint } = question;
+  const { t, values } = input;
+  const error = input.problems[path];
+  const widths = {
+    day: "govuk-input--width-2",
+    month: "govuk-input--width-2",
+    year: "govuk-input--width-4",
+  };
+  return {
+    macro: "date",
+    params: {
+      id,
+      namePrefix: path,
+      fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } },
+      hint: { text: hint ?? t("portal.form.dateHint") },
+      errorMessage: errorMessage(error, t),
+      items: dateParts.map((part) => ({
+        name: part,
+        label: t(`portal.form.${part}`),
+        classes: `${widths[part]}${error ? " govuk-input--error" : ""}`,
+        value: values[`${path}-${part}`] ?? "",
+        inputmode: "numeric",
+      })),
+    },
+  };
+}
+
+const addressAutocomplete = {
+  street: "street-address",
+  city: "address-level2",
+  region: "address-level1",
+  postcode: "postal-code",
+};
+
+interface AddressPartParams {
+  id: string;
+  name: string;
+  label: { text: string };
+  value: string;
+  autocomplete: string;
+}
+
+/** The region of an address: chosen from the region list, never typed (statistics count by its code). */
+function regionSelect(params: AddressPartParams, regionWrong: boolean, input: FieldViewInput) {
+  const { autocomplete: purpose, ...selectParams } = params;
+  const chosen = params.value.trim().toUpperCase();
+  return {
+    macro: "select" as const,
+    params: {
+      ...selectParams,
+      attributes: { autocomplete: purpose },
+      value: chosen,
+      ...(regionWrong ? { classes: "govuk-select--error" } : {}),
+      items: [
+        { value: "", text: input.t("portal.form.address.chooseRegion") },
+        ...regionOptions(addressRegionCountry, input.locale).map((region) => ({
+          value: region.code,
+          text: region.name,
+          selected: region.code === chosen,
+        })),
+      ],
+    },
+  };
+}
+
+function addressView(question: Question, input: FieldViewInput): FieldView {
+  const { id, path, label, hint } = question;
+  const { t, values } = input;
+  const error = input.problems[path];
+  const regionWrong = input.problemKeys?.[path] === "cases.answers.region";
+  const inputs = addressParts.map((part) => {
+    const params: AddressPartParams = {
+      id: `${id}-${part}`,
+      name: `${path}.${part}`,
+      label: { text: t(`portal.form.address.${part}`) },
+      value: values[`${path}.${part}`] ?? "",
+      autocomplete: addressAutocomplete[part],
+    };
+    if (part === "region") return regionSelect(params, regionWrong, input);
+    const marked =
+      error && !regionWrong && (part === "street" || part === "city") ? " govuk-input--error" : "";
+    return {
+      macro: "input" as const,
+      params: { ...params, classes: `${part === "postcode" ? "govuk-input--width-10" : ""}${marked}` },
+    };
+  });
+  return { macro: "address", id, legend: label, hint, error, inputs };
+}
+
+function inputView(
+  field: FieldOfKind<"text" | "email" | "number" | "documentNumber" | "textarea">,
+  { common, value }: Question,
+): FieldView {
   switch (field.kind) {
     case "text":
       return {
@@ -114,113 +251,43 @@ function scalarView(
       };
     case "textarea":
       return { macro: "textarea", params: { ...common, value, rows: 5 } };
+  }
+}
+
+function scalarView(
+  field: ScalarFieldDefinition,
+  path: string,
+  input: FieldViewInput,
+  labelSuffix = "",
+): FieldView {
+  const { locale, t, values, problems } = input;
+  const id = inputId(path);
+  const label = `${field.label[locale]}${labelSuffix}${field.required ? "" : ` ${t("portal.form.optional")}`}`;
+  const hint = text(field.hint, locale);
+  const common = {
+    id,
+    name: path,
+    label: { text: label, classes: "govuk-label--s" },
+    hint: hint ? { text: hint } : undefined,
+    errorMessage: errorMessage(problems[path], t),
+  };
+  const question: Question = { path, id, label, hint, value: values[path] ?? "", common };
+  switch (field.kind) {
     case "select":
-    case "country": {
-      const options =
-        field.kind === "select"
-          ? field.options.map((option) => ({ value: option.value, text: option.label[locale] }))
-          : countryOptions(locale).map((country) => ({ value: country.code, text: country.name }));
-      return {
-        macro: "select",
-        params: {
-          ...common,
-          value,
-          items: [
-            { value: "", text: t("portal.form.choose") },
-            ...options.map((option) => ({ ...option, selected: option.value === value })),
-          ],
-        },
-      };
-    }
+    case "country":
+      return choiceView(field, question, input);
     case "radios":
-      return {
-        macro: "radios",
-        params: {
-          idPrefix: id,
-          name: path,
-          fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } },
-          hint: common.hint,
-          errorMessage: common.errorMessage,
-          items: field.options.map((option) => ({
-            value: option.value,
-            text: option.label[locale],
-            checked: option.value === value,
-          })),
-        },
-      };
-    case "date": {
-      const error = problems[path];
-      const widths = {
-        day: "govuk-input--width-2",
-        month: "govuk-input--width-2",
-        year: "govuk-input--width-4",
-      };
-      return {
-        macro: "date",
-        params: {
-          id,
-          namePrefix: path,
-          fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } },
-          hint: { text: hint ?? t("portal.form.dateHint") },
-          errorMessage: errorMessage(error, t),
-          items: dateParts.map((part) => ({
-            name: part,
-            label: t(`portal.form.${part}`),
-            classes: `${widths[part]}${error ? " govuk-input--error" : ""}`,
-            value: values[`${path}-${part}`] ?? "",
-            inputmode: "numeric",
-          })),
-        },
-      };
-    }
-    case "address": {
-      const error = problems[path];
-      const regionWrong = input.problemKeys?.[path] === "cases.answers.region";
-      const autocomplete = {
-        street: "street-address",
-        city: "address-level2",
-        region: "address-level1",
-        postcode: "postal-code",
-      };
-      const inputs = addressParts.map((part) => {
-        const params = {
-          id: `${id}-${part}`,
-          name: `${path}.${part}`,
-          label: { text: t(`portal.form.address.${part}`) },
-          value: values[`${path}.${part}`] ?? "",
-          autocomplete: autocomplete[part],
-        };
-        if (part !== "region") {
-          const marked =
-            error && !regionWrong && (part === "street" || part === "city") ? " govuk-input--error" : "";
-          return {
-            macro: "input" as const,
-            params: { ...params, classes: `${part === "postcode" ? "govuk-input--width-10" : ""}${marked}` },
-          };
-        }
-        // Chosen from the region list, never typed: the statistics count by the region's code.
-        const { autocomplete: purpose, ...selectParams } = params;
-        const chosen = params.value.trim().toUpperCase();
-        return {
-          macro: "select" as const,
-          params: {
-            ...selectParams,
-            attributes: { autocomplete: purpose },
-            value: chosen,
-            ...(regionWrong ? { classes: "govuk-select--error" } : {}),
-            items: [
-              { value: "", text: t("portal.form.address.chooseRegion") },
-              ...regionOptions(addressRegionCountry, locale).map((region) => ({
-                value: region.code,
-                text: region.name,
-                selected: region.code === chosen,
-              })),
-            ],
-          },
-        };
-      });
-      return { macro: "address", id, legend: label, hint, error, inputs };
-    }
+      return radiosView(field, question, input);
+    case "date":
+      return dateView(question, input);
+    case "address":
+      return addressView(question, input);
+    case "text":
+    case "email":
+    case "number":
+    case "documentNumber":
+    case "textarea":
+      return inputView(field, question);
   }
 }
 

@@ -279,4 +279,35 @@ describe("reading CSV", () => {
     expect(() => parseCsv('a,b\n"open,x\n')).toThrow(CsvFormatError);
     expect(() => parseCsv('a,b\nab"c",d\n')).toThrowError(expect.objectContaining({ line: 2 }));
   });
+
+  it("counts lines as people see them, whatever line breaks the quoted fields hold", () => {
+    expect(parseCsv('a,b\r\n"x\r\ny",1\r\n"p\rq",2\r\n\r\nc,3\r\n')).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["x\r\ny", "1"] },
+      { line: 4, fields: ["p\rq", "2"] },
+      { line: 6, fields: ["c", "3"] },
+    ]);
+  });
+
+  it("trims spaces around fields but keeps those inside quotes, and skips lines of spaces", () => {
+    expect(parseCsv('a , b\n  " x ", y \n   \n,\n')).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: [" x ", "y"] },
+      { line: 4, fields: ["", ""] },
+    ]);
+  });
+
+  it("names the line of the quote at fault", () => {
+    const error = (text: string) => {
+      try {
+        parseCsv(text);
+      } catch (caught) {
+        return { line: (caught as CsvFormatError).line, key: (caught as CsvFormatError).messageKey };
+      }
+      return null;
+    };
+    expect(error('a,b\n"x\ny",1\n"open,2\n\n')).toEqual({ line: 4, key: "portal.csv.errors.unclosedQuote" });
+    expect(error('a,b\n"x\ny",1\n"z"w,2\n')).toEqual({ line: 4, key: "portal.csv.errors.strayQuote" });
+    expect(error('a,b\n"x\ny",1\nz,w"\n')).toEqual({ line: 4, key: "portal.csv.errors.strayQuote" });
+  });
 });

@@ -1,7 +1,7 @@
-import { maxCasesPerRequest } from "../api/create-submitted-cases.js";
 import type { CaseTypeDefinition, ScalarFieldDefinition } from "../definition/case-type.js";
 import { checkAnswers, requiredDocuments } from "../definition/validate-answers.js";
 import { requestHash } from "../engine/idempotency.js";
+import { maxCasesPerRequest } from "../operations/create-submitted-cases.js";
 import { CsvFormatError, parseCsv } from "./csv.js";
 
 /**

@@ -105,6 +105,76 @@ function messagesOf(events: CaseEvent[], state: CaseState): OwnCaseRecord["messa
   return messages;
 }
 
+function documentsOf(state: CaseState, events: CaseEvent[], definition: CaseTypeDefinition, locale: Locale) {
+  const byDocument = new Map<string, CaseActorKind>();
+  for (const event of events) {
+    if (event.type === "case.document_attached")
+      byDocument.set(event.payload.documentId, actorKind(event, state));
+  }
+  return state.documents.map((document) => ({
+    documentId: document.documentId,
+    code: document.code,
+    name: definition.documents.find((one) => one.code === document.code)?.name[locale] ?? document.code,
+    fileName: document.fileName,
+    mediaType: document.mediaType,
+    size: document.size,
+    sha256: document.sha256,
+    attachedAt: document.attachedAt,
+    attachedBy: byDocument.get(document.documentId) ?? "you",
+  }));
+}
+
+function tasksOf(state: CaseState, definition: CaseTypeDefinition, locale: Locale): OwnCaseRecord["tasks"] {
+  return state.tasks.map((task) => {
+    const taskDefinition = definition.tasks.find((one) => one.code === task.code);
+    return {
+      code: task.code,
+      name: taskDefinition?.name[locale] ?? task.code,
+      agencyId: task.agencyId,
+      status: task.status,
+      result: task.result,
+      resultLabel: task.result
+        ? (taskDefinition?.results.find((one) => one.value === task.result)?.label[locale] ?? task.result)
+        : null,
+      createdAt: task.createdAt,
+      completedAt: task.completedAt,
+    };
+  });
+}
+
+function decisionOf(
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  locale: Locale,
+): OwnCaseRecord["decision"] {
+  const issued = state.decision?.issued ? state.decision : null;
+  if (!issued) return null;
+  return {
+    outcome: issued.outcome,
+    outcomeLabel:
+      definition.outcomes.find((one) => one.code === issued.outcome)?.label[locale] ?? issued.outcome,
+    reasons: issued.reasons,
+    documentNumber: issued.documentNumber,
+    verificationCode: issued.verificationCode,
+    validFrom: issued.validFrom,
+    validTo: issued.validTo,
+  };
+}
+
+function historyOf(state: CaseState, events: CaseEvent[], definition: CaseTypeDefinition, locale: Locale) {
+  return events.map((event) => ({
+    seq: event.seq,
+    at: event.at.toISOString(),
+    type: event.type,
+    step:
+      event.type === "case.transitioned"
+        ? (definition.transitions.find((one) => one.name === event.payload.transition)?.label[locale] ??
+          event.payload.transition)
+        : null,
+    by: actorKind(event, state),
+  }));
+}
+
 function recordOf(
   state: CaseState,
   events: CaseEvent[],
@@ -112,12 +182,6 @@ function recordOf(
   locale: Locale,
   t: Translator,
 ): OwnCaseRecord {
-  const byDocument = new Map<string, CaseActorKind>();
-  for (const event of events) {
-    if (event.type === "case.document_attached")
-      byDocument.set(event.payload.documentId, actorKind(event, state));
-  }
-  const issued = state.decision?.issued ? state.decision : null;
   return {
     id: state.id,
     number: state.number,
@@ -140,56 +204,11 @@ function recordOf(
         lines: question.lines,
       })),
     })),
-    documents: state.documents.map((document) => ({
-      documentId: document.documentId,
-      code: document.code,
-      name: definition.documents.find((one) => one.code === document.code)?.name[locale] ?? document.code,
-      fileName: document.fileName,
-      mediaType: document.mediaType,
-      size: document.size,
-      sha256: document.sha256,
-      attachedAt: document.attachedAt,
-      attachedBy: byDocument.get(document.documentId) ?? "you",
-    })),
+    documents: documentsOf(state, events, definition, locale),
     messages: messagesOf(events, state),
-    tasks: state.tasks.map((task) => {
-      const taskDefinition = definition.tasks.find((one) => one.code === task.code);
-      return {
-        code: task.code,
-        name: taskDefinition?.name[locale] ?? task.code,
-        agencyId: task.agencyId,
-        status: task.status,
-        result: task.result,
-        resultLabel: task.result
-          ? (taskDefinition?.results.find((one) => one.value === task.result)?.label[locale] ?? task.result)
-          : null,
-        createdAt: task.createdAt,
-        completedAt: task.completedAt,
-      };
-    }),
-    decision: issued
-      ? {
-          outcome: issued.outcome,
-          outcomeLabel:
-            definition.outcomes.find((one) => one.code === issued.outcome)?.label[locale] ?? issued.outcome,
-          reasons: issued.reasons,
-          documentNumber: issued.documentNumber,
-          verificationCode: issued.verificationCode,
-          validFrom: issued.validFrom,
-          validTo: issued.validTo,
-        }
-      : null,
-    history: events.map((event) => ({
-      seq: event.seq,
-      at: event.at.toISOString(),
-      type: event.type,
-      step:
-        event.type === "case.transitioned"
-          ? (definition.transitions.find((one) => one.name === event.payload.transition)?.label[locale] ??
-            event.payload.transition)
-          : null,
-      by: actorKind(event, state),
-    })),
+    tasks: tasksOf(state, definition, locale),
+    decision: decisionOf(state, definition, locale),
+    history: historyOf(state, events, definition, locale),
     withheld: {
       internalNotes: events.filter((event) => event.type === "case.note_added").length,
       taskComments: state.tasks.filter((task) => task.comment).length,

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ForbiddenError } from "../../../platform/http/index.js";
+import { ForbiddenError } from "../../../platform/errors/index.js";
 import { authorize, type Permission, requestOrigin } from "../../access/index.js";
 import type { CasesModule } from "../module.js";
 

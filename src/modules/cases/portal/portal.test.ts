@@ -373,6 +373,14 @@ describe("the applicant's e-services", () => {
     clock.set("2026-02-09T06:00:00Z");
     await signInAgain(client, "amina@example.org");
     await client.get(`/applications/${caseId}`);
+    // An upload refused on the case page shows the case page again, the problem at its upload field.
+    const noFile = await client.postMultipart(`/applications/${caseId}/documents`, [
+      { name: "from", value: "status" },
+      { name: "code", value: "passport" },
+    ]);
+    expect(noFile.statusCode).toBe(422);
+    expect(noFile.body).toContain('data-testid="document-request"');
+    expect(noFile.body).toContain('href="#upload-file"');
     const reupload = await client.postMultipart(`/applications/${caseId}/documents`, [
       { name: "from", value: "status" },
       { name: "code", value: "passport" },

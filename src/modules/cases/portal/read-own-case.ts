@@ -1,12 +1,11 @@
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { actorOf, authorize, recordAudit } from "../../access/index.js";
 import { applyPermission, caseRecord } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { loadCaseState } from "../engine/projection-repository.js";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { caseParams } from "./page-options.js";
 
 export interface OwnCase {
   state: CaseState;
@@ -19,7 +18,8 @@ export interface OwnCase {
  * it did not exist, and that refusal is audited too.
  */
 export async function readOwnCase(context: CasesContext, caseId: string, view: string): Promise<OwnCase> {
-  if (!uuidPattern.test(caseId)) throw new NotFoundError("case_not_found");
+  // Pages check the address first; this keeps a malformed id from other callers away from the database.
+  if (!caseParams.shape.id.safeParse(caseId).success) throw new NotFoundError("case_not_found");
   const state = await loadCaseState(context.db, caseId);
   if (!state) throw new NotFoundError("case_not_found");
   const definition = context.registry.get(state.typeCode, state.typeVersion);

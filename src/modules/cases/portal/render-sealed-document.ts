@@ -1,5 +1,5 @@
+import { NotFoundError } from "../../../platform/errors/index.js";
 import type { Documents } from "../../../platform/files/index.js";
-import { NotFoundError } from "../../../platform/http/index.js";
 import type { DocumentSeal } from "../../../platform/pdf/index.js";
 import { type DecisionDocumentInput, renderDecisionLetter, renderPermit } from "./decision-documents.js";
 import { type HolderPhoto, latestPhotoOf } from "./permit-parts.js";

@@ -1,7 +1,8 @@
 import type { FastifyReply } from "fastify";
 import type { Database } from "../../../platform/db/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { attachmentDisposition, type Documents } from "../../../platform/files/index.js";
-import { type Locale, NotFoundError, type Translator } from "../../../platform/http/index.js";
+import type { Locale, Translator } from "../../../platform/http/index.js";
 import type { DocumentSeal } from "../../../platform/pdf/index.js";
 import { findAgencyById } from "../../access/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../platform/db/index.js";
 import { recordAudit, systemActor } from "../../access/index.js";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { replayCase } from "../engine/case-state.js";
 import { loadEvents } from "../engine/event-store.js";
 import type { CaseEvent } from "../engine/events.js";
@@ -10,10 +11,11 @@ import { type RetentionScope, retentionMarks } from "./expiring-cases.js";
 
 /**
  * The answers that may stay once a case is anonymised (what statistics count: citizenship, sex, a
- * coarse date of birth, the region), chosen by the statistics module for the case's procedure.
+ * coarse date of birth, the region), chosen by the statistics module from the statistics section
+ * of the case's definition (the version the case runs on).
  */
 export type AnonymousAnswers = (
-  typeCode: string,
+  definition: CaseTypeDefinition,
   answers: Record<string, unknown>,
 ) => Record<string, unknown>;
 
@@ -86,9 +88,14 @@ export async function anonymiseCase(
   rule: string,
 ): Promise<AnonymisedCase | null> {
   return (cases.db as Database).transaction(async (tx) => {
-    const [row] = await queryRows<{ id: string; type_code: string; applicant_user_id: string | null }>(
+    const [row] = await queryRows<{
+      id: string;
+      type_code: string;
+      type_version: number;
+      applicant_user_id: string | null;
+    }>(
       tx,
-      sql`select id, type_code, applicant_user_id from cases
+      sql`select id, type_code, type_version, applicant_user_id from cases
           where id = ${caseId}::uuid and category in ('decided', 'closed') for update`,
     );
     if (!row) return null;
@@ -97,8 +104,9 @@ export async function anonymiseCase(
     const marks = first?.payload as Payload | undefined;
     if (!first || marks?.[retentionMarks.case] || marks?.[retentionMarks[scope]]) return null;
     const at = cases.clock.now().toISOString();
+    const definition = cases.registry.get(row.type_code, row.type_version);
     const stripped = events.map((event) => {
-      const body = strippedEvent(event, scope, (answers) => anonymous(row.type_code, answers));
+      const body = strippedEvent(event, scope, (answers) => anonymous(definition, answers));
       const payload =
         event.seq === first.seq ? { ...body.payload, [retentionMarks[scope]]: at } : body.payload;
       // The applicant's own actions no longer name their account; officers' actions still name them.

@@ -15,7 +15,6 @@ export const samplePermit = defineCaseType({
   legalTime: { amount: 20, unit: "working" },
   fee: {
     amountMinor: 3000,
-    currency: "AZN",
     expressTiers: [
       {
         code: "express-15",

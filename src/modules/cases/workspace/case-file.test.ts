@@ -321,6 +321,9 @@ describe("the case file", () => {
     const anonymous = await app.client().get(`/cases/${state.id}`);
     expect(anonymous.statusCode).toBe(303);
     expect(location(anonymous)).toContain("/sign-in");
+    // A malformed id is refused only after the guard, as an unknown case would be.
+    expect(location(await app.client().get("/cases/not-a-case"))).toContain("/sign-in");
+    expect((await trainer.browser.get("/cases/not-a-case/history")).statusCode).toBe(403);
   });
 
   it("downloads documents as attachments only, keeps notes and messages, and finds related cases", async () => {

@@ -1,10 +1,8 @@
 import type { FastifyRequest } from "fastify";
-import {
-  DomainError,
-  type FieldError,
-  hasHiddenOrControlCharacters,
-  isInvisibleOnly,
-} from "../../../platform/http/index.js";
+import { z } from "zod";
+import { DomainError } from "../../../platform/errors/index.js";
+import type { FieldError } from "../../../platform/http/index.js";
+import { text as answerText } from "../definition/answers-schema.js";
 import type { TransitionInput } from "../operations/transition-case.js";
 
 /** What the officer typed into a form, kept when the form comes back (errors, a changed case). */
@@ -21,14 +19,38 @@ export interface TypedValues {
 
 const maxText = 4000;
 
-function text(value: unknown): string {
-  const one = Array.isArray(value) ? value[0] : value;
-  return typeof one === "string" ? one.slice(0, maxText * 2) : "";
-}
+/** A field sent once (or several times: the first counts), as text; anything else is empty. */
+const oneText = z.preprocess(
+  (value) => (Array.isArray(value) ? value[0] : value),
+  z
+    .string()
+    .catch("")
+    .transform((value) => value.slice(0, maxText * 2)),
+);
 
-function list(value: unknown): string[] {
-  const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return all.filter((one): one is string => typeof one === "string" && one.length > 0).slice(0, 50);
+/** A field sent any number of times (check boxes): its non-empty texts, at most 50. */
+const texts = z.preprocess(
+  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
+  z
+    .array(z.unknown())
+    .transform((all) =>
+      all.filter((one): one is string => typeof one === "string" && one.length > 0).slice(0, 50),
+    ),
+);
+
+const officerForm = z.object({
+  outcome: oneText,
+  reasons: oneText,
+  documentCodes: texts,
+  message: oneText,
+  comment: oneText,
+  text: oneText,
+  officerId: oneText,
+  result: oneText,
+});
+
+function text(value: unknown): string {
+  return oneText.parse(value);
 }
 
 export function bodyOf(request: FastifyRequest): Record<string, unknown> {
@@ -43,16 +65,7 @@ export function expectedSeqOf(body: Record<string, unknown>): number {
 }
 
 export function typedValuesOf(body: Record<string, unknown>): TypedValues {
-  return {
-    outcome: text(body.outcome),
-    reasons: text(body.reasons),
-    documentCodes: list(body.documentCodes),
-    message: text(body.message),
-    comment: text(body.comment),
-    text: text(body.text),
-    officerId: text(body.officerId),
-    result: text(body.result),
-  };
+  return officerForm.parse(body);
 }
 
 export function transitionInputOf(values: TypedValues): TransitionInput {
@@ -98,6 +111,27 @@ export function refusalAsFormErrors(error: unknown, request: FastifyRequest, for
 const freeTextFields = ["reasons", "message", "comment", "text"] as const;
 
 /**
+ * The answers' text schema (several lines allowed); its length is the operation's to judge, and an
+ * empty field is left out.
+ */
+const freeTexts = z.object(
+  Object.fromEntries(
+    freeTextFields.map((field) => [
+      field,
+      z.preprocess(
+        (value) => (typeof value === "string" && value.trim() !== "" ? value : undefined),
+        answerText({ maxLength: Number.MAX_SAFE_INTEGER, multiline: true }).optional(),
+      ),
+    ]),
+  ),
+);
+
+const freeTextProblems: Record<string, string> = {
+  "cases.answers.controlCharacters": "hidden",
+  "cases.answers.invisibleOnly": "invisible",
+};
+
+/**
  * The free-text rules every text input follows (no control or bidirectional characters, more
  * than invisible characters), checked before any operation runs so nothing is stored: an error at
  * each field that breaks them, or null. An empty field is left to the operation (required or not).
@@ -109,14 +143,9 @@ export function freeTextErrorsOf(
 ): FormErrors | null {
   const errors: FieldError[] = [];
   const byField: Record<string, string> = {};
-  for (const field of freeTextFields) {
-    const value = (values[field] ?? "").trim();
-    if (value === "") continue;
-    const problem = hasHiddenOrControlCharacters(value, true)
-      ? "hidden"
-      : isInvisibleOnly(value)
-        ? "invisible"
-        : null;
+  for (const issue of freeTexts.safeParse(values).error?.issues ?? []) {
+    const field = String(issue.path[0]);
+    const problem = freeTextProblems[issue.message];
     if (!problem) continue;
     const label = field === "text" ? (formId === "message" ? "message" : "note") : field;
     const id = `${formId}-${field}`;

@@ -1,4 +1,5 @@
 import type { Locale, Translator } from "../../../platform/http/index.js";
+import { formatMoney } from "../../../platform/locale/index.js";
 import type { UserContact } from "../../access/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseEvent } from "../engine/events.js";
@@ -36,22 +37,62 @@ export function actorName(event: Pick<CaseEvent, "actor">, context: TimelineCont
   return event.actor.type === "api_key" ? t("workspace.timeline.throughApi", { name }) : name;
 }
 
-function describe(
-  event: CaseEvent,
-  context: TimelineContext,
-  taskCodes: Map<string, string>,
-): { title: string; lines: string[] } {
-  const { t, locale, definition, people, agencies } = context;
-  const documentName = (code: string) =>
-    definition.documents.find((one) => one.code === code)?.name[locale] ?? code;
-  const outcomeLabel = (code: string) =>
-    definition.outcomes.find((one) => one.code === code)?.label[locale] ?? code;
-  const stateLabel = (name: string) => definition.states[name]?.label[locale] ?? name;
+type EventOf<T extends CaseEvent["type"]> = Extract<CaseEvent, { type: T }>;
+type Description = { title: string; lines: string[] };
+
+/** What is shown of one event: a title and the lines beneath it. */
+function describe(event: CaseEvent, context: TimelineContext, taskCodes: Map<string, string>): Description {
+  const { t } = context;
   switch (event.type) {
     case "case.created":
       return { title: t("workspace.timeline.created"), lines: [] };
     case "case.answers_saved":
       return { title: t("workspace.timeline.answersSaved"), lines: [] };
+    case "case.document_removed":
+      return { title: t("workspace.timeline.documentRemoved"), lines: [] };
+    case "case.submitted":
+      return { title: t("workspace.timeline.submitted"), lines: [] };
+    case "case.decision_approved":
+      return { title: t("workspace.timeline.decisionApproved"), lines: [] };
+    case "case.express_tier_chosen":
+    case "case.fee_paid":
+    case "case.document_attached":
+    case "case.documents_requested":
+    case "case.documents_provided":
+      return describeApplication(event, context);
+    case "case.transitioned":
+    case "case.assigned":
+    case "case.task_created":
+    case "case.task_completed":
+      return describeWork(event, context, taskCodes);
+    case "case.decision_drafted":
+    case "case.decision_returned":
+    case "case.decision_issued":
+      return describeDecision(event, context);
+    case "case.note_added":
+    case "case.message_sent":
+      return describeExchange(event, context);
+  }
+}
+
+function documentNameIn({ definition, locale }: TimelineContext) {
+  return (code: string) => definition.documents.find((one) => one.code === code)?.name[locale] ?? code;
+}
+
+/** The applicant's side: fees, documents, answers to requests for documents. */
+function describeApplication(
+  event: EventOf<
+    | "case.express_tier_chosen"
+    | "case.fee_paid"
+    | "case.document_attached"
+    | "case.documents_requested"
+    | "case.documents_provided"
+  >,
+  context: TimelineContext,
+): Description {
+  const { t, locale, definition } = context;
+  const documentName = documentNameIn(context);
+  switch (event.type) {
     case "case.express_tier_chosen": {
       const tier = definition.fee.expressTiers.find((one) => one.code === event.payload.tier);
       return {
@@ -62,29 +103,13 @@ function describe(
     case "case.fee_paid":
       return {
         title: t("workspace.timeline.feePaid"),
-        lines: [t("workspace.timeline.amount", { amount: (event.payload.amountMinor / 100).toFixed(2) })],
+        lines: [formatMoney(event.payload.amountMinor, locale, { currency: definition.fee.currency })],
       };
     case "case.document_attached":
       return {
         title: t("workspace.timeline.documentAttached", { name: documentName(event.payload.code) }),
         lines: [event.payload.fileName],
       };
-    case "case.document_removed":
-      return { title: t("workspace.timeline.documentRemoved"), lines: [] };
-    case "case.submitted":
-      return { title: t("workspace.timeline.submitted"), lines: [] };
-    case "case.transitioned": {
-      const transition = definition.transitions.find((one) => one.name === event.payload.transition);
-      return {
-        title: transition?.label[locale] ?? event.payload.transition,
-        lines: [
-          t("workspace.timeline.moved", {
-            from: stateLabel(event.payload.from),
-            to: stateLabel(event.payload.to),
-          }),
-        ],
-      };
-    }
     case "case.documents_requested":
       return {
         title: t("workspace.timeline.documentsRequested"),
@@ -92,16 +117,30 @@ function describe(
       };
     case "case.documents_provided":
       return { title: t("workspace.timeline.documentsProvided"), lines: paragraphs(event.payload.message) };
+  }
+}
+
+/** The officers' side: the workflow, assignment and tasks for other agencies. */
+function describeWork(
+  event: EventOf<"case.transitioned" | "case.assigned" | "case.task_created" | "case.task_completed">,
+  context: TimelineContext,
+  taskCodes: Map<string, string>,
+): Description {
+  const { t, locale, definition, people, agencies } = context;
+  switch (event.type) {
+    case "case.transitioned": {
+      const transition = definition.transitions.find((one) => one.name === event.payload.transition);
+      const stateLabel = (name: string) => definition.states[name]?.label[locale] ?? name;
+      const moved = { from: stateLabel(event.payload.from), to: stateLabel(event.payload.to) };
+      return {
+        title: transition?.label[locale] ?? event.payload.transition,
+        lines: [t("workspace.timeline.moved", moved)],
+      };
+    }
     case "case.assigned": {
-      const officer = event.payload.officerId ? people.get(event.payload.officerId) : undefined;
-      return event.payload.officerId
-        ? {
-            title: t("workspace.timeline.assigned", {
-              name: officer?.fullName ?? t("workspace.timeline.unknownPerson"),
-            }),
-            lines: [],
-          }
-        : { title: t("workspace.timeline.unassigned"), lines: [] };
+      if (!event.payload.officerId) return { title: t("workspace.timeline.unassigned"), lines: [] };
+      const name = people.get(event.payload.officerId)?.fullName ?? t("workspace.timeline.unknownPerson");
+      return { title: t("workspace.timeline.assigned", { name }), lines: [] };
     }
     case "case.task_created": {
       const task = definition.tasks.find((one) => one.code === event.payload.code);
@@ -120,44 +159,54 @@ function describe(
         lines: [result?.label[locale] ?? event.payload.result, ...paragraphs(event.payload.comment)],
       };
     }
+  }
+}
+
+function describeDecision(
+  event: EventOf<"case.decision_drafted" | "case.decision_returned" | "case.decision_issued">,
+  context: TimelineContext,
+): Description {
+  const { t, locale, definition } = context;
+  const outcomeLabel = (code: string) =>
+    definition.outcomes.find((one) => one.code === code)?.label[locale] ?? code;
+  switch (event.type) {
     case "case.decision_drafted":
       return {
         title: t("workspace.timeline.decisionDrafted", { outcome: outcomeLabel(event.payload.outcome) }),
         lines: paragraphs(event.payload.reasons),
       };
-    case "case.decision_approved":
-      return { title: t("workspace.timeline.decisionApproved"), lines: [] };
     case "case.decision_returned":
       return { title: t("workspace.timeline.decisionReturned"), lines: paragraphs(event.payload.comment) };
     case "case.decision_issued": {
+      const { documentNumber, validFrom, validTo } = event.payload;
       const lines: string[] = [];
-      if (event.payload.documentNumber) {
-        lines.push(t("workspace.timeline.documentNumber", { number: event.payload.documentNumber }));
-      }
-      if (event.payload.validFrom && event.payload.validTo) {
-        lines.push(
-          t("workspace.timeline.validity", {
-            from: context.formatDate(event.payload.validFrom),
-            to: context.formatDate(event.payload.validTo),
-          }),
-        );
+      if (documentNumber) lines.push(t("workspace.timeline.documentNumber", { number: documentNumber }));
+      if (validFrom && validTo) {
+        const validity = { from: context.formatDate(validFrom), to: context.formatDate(validTo) };
+        lines.push(t("workspace.timeline.validity", validity));
       }
       return {
         title: t("workspace.timeline.decisionIssued", { outcome: outcomeLabel(event.payload.outcome) }),
         lines,
       };
     }
-    case "case.note_added":
-      return { title: t("workspace.timeline.note"), lines: paragraphs(event.payload.text) };
-    case "case.message_sent":
-      return {
-        title:
-          event.payload.from === "officer"
-            ? t("workspace.timeline.messageToApplicant")
-            : t("workspace.timeline.messageFromApplicant"),
-        lines: paragraphs(event.payload.text),
-      };
   }
+}
+
+function describeExchange(
+  event: EventOf<"case.note_added" | "case.message_sent">,
+  { t }: TimelineContext,
+): Description {
+  if (event.type === "case.note_added") {
+    return { title: t("workspace.timeline.note"), lines: paragraphs(event.payload.text) };
+  }
+  return {
+    title:
+      event.payload.from === "officer"
+        ? t("workspace.timeline.messageToApplicant")
+        : t("workspace.timeline.messageFromApplicant"),
+    lines: paragraphs(event.payload.text),
+  };
 }
 
 /** The case's history, newest first: every event, notes and messages included. */

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { recordAudit } from "../../access/index.js";
 import { loadCaseForStaff } from "./view-case-file.js";
 import type { StaffContext, Workspace } from "./workspace.js";

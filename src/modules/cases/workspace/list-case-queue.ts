@@ -1,5 +1,5 @@
 import type { Locale } from "../../../platform/http/index.js";
-import { findAgencyById, findUserContacts, recordAudit } from "../../access/index.js";
+import { findAgenciesByIds, findUserContacts, recordAudit } from "../../access/index.js";
 import { allVersions, type DeadlineView, deadlineView, riskCutoffs } from "./deadline-risk.js";
 import type { QueueQuery } from "./queue-query.js";
 import { decodeCursor, encodeCursor } from "./queue-query.js";
@@ -84,28 +84,7 @@ export async function listCaseQueue(
   };
   const conditions = queueConditions(scope, criteria);
   const segments = queueSegments(criteria);
-  const order = query.sort === "-deadline" ? "desc" : "asc";
-  const reverse = order === "asc" ? "desc" : "asc";
-
-  let rows: QueueRow[];
-  let previous: QueueCursor | null = null;
-  let next: QueueCursor | null = null;
-  const before = query.before ? decodeCursor(query.before) : null;
-  if (before) {
-    // Walking back: the rows before the position, read in the reverse order, then turned round.
-    const found = await queueRowsAfter(context.db, conditions, before, reverse, queuePageSize + 1, segments);
-    rows = found.slice(0, queuePageSize).reverse();
-    if (found.length > queuePageSize && rows[0]) previous = cursorOf(rows[0]);
-    const last = rows.at(-1);
-    if (last) next = cursorOf(last);
-  } else {
-    const after = query.after ? decodeCursor(query.after) : null;
-    const found = await queueRowsAfter(context.db, conditions, after, order, queuePageSize + 1, segments);
-    rows = found.slice(0, queuePageSize);
-    if (after && rows[0]) previous = cursorOf(rows[0]);
-    const last = rows.at(-1);
-    if (found.length > queuePageSize && last) next = cursorOf(last);
-  }
+  const { rows, previous, next } = await readPage(context, conditions, segments, query);
   const total = await countQueue(context.db, conditions, countCap);
   if (search) await auditSearch(context, search, total, rows);
 
@@ -163,12 +142,48 @@ async function auditSearch(context: StaffContext, search: QueueSearch, total: nu
   });
 }
 
+/**
+ * One page of the queue and the positions of the pages around it: after `query.after` (or from
+ * the start), or, walking back, the rows before `query.before`, read in reverse and turned round.
+ */
+async function readPage(
+  context: StaffContext,
+  conditions: ReturnType<typeof queueConditions>,
+  segments: ReturnType<typeof queueSegments>,
+  query: QueueQuery,
+): Promise<{ rows: QueueRow[]; previous: QueueCursor | null; next: QueueCursor | null }> {
+  const order = query.sort === "-deadline" ? "desc" : "asc";
+  const before = query.before ? decodeCursor(query.before) : null;
+  if (before) {
+    const reverse = order === "asc" ? "desc" : "asc";
+    const found = await queueRowsAfter(context.db, conditions, before, reverse, queuePageSize + 1, segments);
+    const rows = found.slice(0, queuePageSize).reverse();
+    const first = rows[0];
+    const last = rows.at(-1);
+    return {
+      rows,
+      previous: found.length > queuePageSize && first ? cursorOf(first) : null,
+      next: last ? cursorOf(last) : null,
+    };
+  }
+  const after = query.after ? decodeCursor(query.after) : null;
+  const found = await queueRowsAfter(context.db, conditions, after, order, queuePageSize + 1, segments);
+  const rows = found.slice(0, queuePageSize);
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    previous: after && first ? cursorOf(first) : null,
+    next: found.length > queuePageSize && last ? cursorOf(last) : null,
+  };
+}
+
 function cursorOf(row: QueueRow): QueueCursor {
   return { deadline: row.deadlineDate, id: row.id };
 }
 
 async function agencyNames(context: StaffContext, rows: QueueRow[], locale: Locale) {
   const ids = [...new Set(rows.map((row) => row.agencyId))];
-  const found = await Promise.all(ids.map((id) => findAgencyById(context.db, id)));
-  return new Map(found.flatMap((agency) => (agency ? [[agency.id, agency.names[locale]] as const] : [])));
+  const found = await findAgenciesByIds(context.db, ids);
+  return new Map(found.map((agency) => [agency.id, agency.names[locale]] as const));
 }

@@ -1,18 +1,22 @@
 import { z } from "zod";
+import { isUuid, uuid } from "./ids.js";
 import type { QueueCursor } from "./queue-repository.js";
 import { searchTermMaxLength } from "./queue-search.js";
 
-const cursorPattern = /^(\d{4}-\d{2}-\d{2})?_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** A position in the queue: `<deadline>_<case id>`, the deadline empty for a case without one. */
+const cursorParts = z.tuple([z.union([z.literal(""), z.iso.date()]), uuid]);
 
 /** Anything unexpected in a filter falls back to its default: a queue link never fails. */
 function lenient<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
   return z.preprocess((value) => (schema.safeParse(value).success ? value : fallback), schema);
 }
 
-/** Text matching a pattern, or "" (the filter is not set). */
-function optionalText(pattern: RegExp) {
-  return z.preprocess((value) => (typeof value === "string" && pattern.test(value) ? value : ""), z.string());
+/** Text that passes `accepts`, or "" (the filter is not set). */
+function optionalText(accepts: (value: string) => boolean) {
+  return z.preprocess((value) => (typeof value === "string" && accepts(value) ? value : ""), z.string());
 }
+
+const matches = (pattern: RegExp) => (value: string) => pattern.test(value);
 
 /** The search box: any text, cut to a sensible length (what it means is read in queue-search.ts). */
 const searchText = z.preprocess(
@@ -20,21 +24,21 @@ const searchText = z.preprocess(
   z.string(),
 );
 
-const code = /^[a-z][a-z0-9-]{0,79}$/;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const code = matches(/^[a-z][a-z0-9-]{0,79}$/);
+const isCursor = (value: string) => decodeCursor(value) !== null;
 
 /** The queue's address: filters, sort and page (`after` / `before` a position). */
 export const queueQuerySchema = z.object({
   q: searchText,
   type: optionalText(code),
   state: optionalText(code),
-  agency: optionalText(uuid),
+  agency: optionalText(isUuid),
   assigned: lenient(z.enum(["anyone", "me", "unassigned"]), "anyone"),
   risk: lenient(z.enum(["any", "overdue", "due-soon", "at-risk", "paused"]), "any"),
   days: lenient(z.coerce.number().int().min(1).max(60), 5),
   sort: lenient(z.enum(["deadline", "-deadline"]), "deadline"),
-  after: optionalText(cursorPattern),
-  before: optionalText(cursorPattern),
+  after: optionalText(isCursor),
+  before: optionalText(isCursor),
 });
 export type QueueQuery = z.output<typeof queueQuerySchema>;
 
@@ -47,9 +51,8 @@ export function encodeCursor(cursor: QueueCursor): string {
 }
 
 export function decodeCursor(value: string): QueueCursor | null {
-  const match = cursorPattern.exec(value);
-  if (!match?.[2]) return null;
-  return { deadline: match[1] ?? null, id: match[2] };
+  const parsed = cursorParts.safeParse(value.split("_"));
+  return parsed.success ? { deadline: parsed.data[0] || null, id: parsed.data[1] } : null;
 }
 
 /** The address of the queue with these filters (defaults left out, so links stay short). */

@@ -134,6 +134,7 @@ describe("tasks routed to the employment service", () => {
     // The employment officer sees the task, not the migration service's case file.
     expect((await employment.browser.get(`/cases/${state.id}`)).statusCode).toBe(404);
     expect((await employment.browser.get("/tasks/not-a-task")).statusCode).toBe(404);
+    expect((await employment.browser.post("/tasks/not-a-task", { result: "positive" })).statusCode).toBe(404);
     expect((await employment.browser.post(`/tasks/${randomUUID()}`, { result: "positive" })).statusCode).toBe(
       404,
     );

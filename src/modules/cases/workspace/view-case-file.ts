@@ -1,9 +1,9 @@
 import { and, desc, eq, ne, or, type SQL, sql } from "drizzle-orm";
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import {
   authorize,
   decide,
-  findAgencyById,
+  findAgenciesByIds,
   findUserContacts,
   listStaffWithPermission,
   type ProtectedRecord,
@@ -18,6 +18,7 @@ import type { CaseEvent } from "../engine/events.js";
 import { loadCaseState } from "../engine/projection-repository.js";
 import { cases } from "../schema.js";
 import { documentNumbersIn } from "./answers-view.js";
+import { isUuid } from "./ids.js";
 import { agencyScopeOf, originOf, type StaffContext, type Workspace } from "./workspace.js";
 
 export interface RelatedCase {
@@ -53,8 +54,6 @@ export function caseRecordOf(state: CaseState): ProtectedRecord {
   };
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * Reads a case the officer may see (404 for another agency's or a draft, 403 without
  * `cases.read`, both audited), for one of its pages.
@@ -64,7 +63,7 @@ export async function loadCaseForStaff(
   context: StaffContext,
   caseId: string,
 ): Promise<{ state: CaseState; definition: CaseTypeDefinition }> {
-  const state = uuidPattern.test(caseId) ? await loadCaseState(context.db, caseId) : null;
+  const state = isUuid(caseId) ? await loadCaseState(context.db, caseId) : null;
   // A draft is the applicant's own until it is submitted: for staff it does not exist yet.
   if (!state || state.category === "draft") throw new NotFoundError("case_not_found");
   await authorize(originOf(context), "cases.read", caseRecordOf(state));
@@ -113,23 +112,26 @@ async function peopleNamedIn(context: StaffContext, state: CaseState, events: Ca
   }
   if (state.assignedTo) ids.add(state.assignedTo);
   if (state.applicantUserId) ids.add(state.applicantUserId);
-  const found = await findUserContacts(
-    context.db,
-    [...ids].filter((id) => uuidPattern.test(id)),
-  );
+  const found = await findUserContacts(context.db, [...ids].filter(isUuid));
   return new Map(found.map((person) => [person.id, person]));
 }
 
 async function agenciesNamedIn(context: StaffContext, state: CaseState) {
   const ids = new Set([state.agencyId, ...state.tasks.map((task) => task.agencyId)]);
-  const found = await Promise.all([...ids].map((id) => findAgencyById(context.db, id)));
-  return new Map(found.flatMap((agency) => (agency ? [[agency.id, agency.names] as const] : [])));
+  const found = await findAgenciesByIds(context.db, [...ids]);
+  return new Map(found.map((agency) => [agency.id, agency.names] as const));
 }
+
+/** At most this many related cases are listed, the newest first. */
+const relatedCasesShown = 50;
 
 /**
  * Other cases of the same person: the same applicant account, or the same passport or document
  * number in the answers (found through the GIN index on the answers). Only cases the officer may
  * see are listed, and never drafts.
+ * The two ways are read apart, each its newest cases, and merged: one account can hold thousands
+ * of cases (an employer's, a host's), and with an `or` the database would read all of them before
+ * sorting, where alone the account's index gives its newest cases in order.
  */
 export async function relatedCases(
   context: StaffContext,
@@ -137,11 +139,26 @@ export async function relatedCases(
   definition: CaseTypeDefinition,
 ): Promise<RelatedCase[]> {
   const probes = documentNumbersIn(definition, state.answers);
-  const matches: SQL[] = probes.map((probe) => sql`${cases.answers} @> ${JSON.stringify(probe)}::jsonb`);
-  if (state.applicantUserId) matches.push(eq(cases.applicantUserId, state.applicantUserId));
-  if (matches.length === 0) return [];
+  const byDocument = probes.map((probe) => sql`${cases.answers} @> ${JSON.stringify(probe)}::jsonb`);
+  const ways: SQL[] = [];
+  if (byDocument.length > 0) ways.push(or(...byDocument) as SQL);
+  if (state.applicantUserId) ways.push(eq(cases.applicantUserId, state.applicantUserId));
+  const found = await Promise.all(ways.map((way) => newestRelated(context, state, way)));
+  const seen = new Set<string>();
+  const rows = found
+    .flat()
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .slice(0, relatedCasesShown);
+  return rows.map(({ applicantUserId, createdAt: _createdAt, ...row }) => ({
+    ...row,
+    sameApplicant: applicantUserId !== null && applicantUserId === state.applicantUserId,
+  }));
+}
+
+function newestRelated(context: StaffContext, state: CaseState, way: SQL) {
   const scope = agencyScopeOf(context.principal);
-  const rows = await context.db
+  return context.db
     .select({
       id: cases.id,
       number: cases.number,
@@ -151,6 +168,7 @@ export async function relatedCases(
       category: cases.category,
       submittedAt: cases.submittedAt,
       applicantUserId: cases.applicantUserId,
+      createdAt: cases.createdAt,
     })
     .from(cases)
     .where(
@@ -158,13 +176,9 @@ export async function relatedCases(
         ne(cases.id, state.id),
         ne(cases.category, "draft"),
         scope ? eq(cases.agencyId, scope) : undefined,
-        or(...matches),
+        way,
       ),
     )
     .orderBy(desc(cases.createdAt))
-    .limit(50);
-  return rows.map(({ applicantUserId, ...row }) => ({
-    ...row,
-    sameApplicant: applicantUserId !== null && applicantUserId === state.applicantUserId,
-  }));
+    .limit(relatedCasesShown);
 }

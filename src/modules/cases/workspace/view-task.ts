@@ -1,12 +1,11 @@
-import { NotFoundError } from "../../../platform/http/index.js";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { authorize, type Permission, recordAudit } from "../../access/index.js";
 import type { CaseTypeDefinition, TaskDefinition } from "../definition/case-type.js";
 import type { CaseState, CaseTask } from "../engine/case-state.js";
 import { loadCaseState } from "../engine/projection-repository.js";
+import { isUuid } from "./ids.js";
 import { findTask } from "./task-repository.js";
 import { originOf, type StaffContext, type Workspace } from "./workspace.js";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface TaskFile {
   task: CaseTask;
@@ -26,7 +25,7 @@ export async function viewTask(
   context: StaffContext,
   taskId: string,
 ): Promise<TaskFile> {
-  const row = uuidPattern.test(taskId) ? await findTask(context.db, taskId) : null;
+  const row = isUuid(taskId) ? await findTask(context.db, taskId) : null;
   const state = row ? await loadCaseState(context.db, row.caseId) : null;
   const task = state?.tasks.find((one) => one.taskId === taskId);
   if (!state || !task) throw new NotFoundError("task_not_found");

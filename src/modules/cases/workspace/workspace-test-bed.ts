@@ -62,6 +62,12 @@ export const workspaceSample = defineCaseType({
     },
     ...samplePermit.form.slice(1),
   ],
+  // Counted as the permits count an application (the retention tests read its records).
+  statistics: {
+    counts: "application",
+    person: { citizenship: "citizenship", birthDate: "birthDate", travelDocument: "passportNumber" },
+    outcomes: { approved: "GRANTED", refused: "REFUSED" },
+  },
 });
 
 /** What the tests' browser stand-in (test/support/test-client.ts) offers. */

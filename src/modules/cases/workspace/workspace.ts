@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { Documents } from "../../../platform/files/index.js";
 import type { I18n } from "../../../platform/http/index.js";
 import type { Principal } from "../../access/index.js";
@@ -13,6 +14,11 @@ export interface Workspace {
 
 /** A case operation's context for someone signed in (the routes check that they are). */
 export type StaffContext = CasesContext & { principal: Principal };
+
+/** The case context of a request that passed a staff page's guard. */
+export function staffContextOf(workspace: Workspace, request: FastifyRequest): StaffContext {
+  return workspace.cases.contextFor(request) as StaffContext;
+}
 
 /** The origin of a request, for `authorize` and audit records. */
 export function originOf(context: StaffContext) {

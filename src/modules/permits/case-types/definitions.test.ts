@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isPermission, referenceAgencies } from "../../access/index.js";
+import { countryProfile } from "../../../platform/country/index.js";
+import { isPermission } from "../../access/index.js";
 import { type CaseTypeDefinition, CaseTypeRegistry, type Condition } from "../../cases/index.js";
 import { caseTypeDefinitions } from "../index.js";
 
@@ -35,7 +36,7 @@ describe("the permit and registration procedures", () => {
   it.each(registry.current().map((definition) => [definition.code, definition] as const))(
     "%s names only permissions, agencies, fields and answers that exist",
     (_code, definition) => {
-      expect(referenceAgencies.map((agency) => agency.code)).toContain(definition.responsibleAgency);
+      expect(countryProfile().agencies.map((agency) => agency.code)).toContain(definition.responsibleAgency);
       for (const transition of definition.transitions) {
         if (transition.allowed !== "applicant") expect(isPermission(transition.allowed)).toBe(true);
       }

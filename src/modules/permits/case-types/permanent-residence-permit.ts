@@ -41,7 +41,6 @@ export const permanentResidencePermit = defineCaseType({
   // which sets a higher duty for each shorter processing time.
   fee: {
     amountMinor: 10000,
-    currency: "AZN",
     expressTiers: [
       {
         code: "express-50",
@@ -233,4 +232,11 @@ export const permanentResidencePermit = defineCaseType({
     },
     refusedOutcome,
   ],
+  statistics: {
+    counts: "application",
+    person: { citizenship: "citizenship", birthDate: "birthDate", travelDocument: "passportNumber" },
+    place: ["addressInAzerbaijan"],
+    outcomes: { approved: "GRANTED", refused: "REFUSED" },
+    residencePermit: { reason: "OTH" },
+  },
 });

@@ -33,7 +33,6 @@ export const stayExtension = defineCaseType({
   // for up to 30 days. The express tier is Karvan's configuration of a paid faster service.
   fee: {
     amountMinor: 3000,
-    currency: "AZN",
     expressTiers: [
       {
         code: "express-1",
@@ -151,4 +150,10 @@ export const stayExtension = defineCaseType({
     },
     refusedOutcome,
   ],
+  // An extension of a short stay is no residence permit: an application and its decision only.
+  statistics: {
+    counts: "application",
+    person: { citizenship: "citizenship", birthDate: "birthDate", travelDocument: "passportNumber" },
+    outcomes: { approved: "GRANTED", refused: "REFUSED" },
+  },
 });

@@ -28,7 +28,7 @@ export const stayRegistration = defineCaseType({
     ru: "Миграционный кодекс Азербайджанской Республики (2013), статья 21 (регистрация по месту пребывания); Закон Азербайджанской Республики «О регистрации по месту жительства и месту пребывания»",
   },
   // No legalTime: the registration is made the moment it is submitted.
-  fee: { amountMinor: 0, currency: "AZN" },
+  fee: { amountMinor: 0 },
   form: [
     {
       id: "guest",
@@ -57,6 +57,8 @@ export const stayRegistration = defineCaseType({
         {
           name: "guestPassportNumber",
           kind: "documentNumber",
+          // Hotels' document readers send the passport's machine-readable zone.
+          mrz: true,
           label: {
             az: "Qonağın pasportunun nömrəsi",
             en: "The guest's passport number",
@@ -207,5 +209,15 @@ export const stayRegistration = defineCaseType({
       en: "Registered at the place of stay on the host's notification (Migration Code, article 21).",
       ru: "Зарегистрирован по месту пребывания на основании уведомления принимающей стороны (Миграционный кодекс, статья 21).",
     },
+  },
+  // A registration is counted as such, of the guest, at the region of the place of stay.
+  statistics: {
+    counts: "registration",
+    person: {
+      citizenship: "guestCitizenship",
+      birthDate: "guestBirthDate",
+      travelDocument: "guestPassportNumber",
+    },
+    place: ["stayAddress"],
   },
 });

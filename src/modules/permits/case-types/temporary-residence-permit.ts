@@ -40,7 +40,6 @@ export const temporaryResidencePermit = defineCaseType({
   // current Law on State Duty, which sets a higher duty for the faster decision.
   fee: {
     amountMinor: 6000,
-    currency: "AZN",
     expressTiers: [
       {
         code: "express-15",
@@ -331,4 +330,13 @@ export const temporaryResidencePermit = defineCaseType({
     },
     refusedOutcome,
   ],
+  statistics: {
+    counts: "application",
+    person: { citizenship: "citizenship", birthDate: "birthDate", travelDocument: "passportNumber" },
+    place: ["addressInAzerbaijan"],
+    outcomes: { approved: "GRANTED", refused: "REFUSED" },
+    residencePermit: {
+      reason: { answer: "ground", codes: { work: "OCC", family: "FAM", study: "EDUC" }, otherwise: "OTH" },
+    },
+  },
 });

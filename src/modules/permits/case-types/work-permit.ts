@@ -31,7 +31,6 @@ export const workPermit = defineCaseType({
   // days). Configuration, to be checked against the current Law on State Duty.
   fee: {
     amountMinor: 100000,
-    currency: "AZN",
     expressTiers: [
       {
         code: "express-15",
@@ -332,4 +331,15 @@ export const workPermit = defineCaseType({
     },
     refusedOutcome,
   ],
+  // The worker is the person counted, at the workplace's region (else the employer's).
+  statistics: {
+    counts: "application",
+    person: {
+      citizenship: "workerCitizenship",
+      birthDate: "workerBirthDate",
+      travelDocument: "workerPassportNumber",
+    },
+    place: ["workplaceAddress", "employerAddress"],
+    outcomes: { approved: "GRANTED", refused: "REFUSED" },
+  },
 });

@@ -1,4 +1,6 @@
-import { type Locale, NotFoundError, type Translator } from "../../../platform/http/index.js";
+import { z } from "zod";
+import { NotFoundError } from "../../../platform/errors/index.js";
+import type { Locale, Translator } from "../../../platform/http/index.js";
 import { findAgenciesByKind } from "../../access/index.js";
 import { loadOwnCaseRecords } from "../../cases/index.js";
 import type { SubjectContext } from "../subject-access/collect-subject-data.js";
@@ -18,7 +20,8 @@ export interface CorrectionTarget {
   items: CorrectableItem[];
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids reach SQL only once they are UUIDs: a malformed one is "not found", never a database error. */
+const uuid = z.uuid();
 
 /**
  * The items of the person's account, or of one of their cases, that they may ask to have
@@ -46,7 +49,7 @@ export async function correctableItems(
       ],
     };
   }
-  if (!uuidPattern.test(caseId)) throw new NotFoundError("case_not_found");
+  if (!uuid.safeParse(caseId).success) throw new NotFoundError("case_not_found");
   const [record] = await loadOwnCaseRecords(context, locale, t, { caseId });
   if (!record) throw new NotFoundError("case_not_found");
   const prefix = (text: string) => `${record.number}: ${text}`;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { DomainError, type FieldError, type Locale, parseForm } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
+import { type FieldError, type Locale, parseForm } from "../../../platform/http/index.js";
 import type { PrivacyServices } from "../privacy-services.js";
 import type { SubjectContext } from "../subject-access/collect-subject-data.js";
 import { requireDataSubject } from "../subject-access/data-subject-guard.js";

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { DomainError, type FieldError, parseForm } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
+import { type FieldError, parseForm } from "../../../platform/http/index.js";
 import { decide } from "../../access/index.js";
 import type { PrivacyServices } from "../privacy-services.js";
 import { correctionAnswerForm } from "./correction-forms.js";

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError } from "../../../platform/http/index.js";
+import { z } from "zod";
+import { ConflictError, NotFoundError } from "../../../platform/errors/index.js";
 import { authorize, type Principal, type ProtectedRecord, recordAudit } from "../../access/index.js";
 import type { CasesContext } from "../../cases/index.js";
 import type { PrivacyServices } from "../privacy-services.js";
@@ -29,7 +30,8 @@ function agencyScopeOf(principal: Principal): string | null {
     : (principal.agencyId ?? "00000000-0000-0000-0000-000000000000");
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids reach SQL only once they are UUIDs: a malformed one is "not found", never a database error. */
+const uuid = z.uuid();
 
 /**
  * The correction requests of the officer's agency (`cases.read`), open ones first, found by their
@@ -59,7 +61,7 @@ export async function listAgencyCorrections(
 
 /** One request, for an officer of the owning agency (another agency's answers 404, audited). */
 export async function viewCorrection(context: OfficerContext, id: string): Promise<CorrectionRequest> {
-  const request = uuidPattern.test(id) ? await findCorrectionRequest(context.db, id) : null;
+  const request = uuid.safeParse(id).success ? await findCorrectionRequest(context.db, id) : null;
   if (!request) throw new NotFoundError("correction_not_found");
   await authorize(originOf(context), "cases.read", recordOf(request));
   await recordAudit(context.db, {
@@ -93,7 +95,7 @@ export async function answerCorrection(
   id: string,
   answer: { outcome: "corrected" | "refused"; reply: string },
 ): Promise<CorrectionRequest> {
-  const request = uuidPattern.test(id) ? await findCorrectionRequest(context.db, id) : null;
+  const request = uuid.safeParse(id).success ? await findCorrectionRequest(context.db, id) : null;
   if (!request) throw new NotFoundError("correction_not_found");
   await authorize(originOf(context), "cases.process", recordOf(request));
   const answered = await context.db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, type Locale, type Translator } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
+import type { Locale, Translator } from "../../../platform/http/index.js";
 import { actorOf, recordAudit } from "../../access/index.js";
 import type { PrivacyServices } from "../privacy-services.js";
 import type { SubjectContext } from "../subject-access/collect-subject-data.js";

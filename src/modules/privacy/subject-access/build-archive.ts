@@ -1,6 +1,7 @@
 import JSZip from "jszip";
+import { NotFoundError } from "../../../platform/errors/index.js";
 import { type Documents, safeDownloadName } from "../../../platform/files/index.js";
-import { NotFoundError, type Translator } from "../../../platform/http/index.js";
+import type { Translator } from "../../../platform/http/index.js";
 import { archiveReadme } from "./archive-readme.js";
 import type { SubjectData } from "./collect-subject-data.js";
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { countryName } from "../../../platform/reference/index.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { chartDataTable } from "../charts/chart-table.js";

@@ -104,93 +104,134 @@ export async function buildDashboard(
   locale: string,
 ): Promise<DashboardChart[]> {
   const months = monthsBetween(filters.from, filters.to);
-  const categoryLabel = t("statistics.dashboard.month");
+  const context: ChartContext = {
+    db,
+    filters,
+    t,
+    locale,
+    months,
+    categoryLabel: t("statistics.dashboard.month"),
+  };
   const charts: DashboardChart[] = [];
-  const split = (values: Map<string, Array<{ n: number }>>, prefix: string) =>
-    [...values.entries()].map(([code, series]) => ({
-      name: label(t, prefix, code),
-      values: series.map((v) => v.n),
-    }));
+  // One query at a time: the heavy-query gate counts a dashboard as one computation on the database.
+  for (const chart of dashboardCharts) {
+    const built = await chart(context);
+    if (built) charts.push(built);
+  }
+  return charts;
+}
 
+interface ChartContext {
+  db: Queryable;
+  filters: DashboardFilters;
+  t: Translate;
+  locale: string;
+  months: string[];
+  categoryLabel: string;
+}
+
+type Series = Map<string, Array<{ n: number; total: number }>>;
+
+/** A chart of the dashboard; undefined when there is nothing to draw yet. */
+type ChartBuilder = (context: ChartContext) => Promise<DashboardChart | undefined>;
+
+/** One series per code, named from `prefix`'s translations. */
+function seriesPerCode(context: ChartContext, values: Series, prefix: string): ChartSpec["series"] {
+  return [...values.entries()].map(([code, series]) => ({
+    name: label(context.t, prefix, code),
+    values: series.map((v) => v.n),
+  }));
+}
+
+/** Per month, the sum of `field` over every series. */
+function monthlyTotals(months: string[], values: Series, field: "n" | "total"): number[] {
+  const all = [...values.values()];
+  return months.map((_, at) => all.reduce((sum, series) => sum + (series[at]?.[field] ?? 0), 0));
+}
+
+/** `part` of `whole` per month, rounded to a tenth (× `scale`); null where `whole` is nothing. */
+function ratios(months: string[], part: number[], whole: number[], scale: number): Array<number | null> {
+  return months.map((_, at) =>
+    (whole[at] ?? 0) > 0 ? Math.round((scale * (part[at] ?? 0)) / (whole[at] ?? 1)) / 10 : null,
+  );
+}
+
+const applicationsChart: ChartBuilder = async (context) => {
+  const { db, filters, t, months, categoryLabel } = context;
   const applications = await seriesBy(
     db,
     { cube: "applications", filter: filterOf(filters, { caseType: "d1", region: "d2" }), split: "d1" },
     months,
   );
-  charts.push({
+  return {
     id: "applications",
     spec: {
       kind: "stacked-bar",
       title: t("statistics.dashboard.charts.applications"),
       categories: months,
       categoryLabel,
-      series: split(applications, "statistics.caseTypes"),
+      series: seriesPerCode(context, applications, "statistics.caseTypes"),
     },
-  });
+  };
+};
 
+const decisionsChart: ChartBuilder = async (context) => {
+  const { db, filters, t, months, categoryLabel } = context;
   const decisions = await seriesBy(
     db,
     { cube: "decisions", filter: filterOf(filters, { caseType: "d1", region: "d3" }), split: "d2" },
     months,
   );
-  charts.push({
+  return {
     id: "decisions",
     spec: {
       kind: "stacked-bar",
       title: t("statistics.dashboard.charts.decisions"),
       categories: months,
       categoryLabel,
-      series: split(decisions, "statistics.codes"),
+      series: seriesPerCode(context, decisions, "statistics.codes"),
     },
-  });
+  };
+};
 
+const recognitionRateChart: ChartBuilder = async ({ db, filters, t, months, categoryLabel }) => {
   const asylum = await seriesBy(
     db,
     { cube: "asylum_decisions_first", filter: filterOf(filters, {}), split: "d1" },
     months,
   );
-  if (asylum.size > 0) {
-    const positive = months.map((_, at) =>
-      ["GENCONV", "SUB_PROT", "HUMSTAT"].reduce((sum, code) => sum + (asylum.get(code)?.[at]?.n ?? 0), 0),
-    );
-    const all = months.map((_, at) =>
-      [...asylum.values()].reduce((sum, series) => sum + (series[at]?.n ?? 0), 0),
-    );
-    charts.push({
-      id: "recognition-rate",
-      spec: {
-        kind: "line",
-        title: t("statistics.dashboard.charts.recognitionRate"),
-        categories: months,
-        categoryLabel,
-        yAxisLabel: "%",
-        series: [
-          {
-            name: t("statistics.dashboard.series.recognitionRate"),
-            values: months.map((_, at) =>
-              (all[at] ?? 0) > 0 ? Math.round((1000 * (positive[at] ?? 0)) / (all[at] ?? 1)) / 10 : null,
-            ),
-          },
-        ],
-      },
-    });
-  }
+  if (asylum.size === 0) return undefined;
+  const positive = months.map((_, at) =>
+    ["GENCONV", "SUB_PROT", "HUMSTAT"].reduce((sum, code) => sum + (asylum.get(code)?.[at]?.n ?? 0), 0),
+  );
+  return {
+    id: "recognition-rate",
+    spec: {
+      kind: "line",
+      title: t("statistics.dashboard.charts.recognitionRate"),
+      categories: months,
+      categoryLabel,
+      yAxisLabel: "%",
+      series: [
+        {
+          name: t("statistics.dashboard.series.recognitionRate"),
+          values: ratios(months, positive, monthlyTotals(months, asylum, "n"), 1000),
+        },
+      ],
+    },
+  };
+};
 
+const processingChart: ChartBuilder = async ({ db, filters, t, months, categoryLabel }) => {
   const processing = await seriesBy(
     db,
     { cube: "processing", filter: filterOf(filters, { caseType: "d1" }), split: "d2" },
     months,
   );
-  const within = processing.get("WITHIN") ?? [];
+  const within = (processing.get("WITHIN") ?? []).map((value) => value.n);
   const late = processing.get("LATE") ?? [];
-  const decided = months.map((_, at) => (within[at]?.n ?? 0) + (late[at]?.n ?? 0));
-  const days = months.map((_, at) =>
-    [...processing.values()].reduce((sum, series) => sum + (series[at]?.total ?? 0), 0),
-  );
-  const counted = months.map((_, at) =>
-    [...processing.values()].reduce((sum, series) => sum + (series[at]?.n ?? 0), 0),
-  );
-  charts.push({
+  const decided = months.map((_, at) => (within[at] ?? 0) + (late[at]?.n ?? 0));
+  return {
     id: "processing",
     spec: {
       kind: "line",
@@ -200,29 +241,32 @@ export async function buildDashboard(
       series: [
         {
           name: t("statistics.dashboard.series.withinLegalTime"),
-          values: months.map((_, at) =>
-            (decided[at] ?? 0) > 0
-              ? Math.round((1000 * (within[at]?.n ?? 0)) / (decided[at] ?? 1)) / 10
-              : null,
-          ),
+          values: ratios(months, within, decided, 1000),
         },
         {
           name: t("statistics.dashboard.series.meanDays"),
-          values: months.map((_, at) =>
-            (counted[at] ?? 0) > 0 ? Math.round((10 * (days[at] ?? 0)) / (counted[at] ?? 1)) / 10 : null,
+          values: ratios(
+            months,
+            monthlyTotals(months, processing, "total"),
+            monthlyTotals(months, processing, "n"),
+            10,
           ),
         },
       ],
     },
-  });
+  };
+};
 
+/** The backlog's age bands, youngest first. */
+const ageOrder = ["M_LT1", "M1-2", "M3-5", "M6-11", "M_GE12"];
+
+const backlogChart: ChartBuilder = async ({ db, filters, t, months, categoryLabel }) => {
   const backlog = await seriesBy(
     db,
     { cube: "backlog_stock", filter: filterOf(filters, { caseType: "d1" }), split: "d2", stock: true },
     months,
   );
-  const ageOrder = ["M_LT1", "M1-2", "M3-5", "M6-11", "M_GE12"];
-  charts.push({
+  return {
     id: "backlog",
     spec: {
       kind: "stacked-bar",
@@ -236,8 +280,10 @@ export async function buildDashboard(
           values: (backlog.get(code) ?? []).map((v) => v.n),
         })),
     },
-  });
+  };
+};
 
+const registrationsByRegionChart: ChartBuilder = async ({ db, filters, t, locale, months }) => {
   const registrations = await seriesBy(
     db,
     { cube: "registrations", filter: filterOf(filters, { region: "d1" }), split: "d1" },
@@ -252,7 +298,7 @@ export async function buildDashboard(
           : regionName(region.code, locale),
     }))
     .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, locale));
-  charts.push({
+  return {
     id: "registrations-by-region",
     spec: {
       kind: "bar",
@@ -264,31 +310,37 @@ export async function buildDashboard(
         { name: t("statistics.dashboard.series.registrations"), values: regions.map((region) => region.n) },
       ],
     },
-  });
+  };
+};
 
+const detentionChart: ChartBuilder = async ({ db, filters, t, months, categoryLabel }) => {
   const detention = await seriesBy(
     db,
     { cube: "detention_stock", filter: filterOf(filters, { region: "d1" }), split: "citizen", stock: true },
     months,
   );
-  if (detention.size > 0) {
-    charts.push({
-      id: "detention",
-      spec: {
-        kind: "line",
-        title: t("statistics.dashboard.charts.detention"),
-        categories: months,
-        categoryLabel,
-        series: [
-          {
-            name: t("statistics.dashboard.series.detained"),
-            values: months.map((_, at) =>
-              [...detention.values()].reduce((sum, series) => sum + (series[at]?.n ?? 0), 0),
-            ),
-          },
-        ],
-      },
-    });
-  }
-  return charts;
-}
+  if (detention.size === 0) return undefined;
+  return {
+    id: "detention",
+    spec: {
+      kind: "line",
+      title: t("statistics.dashboard.charts.detention"),
+      categories: months,
+      categoryLabel,
+      series: [
+        { name: t("statistics.dashboard.series.detained"), values: monthlyTotals(months, detention, "n") },
+      ],
+    },
+  };
+};
+
+/** The dashboard's charts in the order they are shown. */
+const dashboardCharts: ChartBuilder[] = [
+  applicationsChart,
+  decisionsChart,
+  recognitionRateChart,
+  processingChart,
+  backlogChart,
+  registrationsByRegionChart,
+  detentionChart,
+];

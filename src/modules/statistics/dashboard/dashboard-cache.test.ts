@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 import { DashboardCache } from "./dashboard-cache.js";
 import { HeavyQueryGate } from "./heavy-query-gate.js";
 

@@ -1,8 +1,6 @@
-import { displayTimeZone } from "../../../platform/http/index.js";
+import { countryProfile } from "../../../platform/country/index.js";
+import { dateTimeFormat, intlTag } from "../../../platform/locale/index.js";
 import type { Translate } from "./build-dashboard.js";
-
-/** The conventions of each language where it is spoken here (a 24-hour clock in English too). */
-const intlLocale: Record<string, string> = { az: "az-Latn-AZ", en: "en-GB", ru: "ru-RU" };
 
 interface Formats {
   time: Intl.DateTimeFormat;
@@ -10,24 +8,20 @@ interface Formats {
   relative: Intl.RelativeTimeFormat;
 }
 
-/** Made once per language: making them was most of the time a kept dashboard took. */
+/** Made once per language and time zone: making them was most of the time a kept dashboard took. */
 const formatsByLanguage = new Map<string, Formats>();
-const calendarDay = new Intl.DateTimeFormat("en-CA", { dateStyle: "short", timeZone: displayTimeZone });
 
 function formatsOf(language: string): Formats {
-  const made = formatsByLanguage.get(language);
+  const locale = intlTag(language);
+  const key = `${locale}|${countryProfile().timeZone}`;
+  const made = formatsByLanguage.get(key);
   if (made) return made;
-  const locale = intlLocale[language] ?? language;
   const formats = {
-    time: new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: displayTimeZone }),
-    dateAndTime: new Intl.DateTimeFormat(locale, {
-      dateStyle: "medium",
-      timeStyle: "short",
-      timeZone: displayTimeZone,
-    }),
+    time: dateTimeFormat(language, { timeStyle: "short" }),
+    dateAndTime: dateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }),
     relative: new Intl.RelativeTimeFormat(locale, { numeric: "auto" }),
   };
-  formatsByLanguage.set(language, formats);
+  formatsByLanguage.set(key, formats);
   return formats;
 }
 
@@ -37,7 +31,8 @@ function formatsOf(language: string): Formats {
  */
 export function figuresAsOf(computedAt: Date, now: Date, language: string, t: Translate): string {
   const formats = formatsOf(language);
-  const sameDay = calendarDay.format(computedAt) === calendarDay.format(now);
+  const { calendar } = countryProfile();
+  const sameDay = calendar.legalDate(computedAt) === calendar.legalDate(now);
   const time = (sameDay ? formats.time : formats.dateAndTime).format(computedAt);
   const seconds = Math.max(0, Math.round((now.getTime() - computedAt.getTime()) / 1000));
   const ago =

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Translate } from "./build-dashboard.js";
 import { registrationsByRegion } from "./build-dashboard.js";
 import { parseDashboardFilters } from "./dashboard-filters.js";
-import { dashboardFilterView, filterFields } from "./filter-fields.js";
+import { filterFields, makeFilterView } from "./filter-fields.js";
 
 const names: Record<string, string> = {
   "statistics.dashboard.all": "All",
@@ -20,7 +20,7 @@ const t: Translate = (key, options) => {
 };
 
 describe("the dashboard's filters", () => {
-  const view = dashboardFilterView("AZ", "en", t);
+  const view = makeFilterView("AZ", "en", t);
 
   it("offers case types, citizenships and regions by name, not as codes to type", () => {
     const { fields, errors } = filterFields(

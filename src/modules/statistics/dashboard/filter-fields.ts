@@ -24,11 +24,15 @@ const filterViews = new Map<string, DashboardFilterView>();
 /** The pick lists of the dashboard in the reader's language, and the codes each accepts. */
 export function dashboardFilterView(country: string, locale: string, t: Translate): DashboardFilterView {
   const key = `${country}|${locale}`;
-  const made = filterViews.get(key);
-  if (made) return made;
+  const made = filterViews.get(key) ?? makeFilterView(country, locale, t);
+  filterViews.set(key, made);
+  return made;
+}
+
+export function makeFilterView(country: string, locale: string, t: Translate): DashboardFilterView {
   const choices = dashboardChoices(country, locale, t);
   const codes = (options: Array<{ value: string }>) => new Set(options.map((option) => option.value));
-  const view = {
+  return {
     choices,
     allowed: {
       caseType: codes(choices.caseType),
@@ -36,8 +40,6 @@ export function dashboardFilterView(country: string, locale: string, t: Translat
       region: codes(choices.region),
     },
   };
-  filterViews.set(key, view);
-  return view;
 }
 
 /**

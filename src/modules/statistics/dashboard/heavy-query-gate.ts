@@ -1,4 +1,4 @@
-import { DomainError } from "../../../platform/http/index.js";
+import { DomainError } from "../../../platform/errors/index.js";
 
 /**
  * Lets only a few heavy statistics computations run at once in a process. Each one keeps the

@@ -1,9 +1,9 @@
+import type { Cell, SheetData } from "write-excel-file/node";
 import type { OfficialTable } from "../tables/official-table.js";
 import type { ExportTexts } from "./export-texts.js";
 import { labelledRows } from "./labelled-rows.js";
 
-const TITLE_ROW = 1;
-const NOTE_ROW = 2;
+/** The header is the fourth row: title, note, a blank spacer, then the column headings. */
 const HEADER_ROW = 4;
 const MIN_COLUMN_WIDTH = 8;
 const MAX_COLUMN_WIDTH = 60;
@@ -28,39 +28,35 @@ function noteOf(table: OfficialTable, texts: ExportTexts): string {
  */
 export async function writeTableXlsx(table: OfficialTable, texts: ExportTexts): Promise<Buffer> {
   const { head, rows } = labelledRows(table, texts);
-  // Loaded on the first spreadsheet: a heavy library most requests never need.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Karvan";
-  const sheet = workbook.addWorksheet(sheetNameOf(table.period), {
-    views: [{ state: "frozen", ySplit: HEADER_ROW }],
-  });
+  // Loaded on the first spreadsheet: most requests never need it.
+  const { default: writeExcelFile } = await import("write-excel-file/node");
 
-  sheet.getCell(TITLE_ROW, 1).value = table.title;
-  sheet.getCell(TITLE_ROW, 1).font = { bold: true, size: 14 };
-  sheet.getCell(NOTE_ROW, 1).value = noteOf(table, texts);
+  const data: SheetData = [
+    [{ value: table.title, fontWeight: "bold", fontSize: 14 }],
+    [noteOf(table, texts)],
+    [],
+    head.map((heading): Cell => ({ value: heading, fontWeight: "bold" })),
+    ...rows.map((row): Cell[] => [
+      ...row.texts,
+      row.value === null
+        ? null
+        : { value: row.value, type: Number, ...(Number.isInteger(row.value) ? { format: "#,##0" } : {}) },
+      row.flag,
+    ]),
+  ];
 
-  const header = sheet.getRow(HEADER_ROW);
-  header.values = head;
-  header.font = { bold: true };
-
-  const valueColumn = head.length - 1;
-  rows.forEach((row, index) => {
-    const sheetRow = sheet.getRow(HEADER_ROW + 1 + index);
-    sheetRow.values = [...row.texts, row.value, row.flag];
-    if (row.value !== null && Number.isInteger(row.value)) {
-      sheetRow.getCell(valueColumn).numFmt = "#,##0";
-    }
-  });
-
-  head.forEach((heading, index) => {
+  const columns = head.map((heading, index) => {
     const widest = rows.reduce((max, row) => {
       const cell =
         index < row.texts.length ? row.texts[index] : index === row.texts.length ? row.value : row.flag;
       return Math.max(max, String(cell ?? "").length);
     }, heading.length);
-    sheet.getColumn(index + 1).width = Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, widest + 2));
+    return { width: Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, widest + 2)) };
   });
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeExcelFile(data, {
+    sheet: sheetNameOf(table.period),
+    columns,
+    stickyRowsCount: HEADER_ROW,
+  }).toBuffer();
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
+import { type CaseNumber, caseNumbersOf } from "../../cases/index.js";
 
 export interface ParkedCase {
   caseId: string;
@@ -62,34 +63,43 @@ export interface ParkedCaseForReview extends ParkedCase {
 
 /**
  * The parked cases with their case numbers, oldest first; `numberContains` keeps those whose case
- * number contains it (case-insensitive), so that one case can be found among many.
+ * number contains it (case-insensitive), so that one case can be found among many. The numbers
+ * come from the case engine, which keeps them.
  */
 export async function listParkedCasesForReview(
   db: Queryable,
   options: { numberContains?: string; limit: number },
 ): Promise<ParkedCaseForReview[]> {
   const search = options.numberContains?.trim();
-  const matching = search
-    ? sql`where c.number ilike ${`%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}`
-    : sql``;
-  const rows = await queryRows<{
-    case_id: string;
-    case_number: string | null;
-    agency_id: string | null;
-    error: string;
-    parked_at: string;
-    attempts: number;
-  }>(
+  let only = sql``;
+  let numbers: Map<string, CaseNumber> | undefined;
+  if (search) {
+    const parked = await queryRows<{ case_id: string }>(
+      db,
+      sql`select case_id::text as case_id from stat_parked_cases`,
+    );
+    numbers = await caseNumbersOf(
+      db,
+      parked.map((row) => row.case_id),
+      search,
+    );
+    only = sql`where case_id = ${anyOf([...numbers.keys()], "uuid")}`;
+  }
+  const rows = await queryRows<{ case_id: string; error: string; parked_at: string; attempts: number }>(
     db,
-    sql`select p.case_id::text as case_id, c.number as case_number, c.agency_id::text as agency_id, p.error,
-          to_char(p.parked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as parked_at, p.attempts
-        from stat_parked_cases p left join cases c on c.id = p.case_id ${matching}
-        order by p.parked_at, p.case_id limit ${options.limit}`,
+    sql`select case_id::text as case_id, error,
+          to_char(parked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as parked_at, attempts
+        from stat_parked_cases ${only}
+        order by parked_at, case_id limit ${options.limit}`,
+  );
+  numbers ??= await caseNumbersOf(
+    db,
+    rows.map((row) => row.case_id),
   );
   return rows.map((row) => ({
     caseId: row.case_id,
-    caseNumber: row.case_number,
-    agencyId: row.agency_id,
+    caseNumber: numbers.get(row.case_id)?.number ?? null,
+    agencyId: numbers.get(row.case_id)?.agencyId ?? null,
     error: row.error,
     parkedAt: row.parked_at,
     attempts: row.attempts,

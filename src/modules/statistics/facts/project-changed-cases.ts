@@ -4,7 +4,6 @@ import { claimChangedCases, loadCaseStandings, loadEventsOfCases, replayCase } f
 import { noteCubesChanged } from "../cubes/cube-changes.js";
 import { tryLockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
-import { registrationCaseTypes } from "./case-type-facts.js";
 import { parkCases, unparkCases } from "./parked-case-repository.js";
 import { recordsOfCase } from "./records-of-case.js";
 import { replaceRecords, type StoredRecord } from "./replace-records.js";
@@ -35,26 +34,40 @@ export function recordsOfHistories(
   return records;
 }
 
+/** The case types whose statistics section counts their cases as registrations. */
+function registrationCaseTypes(registry: CaseTypeRegistry): string[] {
+  return registry
+    .current()
+    .filter((definition) => definition.statistics?.counts === "registration")
+    .map((definition) => definition.code);
+}
+
 /**
  * A registration's one record depends on nothing but the case as it stands, which the case engine
  * keeps in its projection row, written with the events: read from there, it needs neither the
  * events nor a replay. The engine's row is its replay of the same events, so a rebuild from the
- * events gives the same records (tested). Every other case is replayed from its events.
+ * events gives the same records (tested). Every other case (and a case on a version of its type
+ * that counts it otherwise) is replayed from its events.
  */
 async function recordsOfChangedCases(
   tx: Queryable,
   caseIds: string[],
   context: StatisticsContext,
 ): Promise<StoredRecord[]> {
-  const registrations = await loadCaseStandings(tx, caseIds, registrationCaseTypes);
-  const replayed = caseIds.filter((caseId) => !registrations.has(caseId));
+  const standings = await loadCaseStandings(tx, caseIds, registrationCaseTypes(context.registry));
+  const registrations = [...standings.values()].filter(
+    (standing) =>
+      context.registry.get(standing.typeCode, standing.typeVersion).statistics?.counts === "registration",
+  );
+  const registered = new Set(registrations.map((standing) => standing.id));
+  const replayed = caseIds.filter((caseId) => !registered.has(caseId));
   const records = recordsOfHistories(
     await loadEventsOfCases(tx, replayed),
     context.registry,
     context.deadlines,
   );
   const legalDate = (at: Date) => context.deadlines.legalDate(at);
-  for (const standing of registrations.values()) {
+  for (const standing of registrations) {
     const definition = context.registry.get(standing.typeCode, standing.typeVersion);
     for (const record of recordsOfCase(standing, [], definition, legalDate))
       records.push({ ...record, caseId: standing.id });

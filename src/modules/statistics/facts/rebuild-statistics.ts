@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type Queryable, queryRows } from "../../../platform/db/index.js";
-import { clearChangedCases } from "../../cases/index.js";
+import { queryRows } from "../../../platform/db/index.js";
+import { caseIdRanges, clearChangedCases } from "../../cases/index.js";
 import { type CubeCell, nonZeroCells, sumCells } from "../cubes/cube-cell.js";
 import { addToCubes } from "../cubes/cube-repository.js";
 import { personContributions } from "../cubes/person-contributions.js";
@@ -38,21 +38,6 @@ export interface ParallelReplay {
   ): Promise<void>;
 }
 
-/** `parts` ranges of about as many cases each, in id order. */
-async function splitCases(db: Queryable, parts: number): Promise<CaseRange[]> {
-  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cases`);
-  const total = count?.n ?? 0;
-  const bounds: Array<string | null> = [null];
-  for (let part = 1; part < parts && total >= parts; part += 1) {
-    const [row] = await queryRows<{ id: string }>(
-      db,
-      sql`select id from cases order by id offset ${Math.floor((total * part) / parts) - 1} limit 1`,
-    );
-    if (row) bounds.push(row.id);
-  }
-  return bounds.map((after, index) => ({ after, upTo: bounds[index + 1] ?? null }));
-}
-
 /**
  * Throws the case records and the cubes away and computes them again from every case's events
  * (imported records are source data and stay). The result must equal the cubes kept current change
@@ -86,7 +71,7 @@ export async function rebuildStatistics(
         tx,
         sql`select pg_export_snapshot() as snapshot`,
       );
-      await parallel.run(exported?.snapshot ?? "", await splitCases(tx, parallel.workers), write);
+      await parallel.run(exported?.snapshot ?? "", await caseIdRanges(tx, parallel.workers), write);
     } else {
       await replayCaseRange(tx, context, { after: null, upTo: null }, async (batch, caseCount) => {
         const previous = writing;

@@ -1,7 +1,10 @@
 import { finished } from "node:stream/promises";
+import { getTableColumns } from "drizzle-orm";
+import { getTableConfig } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Queryable } from "../../../platform/db/index.js";
+import { driverConnection, type Queryable } from "../../../platform/db/index.js";
+import { statRecords } from "../schema.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
 /**
@@ -17,9 +20,6 @@ export interface RecordCopy {
   end(): Promise<void>;
 }
 
-const COLUMNS = `record_id, source, batch_id, kind, person_key, citizenship, sex, birth_date, case_type, date,
-  end_date, outcome, instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline, order_record_id`;
-
 const SPECIAL = /[\\\t\n\r]/;
 
 /** A value of COPY's text format: `\N` for null, and backslash, tab and line ends escaped. */
@@ -31,10 +31,51 @@ function text(value: string | null | undefined): string {
   );
 }
 
+type CopiedColumn = Exclude<keyof typeof statRecords.$inferInsert, "caseId">;
+
+/**
+ * Each copied column's COPY text for an imported record of a batch; every column of `stat_records`
+ * but the case an imported record never has, so a column added to the table needs its value here.
+ */
+const copiedValues: Record<CopiedColumn, (record: StatisticalRecord, batchId: string) => string> = {
+  recordId: (record) => text(record.recordId),
+  source: () => "import",
+  batchId: (_, batchId) => batchId,
+  kind: (record) => record.kind,
+  personKey: (record) => text(record.person.personKey),
+  citizenship: (record) => text(record.person.citizenship),
+  sex: (record) => record.person.sex,
+  birthDate: (record) => text(record.person.birthDate),
+  caseType: (record) => text(record.caseType),
+  date: (record) => record.date,
+  endDate: (record) => text(record.endDate),
+  outcome: (record) => text(record.outcome),
+  instance: (record) => text(record.instance),
+  reason: (record) => text(record.reason),
+  region: (record) => text(record.region),
+  withdrawn: (record) => (record.withdrawn ? "t" : "f"),
+  unaccompanied: (record) => (record.unaccompanied ? "t" : "f"),
+  lodgedOn: (record) => text(record.lodgedOn),
+  deadline: (record) => text(record.deadline),
+  orderRecordId: (record) => text(record.orderRecordId),
+};
+
+/** The copied columns in the table's order, their names from its Drizzle definition. */
+const copied = Object.entries(getTableColumns(statRecords)).flatMap(([key, column]) =>
+  key in copiedValues ? [{ name: column.name, value: copiedValues[key as CopiedColumn] }] : [],
+);
+const TARGET = `${getTableConfig(statRecords).name} (${copied.map((column) => column.name).join(", ")})`;
+const values = copied.map((column) => column.value);
+
 /** One line of COPY text for an imported record of a batch. */
 function copyLine(record: StatisticalRecord, batchId: string): string {
-  const person = record.person;
-  return `${text(record.recordId)}\timport\t${batchId}\t${record.kind}\t${text(person.personKey)}\t${text(person.citizenship)}\t${person.sex}\t${text(person.birthDate)}\t${text(record.caseType)}\t${record.date}\t${text(record.endDate)}\t${text(record.outcome)}\t${text(record.instance)}\t${text(record.reason)}\t${text(record.region)}\t${record.withdrawn ? "t" : "f"}\t${record.unaccompanied ? "t" : "f"}\t${text(record.lodgedOn)}\t${text(record.deadline)}\t${text(record.orderRecordId)}\n`;
+  let line = "";
+  let separator = "";
+  for (const value of values) {
+    line += separator + value(record, batchId);
+    separator = "\t";
+  }
+  return `${line}\n`;
 }
 
 function copyText(records: readonly StatisticalRecord[], batchId: string): string {
@@ -53,28 +94,23 @@ export function alreadyStoredRecordId(error: unknown): string | null {
   return /^Key \(record_id\)=\((.*)\) already exists\.$/s.exec(failure.detail ?? "")?.[1] ?? null;
 }
 
-/** The driver's connection a Drizzle transaction runs on (Drizzle keeps it as `session.client`). */
-interface DriverTransaction {
-  session: { client: unknown };
-}
-
 interface EmbeddedClient {
   query(text: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
 }
 
 /** Copies a batch's records inside `tx`, which must be a transaction. */
 export function openRecordCopy(tx: Queryable, batchId: string): RecordCopy {
-  const client = (tx as unknown as DriverTransaction).session.client;
+  const client = driverConnection(tx);
   if (client instanceof pg.Pool) throw new Error("records are copied inside a transaction");
   const copyBatch =
     client instanceof pg.Client
       ? (lines: string) => {
-          const stream = client.query(copyFrom(`copy stat_records (${COLUMNS}) from stdin`));
+          const stream = client.query(copyFrom(`copy ${TARGET} from stdin`));
           stream.end(lines);
           return finished(stream);
         }
       : (lines: string) =>
-          (client as EmbeddedClient).query(`copy stat_records (${COLUMNS}) from '/dev/blob'`, [], {
+          (client as EmbeddedClient).query(`copy ${TARGET} from '/dev/blob'`, [], {
             blob: new Blob([lines]),
           });
   let previous: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import { getTableConfig } from "drizzle-orm/pg-core";
 import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
+import { statRecords } from "../schema.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
 interface RecordRow {
@@ -103,6 +105,14 @@ export async function deleteRecordsOfCases(db: Queryable, caseIds: string[]): Pr
   await db.execute(sql`delete from stat_records where case_id = ${anyOf(caseIds, "uuid")}`);
 }
 
+/** Every column of `stat_records` in the table's order, from its Drizzle definition. */
+const recordColumnsConfig = getTableConfig(statRecords).columns;
+const recordColumns = sql.raw(recordColumnsConfig.map((column) => column.name).join(", "));
+/** The same columns with their types, to read them out of the JSON rows. */
+const recordColumnTypes = sql.raw(
+  recordColumnsConfig.map((column) => `${column.name} ${column.getSQLType()}`).join(", "),
+);
+
 /** Inserts records in one statement per thousand (rows travel as one JSON parameter). */
 export async function insertRecords(
   db: Queryable,
@@ -132,16 +142,8 @@ export async function insertRecords(
       deadline: record.deadline ?? null,
       order_record_id: record.orderRecordId ?? null,
     }));
-    await db.execute(sql`insert into stat_records
-      (record_id, source, case_id, batch_id, kind, person_key, citizenship, sex, birth_date, case_type, date,
-       end_date, outcome, instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline, order_record_id)
-      select record_id, source, case_id, batch_id, kind, person_key, citizenship, sex, birth_date, case_type, date,
-       end_date, outcome, instance, reason, region, withdrawn, unaccompanied, lodged_on, deadline, order_record_id
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-        record_id text, source text, case_id uuid, batch_id uuid, kind text, person_key text, citizenship text,
-        sex text, birth_date date, case_type text, date date, end_date date, outcome text, instance text,
-        reason text, region text, withdrawn boolean, unaccompanied boolean, lodged_on date, deadline date,
-        order_record_id text)`);
+    await db.execute(sql`insert into stat_records (${recordColumns}) select ${recordColumns}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${recordColumnTypes})`);
   }
 }
 

@@ -39,3 +39,13 @@ describe("the region of a case's records", () => {
     expect(regionOf({})).toBeNull();
   });
 });
+
+describe("a case type without a statistics section", () => {
+  it("gives no records, whatever its answers", () => {
+    const { statistics: _section, ...undeclared } = stayRegistration;
+    const standing = registration({ stayAddress: { region: "AZ-GA" } });
+    const legalDate = (at: Date) => at.toISOString().slice(0, 10);
+    expect(recordsOfCase(standing, [], stayRegistration, legalDate)).toHaveLength(1);
+    expect(recordsOfCase(standing, [], undeclared, legalDate)).toEqual([]);
+  });
+});

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { isRegionCode } from "../../../platform/reference/index.js";
-import type { CaseEvent, CaseStanding, CaseTypeDefinition } from "../../cases/index.js";
+import type { CaseEvent, CaseStanding, CaseTypeDefinition, StatisticsSection } from "../../cases/index.js";
 import { eurostatCitizenship } from "../eurostat/citizenship-codes.js";
-import { caseTypeFacts } from "./case-type-facts.js";
-import type { DecisionOutcome, PersonFacts, StatisticalRecord } from "./statistical-record.js";
+import type { DecisionOutcome, PermitReason, PersonFacts, StatisticalRecord } from "./statistical-record.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,16 +22,17 @@ function citizenshipOf(value: unknown, stateless: boolean): string {
  * The same person across cases: citizenship and travel document number, hashed so the cubes'
  * inputs carry no document number. Without a document number, the case stands for its person.
  */
-function personOf(state: CaseStanding): PersonFacts {
-  const fields = caseTypeFacts(state.typeCode).person;
+function personOf(state: CaseStanding, fields: StatisticsSection["person"]): PersonFacts {
   const answers = state.answers;
-  const citizenship = citizenshipOf(answers[fields.citizenship], answers[fields.stateless] === true);
-  const document = text(answers[fields.document])?.toUpperCase().replace(/[\s-]/g, "") ?? null;
+  const answer = (field: string | undefined) => (field === undefined ? undefined : answers[field]);
+  const stateless = answer(fields.stateless);
+  const citizenship = citizenshipOf(answers[fields.citizenship], stateless === true || stateless === "yes");
+  const document = text(answer(fields.travelDocument))?.toUpperCase().replace(/[\s-]/g, "") ?? null;
   const personKey = document
     ? `doc:${createHash("sha256").update(`${citizenship}|${document}`).digest("hex").slice(0, 32)}`
     : `case:${state.id}`;
-  const sex = answers[fields.sex];
-  const birthDate = text(answers[fields.birthDate]);
+  const sex = answer(fields.sex);
+  const birthDate = text(answer(fields.birthDate));
   return {
     personKey,
     citizenship,
@@ -46,10 +46,8 @@ function personOf(state: CaseStanding): PersonFacts {
  * list. Free text (typed before the region became a pick list) is not a region: the case counts
  * as of unknown region rather than making a category of its own.
  */
-function regionOf(state: CaseStanding): string | null {
-  const answered = caseTypeFacts(state.typeCode).addresses.map(
-    (field) => (state.answers[field] as { region?: unknown } | undefined)?.region,
-  );
+function regionOf(state: CaseStanding, place: string[]): string | null {
+  const answered = place.map((field) => (state.answers[field] as { region?: unknown } | undefined)?.region);
   for (const value of answered) {
     const region = text(value)?.toUpperCase();
     if (region && isRegionCode(region)) return region;
@@ -57,11 +55,23 @@ function regionOf(state: CaseStanding): string | null {
   return null;
 }
 
-/** Eurostat's outcome for a decision of one of Karvan's procedures. */
-function outcomeOf(definition: CaseTypeDefinition, code: string): DecisionOutcome {
-  if (["GENCONV", "SUB_PROT", "HUMSTAT", "REJECTED"].includes(code)) return code as DecisionOutcome;
-  const outcome = definition.outcomes.find((one) => one.code === code);
-  return outcome?.issuesDocument ? "GRANTED" : "REFUSED";
+/** The official category the case type's statistics section gives the outcome. */
+function outcomeOf(section: StatisticsSection, code: string): DecisionOutcome {
+  const category = Object.hasOwn(section.outcomes, code) ? section.outcomes[code] : undefined;
+  // The definition's schema gives every outcome a category: a missing one is a broken definition.
+  if (!category) throw new Error(`outcome ${code} has no official category`);
+  return category;
+}
+
+/** The reason of the residence permit, fixed or chosen by an answer, as the section declares it. */
+function permitReasonOf(
+  permit: NonNullable<StatisticsSection["residencePermit"]>,
+  answers: Record<string, unknown>,
+): PermitReason {
+  const { reason } = permit;
+  if (typeof reason === "string") return reason;
+  const chosen = String(answers[reason.answer]);
+  return (Object.hasOwn(reason.codes, chosen) ? reason.codes[chosen] : undefined) ?? reason.otherwise;
 }
 
 /** When the case left the procedure without a decision, and whether the applicant withdrew. */
@@ -82,9 +92,10 @@ function closingOf(
 }
 
 /**
- * The statistical records one case gives, from its events and the state they lead to: nothing
- * before submission; then the registration, or the application with its decision and the permit
- * it issued.
+ * The statistical records one case gives, from its events and the state they lead to, as the
+ * statistics section of its definition declares them: nothing before submission nor for a case
+ * type without the section; then the registration, or the application with its decision and the
+ * residence permit it issued.
  */
 export function recordsOfCase(
   state: CaseStanding,
@@ -92,14 +103,14 @@ export function recordsOfCase(
   definition: CaseTypeDefinition,
   legalDate: (at: Date) => string,
 ): StatisticalRecord[] {
-  if (!state.submittedAt) return [];
-  const facts = caseTypeFacts(state.typeCode);
+  const section = definition.statistics;
+  if (!state.submittedAt || !section) return [];
   const lodged = state.legalStartDate ?? legalDate(new Date(state.submittedAt));
   const base = {
     source: "case" as const,
-    person: personOf(state),
+    person: personOf(state, section.person),
     caseType: state.typeCode,
-    region: regionOf(state),
+    region: regionOf(state, section.place),
     endDate: null,
     outcome: null,
     instance: null,
@@ -108,7 +119,7 @@ export function recordsOfCase(
     unaccompanied: false,
   };
   const id = (kind: string) => `case:${state.id}:${kind}`;
-  if (facts.kind === "registration") {
+  if (section.counts === "registration") {
     return [{ ...base, recordId: id("registration"), kind: "registration", date: lodged }];
   }
   const decision = state.decision?.issued ? state.decision : null;
@@ -126,7 +137,7 @@ export function recordsOfCase(
     },
   ];
   if (decision && decidedOn) {
-    const outcome = outcomeOf(definition, decision.outcome);
+    const outcome = outcomeOf(section, decision.outcome);
     records.push({
       ...base,
       recordId: id("decision"),
@@ -137,14 +148,15 @@ export function recordsOfCase(
       lodgedOn: lodged,
       deadline: state.deadlineDate,
     });
-    if (facts.permitReason && outcome === "GRANTED" && decision.validFrom && decision.validTo) {
+    const permit = section.residencePermit;
+    if (permit && outcome === "GRANTED" && decision.validFrom && decision.validTo) {
       records.push({
         ...base,
         recordId: id("permit"),
         kind: "permit",
         date: decision.validFrom,
         endDate: decision.validTo,
-        reason: facts.permitReason(state.answers),
+        reason: permitReasonOf(permit, state.answers),
       });
     }
   }

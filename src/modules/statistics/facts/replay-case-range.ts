@@ -1,13 +1,15 @@
 import type { Queryable } from "../../../platform/db/index.js";
-import { type CaseTypeRegistry, type DeadlineClock, historiesAfter } from "../../cases/index.js";
+import {
+  type CaseIdRange,
+  type CaseTypeRegistry,
+  type DeadlineClock,
+  historiesAfter,
+} from "../../cases/index.js";
 import { recordsOfHistories } from "./project-changed-cases.js";
 import type { StoredRecord } from "./replace-records.js";
 
 /** Cases with ids after `after` (null: from the first) and up to `upTo` (null: to the last). */
-export interface CaseRange {
-  after: string | null;
-  upTo: string | null;
-}
+export type CaseRange = CaseIdRange;
 
 export const CASES_PER_PAGE = 1000;
 

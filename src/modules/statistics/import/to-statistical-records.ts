@@ -3,107 +3,133 @@ import {
   applicationsFile,
   decisionsFile,
   ordersToLeaveFile,
+  type PersonEventFileSpec,
   permitsFile,
   personEventFiles,
 } from "./import-file-specs.js";
-import type { ImportRows, PersonRow, ReadRow } from "./import-rows.js";
+import type {
+  ApplicationRow,
+  DecisionRow,
+  ImportRows,
+  PermitRow,
+  PersonEventRow,
+  PersonRow,
+  ReadRow,
+} from "./import-rows.js";
 
 /**
  * Turns checked lines into records. Only called when there were no errors, so every line has a
  * value and every reference resolves; a miss here is a bug, hence the throws.
  */
 export function toStatisticalRecords(rows: ImportRows): StatisticalRecord[] {
-  const persons = new Map<string, PersonFacts>();
+  const persons: Persons = new Map();
   for (const person of valuesOf(rows.persons)) persons.set(person.personId, personFacts(person));
-  const person = (id: string): PersonFacts => {
-    const facts = persons.get(id);
-    if (!facts) throw new Error(`import: person ${id} was not checked`);
-    return facts;
-  };
-  const applications = new Map(valuesOf(rows.applications).map((a) => [a.applicationId, a]));
-
-  // Every field written out, in one order: a spread of shared defaults per record cost twenty times
-  // as much, for hundreds of thousands of records.
+  const applications: Applications = new Map(valuesOf(rows.applications).map((a) => [a.applicationId, a]));
   const records: StatisticalRecord[] = [];
-  for (const a of applications.values()) {
-    records.push({
-      recordId: recordId(applicationsFile.name, a.applicationId),
-      source: "import",
-      kind: "application",
-      person: person(a.personId),
-      caseType: a.caseType,
-      date: a.lodgedOn,
-      endDate: a.closedOn,
-      outcome: null,
-      instance: null,
-      reason: null,
-      region: a.region,
-      withdrawn: a.withdrawn,
-      unaccompanied: a.unaccompanied,
-    });
-  }
-  for (const d of valuesOf(rows.decisions)) {
-    const application = applications.get(d.applicationId);
-    if (!application) throw new Error(`import: application ${d.applicationId} was not checked`);
-    records.push({
-      recordId: recordId(decisionsFile.name, d.decisionId),
-      source: "import",
-      kind: "decision",
-      person: person(application.personId),
-      caseType: application.caseType,
-      date: d.decidedOn,
-      endDate: null,
-      outcome: d.outcome,
-      instance: d.instance,
-      reason: null,
-      region: application.region,
-      withdrawn: false,
-      unaccompanied: false,
-      lodgedOn: application.lodgedOn,
-    });
-  }
-  for (const p of valuesOf(rows.permits)) {
-    records.push({
-      recordId: recordId(permitsFile.name, p.permitId),
-      source: "import",
-      kind: "permit",
-      person: person(p.personId),
-      caseType: p.caseType,
-      date: p.validFrom,
-      endDate: p.validTo,
-      outcome: null,
-      instance: null,
-      reason: p.reason,
-      region: p.region,
-      withdrawn: false,
-      unaccompanied: false,
-    });
-  }
+  for (const a of applications.values()) records.push(applicationRecord(a, persons));
+  for (const d of valuesOf(rows.decisions)) records.push(decisionRecord(d, applications, persons));
+  for (const p of valuesOf(rows.permits)) records.push(permitRecord(p, persons));
   for (const spec of personEventFiles) {
-    for (const e of valuesOf(rows.personEvents.get(spec.name) ?? [])) {
-      const record: StatisticalRecord = {
-        recordId: recordId(spec.name, e.id),
-        source: "import",
-        kind: spec.kind,
-        person: person(e.personId),
-        caseType: spec.caseType,
-        date: e.date,
-        endDate: e.endDate,
-        outcome: null,
-        instance: null,
-        reason: null,
-        region: e.region,
-        withdrawn: false,
-        unaccompanied: false,
-      };
-      // A return counts only when it followed an order to leave: keep which one.
-      if (spec.kind === "return") {
-        record.orderRecordId = e.orderId === null ? null : recordId(ordersToLeaveFile.name, e.orderId);
-      }
-      records.push(record);
-    }
+    const lines = rows.personEvents.get(spec.name) ?? [];
+    for (const e of valuesOf(lines)) records.push(personEventRecord(spec, e, persons));
   }
   return records;
+}
+
+type Persons = Map<string, PersonFacts>;
+type Applications = Map<string, ApplicationRow>;
+
+// Each record below has every field written out, in one order: a spread of shared defaults per
+// record cost twenty times as much, for hundreds of thousands of records.
+
+function applicationRecord(a: ApplicationRow, persons: Persons): StatisticalRecord {
+  return {
+    recordId: recordId(applicationsFile.name, a.applicationId),
+    source: "import",
+    kind: "application",
+    person: personOf(persons, a.personId),
+    caseType: a.caseType,
+    date: a.lodgedOn,
+    endDate: a.closedOn,
+    outcome: null,
+    instance: null,
+    reason: null,
+    region: a.region,
+    withdrawn: a.withdrawn,
+    unaccompanied: a.unaccompanied,
+  };
+}
+
+function decisionRecord(d: DecisionRow, applications: Applications, persons: Persons): StatisticalRecord {
+  const application = applications.get(d.applicationId);
+  if (!application) throw new Error(`import: application ${d.applicationId} was not checked`);
+  return {
+    recordId: recordId(decisionsFile.name, d.decisionId),
+    source: "import",
+    kind: "decision",
+    person: personOf(persons, application.personId),
+    caseType: application.caseType,
+    date: d.decidedOn,
+    endDate: null,
+    outcome: d.outcome,
+    instance: d.instance,
+    reason: null,
+    region: application.region,
+    withdrawn: false,
+    unaccompanied: false,
+    lodgedOn: application.lodgedOn,
+  };
+}
+
+function permitRecord(p: PermitRow, persons: Persons): StatisticalRecord {
+  return {
+    recordId: recordId(permitsFile.name, p.permitId),
+    source: "import",
+    kind: "permit",
+    person: personOf(persons, p.personId),
+    caseType: p.caseType,
+    date: p.validFrom,
+    endDate: p.validTo,
+    outcome: null,
+    instance: null,
+    reason: p.reason,
+    region: p.region,
+    withdrawn: false,
+    unaccompanied: false,
+  };
+}
+
+function personEventRecord(
+  spec: PersonEventFileSpec,
+  e: PersonEventRow,
+  persons: Persons,
+): StatisticalRecord {
+  const record: StatisticalRecord = {
+    recordId: recordId(spec.name, e.id),
+    source: "import",
+    kind: spec.kind,
+    person: personOf(persons, e.personId),
+    caseType: spec.caseType,
+    date: e.date,
+    endDate: e.endDate,
+    outcome: null,
+    instance: null,
+    reason: null,
+    region: e.region,
+    withdrawn: false,
+    unaccompanied: false,
+  };
+  // A return counts only when it followed an order to leave: keep which one.
+  if (spec.kind === "return") {
+    record.orderRecordId = e.orderId === null ? null : recordId(ordersToLeaveFile.name, e.orderId);
+  }
+  return record;
+}
+
+function personOf(persons: Persons, id: string): PersonFacts {
+  const facts = persons.get(id);
+  if (!facts) throw new Error(`import: person ${id} was not checked`);
+  return facts;
 }
 
 function personFacts(row: PersonRow): PersonFacts {

@@ -1,9 +1,9 @@
+import { seedDemoCaseload, seedDemoUsers } from "../../../demo/index.js";
 import { loadLegalCalendars } from "../../../platform/calendar/index.js";
 import type { ManualClock } from "../../../platform/clock/index.js";
 import type { Database } from "../../../platform/db/index.js";
-import { seedDemoUsers } from "../../access/index.js";
 import { CaseTypeRegistry, calendarDeadlineClock } from "../../cases/index.js";
-import { caseTypeDefinitions, seedDemoCaseload } from "../../permits/index.js";
+import { caseTypeDefinitions } from "../../permits/index.js";
 import type { StatisticsContext } from "../statistics-context.js";
 
 /** The statistics' context over a test database holding the demo accounts and a demo caseload of `scale`. */
@@ -18,6 +18,6 @@ export async function seededCaseload(
     deadlines: calendarDeadlineClock(loadLegalCalendars().of("AZ")),
   };
   await seedDemoUsers(db, clock, "demo-file-key-".padEnd(40, "x"));
-  await seedDemoCaseload({ ...context, clock, country: "AZ", scale, sharedDataDir: "/nonexistent" });
+  await seedDemoCaseload({ ...context, clock, country: "AZ", scale, population: "built-in" });
   return context;
 }

@@ -1,12 +1,9 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { seedDemoCaseload, seedDemoHistory } from "../../../demo/index.js";
 import { ManualClock } from "../../../platform/clock/index.js";
-import { seedDemoCaseload } from "../../permits/index.js";
 import { catchUpStatistics } from "../facts/statistics-projector.js";
-import { seedDemoHistory } from "../seed/seed-demo-history.js";
 
 /**
  * Everything the public can reach from /open-data and the tables API answers, on an empty database
@@ -94,7 +91,6 @@ describe("open data, walked link by link", () => {
       clock,
       country: "AZ",
       scale: 0.05,
-      sharedDataDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../../shared/data"),
     });
     await catchUpStatistics(cases);
     await seedDemoHistory(app.database.db, { scale: 0.2, at: clock.now() });

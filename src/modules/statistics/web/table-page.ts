@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { DomainError, NotFoundError } from "../../../platform/http/index.js";
+import { DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import { exportOfficialTable } from "../exports/export-table.js";
 import type { ExportOptions } from "../exports/export-texts.js";
 import { checkPeriod, PeriodError } from "../tables/compute-official-table.js";

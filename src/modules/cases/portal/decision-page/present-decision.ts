@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../../../platform/db/index.js";
-import { NotFoundError } from "../../../../platform/http/index.js";
+import { NotFoundError } from "../../../../platform/errors/index.js";
 import { findAgencyById } from "../../../access/index.js";
 import type { CaseTypeDefinition } from "../../definition/case-type.js";
 import type { CaseState } from "../../engine/case-state.js";

@@ -1,0 +1,2 @@
+ALTER TABLE "payments" DROP CONSTRAINT "payments_currency_known";--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_currency_iso_4217" CHECK ("payments"."currency" ~ '^[A-Z]{3}$');

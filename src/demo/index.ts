@@ -1,0 +1,14 @@
+// Demo data and its generators, apart from production code: the CLI, tests and benchmarks load
+// them from here; production modules never import them.
+export type { DemoAccount } from "./accounts/demo-accounts.js";
+export {
+  demoEmail,
+  demoPassword,
+  findDemoAccountIds,
+  insertDemoPopulation,
+  listDemoAccounts,
+  seedDemoUsers,
+} from "./accounts/demo-accounts.js";
+export type { DemoCaseloadOptions, DemoCaseloadReport } from "./caseload/seed-demo-caseload.js";
+export { casesPerScale, seedDemoCaseload } from "./caseload/seed-demo-caseload.js";
+export { seedDemoHistory } from "./statistics/seed-demo-history.js";

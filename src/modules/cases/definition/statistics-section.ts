@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * What official statistics count of a case type's cases, declared with the definition: the
+ * statistics read this section and nothing else of a procedure, so a new case type appears in the
+ * official tables by declaring it, with no change to the statistics module. The vocabulary is
+ * Eurostat's (Regulation (EC) No 862/2007): decision categories and reasons of residence permits.
+ */
+
+const answer = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "camelCase name");
+
+/** Official categories of a decision: the generic ones and the asylum ones (Art. 4). */
+const officialDecisionCategories = [
+  "GRANTED",
+  "REFUSED",
+  "CLOSED",
+  "GENCONV",
+  "SUB_PROT",
+  "HUMSTAT",
+  "REJECTED",
+] as const;
+
+/** Reasons of residence permits (Art. 6: family, education, remunerated activities, other). */
+const residencePermitReasons = ["FAM", "EDUC", "OCC", "OTH"] as const;
+const permitReason = z.enum(residencePermitReasons);
+
+export const statisticsSectionSchema = z.strictObject({
+  /**
+   * `registration`: one registration per case, from the case as it stands once submitted;
+   * `application`: the application lodged, its first-instance decision and the residence permit
+   * that decision issued.
+   */
+  counts: z.enum(["application", "registration"]),
+  /** The answers that describe the person the case is about (not the one who applies for them). */
+  person: z.strictObject({
+    /** A country question: the person's citizenship. */
+    citizenship: answer,
+    /** A question whose answer `yes` (or `true`) says the person is stateless. */
+    stateless: answer.optional(),
+    /** A date question: the date of birth (age groups). */
+    birthDate: answer.optional(),
+    /** A question answered `F` or `M`. */
+    sex: answer.optional(),
+    /** The travel document number, which with the citizenship recognises the person across cases. */
+    travelDocument: answer.optional(),
+  }),
+  /** Address questions, in order of preference: the first one's region (from the list) is the case's place. */
+  place: z.array(answer).default([]),
+  /** The official category of each outcome of the case type (every outcome, for applications). */
+  outcomes: z.record(z.string(), z.enum(officialDecisionCategories)).default({}),
+  /**
+   * A decision of category GRANTED with a validity (the outcome's `validityMonths` or
+   * `validUntilAnswer`) is a residence permit, valid as the decision says, counted under this
+   * reason: a fixed one, or one chosen by the answer to a question (`otherwise` for other answers).
+   */
+  residencePermit: z
+    .strictObject({
+      reason: z.union([
+        permitReason,
+        z.strictObject({
+          answer,
+          codes: z.record(z.string(), permitReason),
+          otherwise: permitReason,
+        }),
+      ]),
+    })
+    .optional(),
+});
+export type StatisticsSection = z.output<typeof statisticsSectionSchema>;
+
+interface Question {
+  name: string;
+  kind: string;
+  options?: Array<{ value: string }>;
+}
+
+/** The kinds of question each declared answer may be. */
+const expectedKinds = {
+  citizenship: ["country"],
+  stateless: ["radios", "select"],
+  birthDate: ["date"],
+  sex: ["radios", "select"],
+  travelDocument: ["documentNumber", "text"],
+} as const;
+
+/**
+ * What is wrong with a definition's statistics section: an answer that is no question of the
+ * form or not of the kind it is read as, an outcome left without a category or not of the case type.
+ */
+export function statisticsSectionProblems(
+  section: StatisticsSection,
+  questions: Question[],
+  outcomeCodes: string[],
+): string[] {
+  const problems: string[] = [];
+  const byName = new Map(questions.map((question) => [question.name, question]));
+  const check = (name: string, kinds: readonly string[], what: string) => {
+    const question = byName.get(name);
+    if (!question) problems.push(`statistics: ${what} ${name} is not a question of the form`);
+    else if (!kinds.includes(question.kind))
+      problems.push(`statistics: ${what} ${name} is a ${question.kind} question, not ${kinds.join(" or ")}`);
+  };
+  for (const [role, kinds] of Object.entries(expectedKinds)) {
+    const name = section.person[role as keyof typeof expectedKinds];
+    if (name) check(name, kinds, role);
+  }
+  for (const name of section.place) check(name, ["address"], "place");
+  for (const code of Object.keys(section.outcomes)) {
+    if (!outcomeCodes.includes(code)) problems.push(`statistics: unknown outcome ${code}`);
+  }
+  if (section.counts === "application") {
+    for (const code of outcomeCodes) {
+      if (!(code in section.outcomes)) problems.push(`statistics: outcome ${code} has no official category`);
+    }
+  }
+  const reason = section.residencePermit?.reason;
+  if (typeof reason === "object") {
+    check(reason.answer, ["radios", "select"], "reason");
+    const options = byName.get(reason.answer)?.options?.map((option) => option.value) ?? [];
+    for (const value of Object.keys(reason.codes)) {
+      if (!options.includes(value)) problems.push(`statistics: ${reason.answer} has no option ${value}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { caseParams, type Guard, portalPageWith } from "../page-options.js";
+import type { PortalServices } from "../portal-services.js";
+import { provideDocumentsHandler } from "./handler.js";
+
+export function registerProvideDocumentsRoutes(
+  app: FastifyInstance,
+  services: PortalServices,
+  guard: Guard,
+): void {
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .post("/applications/:id/provide-documents", portalPageWith(guard, caseParams, 20), (request, reply) =>
+      provideDocumentsHandler(services, request, reply),
+    );
+}

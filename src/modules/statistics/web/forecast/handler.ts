@@ -1,0 +1,27 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { buildForecast } from "../../dashboard/build-forecast.js";
+import { forecastPage } from "../../dashboard/forecast-page.js";
+import type { HeavyQueryGate } from "../../dashboard/heavy-query-gate.js";
+import type { StatisticsModule } from "../statistics-module.js";
+
+/** GET /statistics/forecast: the months ahead for a case type, a heavy query behind the gate. */
+export async function showForecast(
+  statistics: StatisticsModule,
+  gate: HeavyQueryGate,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const asked = (request.query as { caseType?: unknown }).caseType;
+  const t = (key: string, options?: Record<string, unknown>) => request.t(key, options);
+  const view = await gate.run(() =>
+    buildForecast(statistics.db, {
+      caseType: typeof asked === "string" ? asked : "",
+      currentMonth: statistics.clock.now().toISOString().slice(0, 7),
+      t,
+    }),
+  );
+  return reply.render("statistics/web/forecast/forecast.njk", {
+    title: request.t("statistics.forecast.title"),
+    ...forecastPage(view, request.locale, t),
+  });
+}

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/database.js";
+import { queryRows, queryRowsPrepared } from "./index.js";
+
+describe("queryRowsPrepared", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await database.raw.exec("create table prepared_probe (id int primary key, at timestamptz, on_day date)");
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  const probe = (id: number) =>
+    sql`select id, at, on_day, pg_typeof(at)::text as type from prepared_probe where id = ${id}`;
+
+  it("reads the rows queryRows reads, dates and timestamps as the server's text", async () => {
+    await database.raw.query(
+      "insert into prepared_probe values (1, '2026-05-17T08:00:00Z', '2026-05-17') on conflict do nothing",
+    );
+    const plain = await queryRows<{ at: unknown; on_day: unknown }>(database.db, probe(1));
+    // Twice: on a server, the second run reuses the connection's named statement.
+    expect(await queryRowsPrepared(database.db, probe(1))).toEqual(plain);
+    expect(await queryRowsPrepared(database.db, probe(1))).toEqual(plain);
+    expect(typeof plain[0]?.at).toBe("string");
+    expect(plain[0]?.on_day).toBe("2026-05-17");
+  });
+
+  it("runs inside the caller's transaction, seeing what it wrote and not yet committed", async () => {
+    const inside: unknown[] = [];
+    const rollBack = new Error("roll back");
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into prepared_probe values (3, now(), '2026-01-01')`);
+        inside.push(...(await queryRowsPrepared(tx, probe(3))));
+        throw rollBack;
+      }),
+    ).rejects.toBe(rollBack);
+    expect(inside).toEqual([expect.objectContaining({ id: 3 })]);
+    expect(await queryRowsPrepared(database.db, probe(3))).toEqual([]);
+  });
+});

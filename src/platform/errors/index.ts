@@ -1,0 +1,8 @@
+export {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+} from "./domain-errors.js";
