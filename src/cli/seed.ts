@@ -1,12 +1,10 @@
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { sql } from "drizzle-orm";
+import { statisticsContextOf } from "../composition-root.js";
 import { casesPerScale, seedDemoCaseload, seedDemoHistory, seedDemoUsers } from "../demo/index.js";
-import { CaseTypeRegistry, calendarDeadlineClock } from "../modules/cases/index.js";
-import { caseTypeDefinitions } from "../modules/permits/index.js";
 import { systemClock } from "../platform/clock/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
-import { countryProfile } from "../platform/country/index.js";
 import { type DatabaseHandle, queryRows } from "../platform/db/index.js";
 import { createLocalDocuments } from "../platform/files/index.js";
 import { note, withDatabase } from "./context.js";
@@ -46,9 +44,7 @@ export async function seedDemo(
   let reported = 0;
   try {
     const report = await seedDemoCaseload({
-      db: database.db,
-      registry: new CaseTypeRegistry(caseTypeDefinitions),
-      deadlines: calendarDeadlineClock(countryProfile().calendar),
+      ...statisticsContextOf(database),
       clock: systemClock,
       country: config.country,
       scale,

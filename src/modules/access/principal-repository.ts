@@ -74,13 +74,7 @@ export async function loadApiKeyWithOwner(
     revokedAt: timestamp(first.revoked_at),
   };
   if (first.status !== "active") return { key, owner: null };
-  const roleCodes: string[] = [];
-  const granted = new Set<Permission>();
-  for (const row of rows) {
-    if (row.role_code) roleCodes.push(row.role_code);
-    for (const permission of row.role_permissions ?? [])
-      if (isPermission(permission)) granted.add(permission);
-  }
+  const { roleCodes, granted } = rolesOfRows(rows);
   return {
     key,
     owner: {
@@ -94,6 +88,18 @@ export async function loadApiKeyWithOwner(
       locale: first.locale,
     },
   };
+}
+
+/** The holder's roles and permissions from one joined row per role. */
+function rolesOfRows(rows: Array<{ role_code: string | null; role_permissions: string[] | null }>) {
+  const roleCodes: string[] = [];
+  const granted = new Set<Permission>();
+  for (const row of rows) {
+    if (row.role_code) roleCodes.push(row.role_code);
+    for (const permission of row.role_permissions ?? [])
+      if (isPermission(permission)) granted.add(permission);
+  }
+  return { roleCodes, granted };
 }
 
 interface SessionHolderRow {
@@ -147,13 +153,7 @@ export async function loadSessionHolder(db: Queryable, idHash: string): Promise<
     expiresAt: new Date(first.expires_at),
   };
   if (first.status !== "active" || first.kind === null) return { session, kind: null, principal: null };
-  const roleCodes: string[] = [];
-  const granted = new Set<Permission>();
-  for (const row of rows) {
-    if (row.role_code) roleCodes.push(row.role_code);
-    for (const permission of row.role_permissions ?? [])
-      if (isPermission(permission)) granted.add(permission);
-  }
+  const { roleCodes, granted } = rolesOfRows(rows);
   return {
     session,
     kind: first.kind,

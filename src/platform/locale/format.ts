@@ -28,7 +28,8 @@ export function dateTimeFormat(
   }) as Intl.DateTimeFormat;
 }
 
-function numberFormat(
+/** A number format for the language (kept: building one costs more than using it). */
+export function numberFormat(
   language: string | undefined,
   options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {

@@ -6,4 +6,5 @@ export {
   formatMoney,
   formatNumber,
   intlTag,
+  numberFormat,
 } from "./format.js";

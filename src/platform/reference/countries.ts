@@ -1,3 +1,5 @@
+import { intlTag } from "../locale/index.js";
+
 /** ISO 3166-1 alpha-2 codes of all 249 countries and territories; names come from Intl in each language. */
 export const countryCodes = [
   "AD",
@@ -259,16 +261,14 @@ export function isCountryCode(value: unknown): value is CountryCode {
   return typeof value === "string" && known.has(value);
 }
 
-const intlLocale: Record<string, string> = { az: "az", en: "en", ru: "ru" };
-
 /** Countries sorted by their name in the language, for select lists. */
 export function countryOptions(locale: string): Array<{ code: CountryCode; name: string }> {
-  const names = new Intl.DisplayNames([intlLocale[locale] ?? locale], { type: "region" });
+  const names = new Intl.DisplayNames([intlTag(locale)], { type: "region" });
   return countryCodes
     .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, intlLocale[locale] ?? locale));
+    .sort((a, b) => a.name.localeCompare(b.name, intlTag(locale)));
 }
 
 export function countryName(code: string, locale: string): string {
-  return new Intl.DisplayNames([intlLocale[locale] ?? locale], { type: "region" }).of(code) ?? code;
+  return new Intl.DisplayNames([intlTag(locale)], { type: "region" }).of(code) ?? code;
 }

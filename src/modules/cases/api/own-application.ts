@@ -28,17 +28,17 @@ export interface OwnApplication {
 }
 
 /**
- * The caller's own application: someone else's answers 404 as if it did not exist (audited), then
+ * The caller's own application named in the address (`:id`): someone else's answers 404 as if it did not exist (audited), then
  * a key without the case type's scope is refused (403 `insufficient_scope`). The operations check ownership again in
  * their own transaction; this first read lets the scope be checked against the case's type.
  */
 export async function ownApplication(
   cases: CasesModule,
-  request: FastifyRequest,
+  request: FastifyRequest & { params: { id: string } },
   reply: FastifyReply,
-  caseId: string,
   access: "read" | "write",
 ): Promise<OwnApplication> {
+  const caseId = request.params.id;
   const context = cases.contextFor(request);
   let state: CaseState;
   try {

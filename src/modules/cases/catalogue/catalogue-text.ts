@@ -1,5 +1,5 @@
 import type { Locale, Translator } from "../../../platform/http/index.js";
-import { formatMoney as formatAmount } from "../../../platform/locale/index.js";
+import { formatMoney as formatAmount, numberFormat } from "../../../platform/locale/index.js";
 import type { LegalTime, LocalizedText } from "../definition/case-type.js";
 
 /** What the catalogue's presenters need to speak the reader's language. */
@@ -24,7 +24,7 @@ export function formatUnit(
   reader: CatalogueReader,
   maximumFractionDigits = 0,
 ): string {
-  return new Intl.NumberFormat(reader.locale, {
+  return numberFormat(reader.locale, {
     style: "unit",
     unit,
     unitDisplay: "long",
@@ -36,7 +36,7 @@ export function formatUnit(
 export function formatLegalTime(legalTime: LegalTime, reader: CatalogueReader): string {
   if (legalTime.unit === "calendar") return formatUnit(legalTime.amount, "day", reader);
   const form = new Intl.PluralRules(reader.locale).select(legalTime.amount);
-  const number = new Intl.NumberFormat(reader.locale).format(legalTime.amount);
+  const number = numberFormat(reader.locale).format(legalTime.amount);
   return `${number} ${reader.t(`catalogue.units.workingDays.${form}`)}`;
 }
 

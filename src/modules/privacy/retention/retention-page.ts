@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isLocale, type Locale, type Translator } from "../../../platform/http/index.js";
+import { numberFormat } from "../../../platform/locale/index.js";
 import { formatLongDate } from "../../cases/index.js";
 import { type ForecastLine, forecastExpiry } from "./retention-forecast.js";
 import type { RetentionBasis, RetentionRules } from "./retention-rules.js";
@@ -32,7 +33,7 @@ export async function showRetentionPage(
   const locale: Locale = isLocale(request.locale) ? request.locale : "az";
   const t = request.t;
   const forecast = await forecastExpiry(services);
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   const procedureName = (typeCode: string) =>
     services.cases.registry.current().find((definition) => definition.code === typeCode)?.name[locale] ??
     typeCode;

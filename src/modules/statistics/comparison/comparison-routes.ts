@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { DomainError } from "../../../platform/errors/index.js";
+import { dateTimeFormat, numberFormat } from "../../../platform/locale/index.js";
 import { countryName } from "../../../platform/reference/index.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { chartDataTable } from "../charts/chart-table.js";
@@ -40,12 +41,12 @@ export async function registerComparisonRoutes(
     const indicator = indicatorOf(request);
     const lastCompleteYear = statistics.clock.now().getUTCFullYear() - 1;
     const comparison = await buildComparison(statistics.db, indicator, lastCompleteYear);
-    const format = new Intl.NumberFormat(request.locale);
-    const rateFormat = new Intl.NumberFormat(request.locale, {
+    const format = numberFormat(request.locale);
+    const rateFormat = numberFormat(request.locale, {
       minimumFractionDigits: 1,
       maximumFractionDigits: 1,
     });
-    const dateFormat = new Intl.DateTimeFormat(request.locale, { dateStyle: "long", timeZone: "UTC" });
+    const dateFormat = dateTimeFormat(request.locale, { dateStyle: "long", timeZone: "UTC" });
     const notAvailable = t("statistics.comparison.notAvailable");
     const nameOf = (series: ComparedSeries) =>
       series.own

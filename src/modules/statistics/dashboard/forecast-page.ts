@@ -1,3 +1,4 @@
+import { numberFormat } from "../../../platform/locale/index.js";
 import { renderChartSvg } from "../charts/render-chart.js";
 import type { Translate } from "./build-dashboard.js";
 import type { ForecastView } from "./build-forecast.js";
@@ -7,7 +8,7 @@ import type { ForecastView } from "./build-forecast.js";
  * and, when the model did worse than the same month last year, a warning saying so in figures.
  */
 export function forecastPage(view: ForecastView, locale: string, t: Translate) {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const number = numberFormat(locale, { maximumFractionDigits: 1 });
   const figure = (value: number | null) =>
     value === null ? t("statistics.forecast.notAvailable") : number.format(value);
   const backtest = view.forecast?.backtest;

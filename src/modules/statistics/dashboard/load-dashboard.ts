@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { numberFormat } from "../../../platform/locale/index.js";
 import { type ChartDataTable, chartDataTable } from "../charts/chart-table.js";
 import { renderChartSvg } from "../charts/render-chart.js";
 import { cubeChangeToken } from "../cubes/cube-changes.js";
@@ -65,7 +66,7 @@ export function createDashboardLoader(statistics: StatisticsModule): DashboardLo
       const token = await cubeChangeToken(statistics.db);
       return cache.get(key, token, async () => {
         const charts = await buildDashboard(statistics.db, filters, t, locale);
-        const format = new Intl.NumberFormat(locale);
+        const format = numberFormat(locale);
         const drawn: DrawnChart[] = [];
         for (const chart of charts) {
           // A long period's chart takes a while to draw: other requests go in between charts.

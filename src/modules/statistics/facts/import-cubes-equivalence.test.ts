@@ -1,10 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
-import { loadLegalCalendars } from "../../../platform/calendar/index.js";
+import { statisticsContextOf } from "../../../composition-root.js";
 import { queryRows } from "../../../platform/db/index.js";
-import { CaseTypeRegistry, calendarDeadlineClock } from "../../cases/index.js";
-import { caseTypeDefinitions } from "../../permits/index.js";
 import { cubeSnapshot } from "../cubes/cube-repository.js";
 import type { ImportFile } from "../import/import-source.js";
 import { parseImportFiles } from "../import/parse-import-files.js";
@@ -171,11 +169,7 @@ describe("karvan import's change to the cubes", () => {
 
     // The cubes moved import by import equal the cubes computed from every record at once.
     const incremental = await cubeSnapshot(database.db);
-    await rebuildStatistics({
-      db: database.db,
-      registry: new CaseTypeRegistry(caseTypeDefinitions),
-      deadlines: calendarDeadlineClock(loadLegalCalendars().of("AZ")),
-    });
+    await rebuildStatistics(statisticsContextOf(database));
     expect(await cubeSnapshot(database.db)).toBe(incremental);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { numberFormat } from "../../../platform/locale/index.js";
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { renderChartSvg } from "../charts/render-chart.js";
 import { addMonthsToMonth } from "../cubes/months.js";
@@ -61,7 +62,7 @@ export async function registerIndicatorRoutes(
       definition.denominator ? [definition.numerator, definition.denominator] : [definition.numerator],
     );
     const resolve = await loadSeriesResolver(statistics.db, refs, months);
-    const number = new Intl.NumberFormat(request.locale, { maximumFractionDigits: 1 });
+    const number = numberFormat(request.locale, { maximumFractionDigits: 1 });
     const notAvailable = t("statistics.comparison.notAvailable");
     const indicators = builtinIndicators.map((definition) => {
       const unit = definition.unit[language];

@@ -1,9 +1,7 @@
+import { statisticsContextOf } from "../../../composition-root.js";
 import { seedDemoCaseload, seedDemoUsers } from "../../../demo/index.js";
-import { loadLegalCalendars } from "../../../platform/calendar/index.js";
 import type { ManualClock } from "../../../platform/clock/index.js";
 import type { Database } from "../../../platform/db/index.js";
-import { CaseTypeRegistry, calendarDeadlineClock } from "../../cases/index.js";
-import { caseTypeDefinitions } from "../../permits/index.js";
 import type { StatisticsContext } from "../statistics-context.js";
 
 /** The statistics' context over a test database holding the demo accounts and a demo caseload of `scale`. */
@@ -12,11 +10,7 @@ export async function seededCaseload(
   clock: ManualClock,
   scale: number,
 ): Promise<StatisticsContext> {
-  const context = {
-    db,
-    registry: new CaseTypeRegistry(caseTypeDefinitions),
-    deadlines: calendarDeadlineClock(loadLegalCalendars().of("AZ")),
-  };
+  const context = statisticsContextOf({ db });
   await seedDemoUsers(db, clock, "demo-file-key-".padEnd(40, "x"));
   await seedDemoCaseload({ ...context, clock, country: "AZ", scale, population: "built-in" });
   return context;

@@ -18,13 +18,7 @@ export async function attachDocumentHandler(
   request: ApiRequest<typeof attachDocumentSchema>,
   reply: FastifyReply,
 ) {
-  const { context, state, definition } = await ownApplication(
-    cases,
-    request,
-    reply,
-    request.params.id,
-    "write",
-  );
+  const { context, state, definition } = await ownApplication(cases, request, reply, "write");
   await countForAccount(cases, request, accountRateLimits.uploads);
   const form = await readMultipartForm(request, documents);
   const code = typeof form.fields.code === "string" ? form.fields.code : "";

@@ -11,13 +11,7 @@ export async function chooseExpressTierHandler(
   request: ApiRequest<typeof chooseExpressTierSchema>,
   reply: FastifyReply,
 ) {
-  const { context, state, definition } = await ownApplication(
-    cases,
-    request,
-    reply,
-    request.params.id,
-    "write",
-  );
+  const { context, state, definition } = await ownApplication(cases, request, reply, "write");
   if (definition.fee.expressTiers.length === 0) {
     throw new DomainError("express_tiers_unavailable", 422, "casesApi.errors.express_tiers_unavailable");
   }

@@ -14,7 +14,7 @@ export async function decisionDocumentHandler(
 ) {
   const { cases } = dependencies;
   const language = request.query.language ?? (isLocale(request.locale) ? request.locale : "az");
-  const { state, definition } = await ownApplication(cases, request, reply, request.params.id, "read");
+  const { state, definition } = await ownApplication(cases, request, reply, "read");
   return sendIssuedDocument(reply, {
     kind,
     state,

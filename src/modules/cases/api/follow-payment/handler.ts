@@ -10,7 +10,7 @@ export async function followPaymentHandler(
   request: ApiRequest<typeof followPaymentSchema>,
   reply: FastifyReply,
 ) {
-  const { context, state } = await ownApplication(cases, request, reply, request.params.id, "write");
+  const { context, state } = await ownApplication(cases, request, reply, "write");
   if (!payments) {
     throw new DomainError("payments_unavailable", 503, "casesApi.errors.payments_unavailable");
   }

@@ -15,13 +15,7 @@ export async function provideDocumentsHandler(
   reply: FastifyReply,
 ) {
   const { cases } = dependencies;
-  const { context, state, definition } = await ownApplication(
-    cases,
-    request,
-    reply,
-    request.params.id,
-    "write",
-  );
+  const { context, state, definition } = await ownApplication(cases, request, reply, "write");
   const transition = applicantTransition(state, definition, "provideDocuments");
   if (!transition) throw new ConflictError("transition_not_allowed", "cases.errors.transition_not_allowed");
   // The engine's guard counts any document of the type; a request is answered by a new one.

@@ -9,6 +9,6 @@ export async function readApplicationHandler(
   request: ApiRequest<typeof readApplicationSchema>,
   reply: FastifyReply,
 ) {
-  const { state, definition } = await ownApplication(cases, request, reply, request.params.id, "read");
+  const { state, definition } = await ownApplication(cases, request, reply, "read");
   return applicationView(state, definition);
 }

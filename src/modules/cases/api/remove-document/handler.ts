@@ -10,13 +10,7 @@ export async function removeDocumentHandler(
   request: ApiRequest<typeof removeDocumentSchema>,
   reply: FastifyReply,
 ) {
-  const { context, state, definition } = await ownApplication(
-    cases,
-    request,
-    reply,
-    request.params.id,
-    "write",
-  );
+  const { context, state, definition } = await ownApplication(cases, request, reply, "write");
   const removed = await removeDocument(context, state.id, request.params.documentId);
   // Out of the application, the file has no purpose left: it is deleted, not kept.
   await documents.deleteDocument(request.params.documentId);

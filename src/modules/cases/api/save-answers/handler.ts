@@ -12,13 +12,7 @@ export async function saveAnswersHandler(
   request: ApiRequest<ReturnType<typeof saveAnswersSchema>>,
   reply: FastifyReply,
 ) {
-  const { context, state, definition } = await ownApplication(
-    cases,
-    request,
-    reply,
-    request.params.id,
-    "write",
-  );
+  const { context, state, definition } = await ownApplication(cases, request, reply, "write");
   const page = definition.form.find((one) => one.id === request.params.pageId);
   if (!page) throw new DomainError("unknown_page", 404, "casesApi.errors.unknown_page");
   const onPage = new Set(page.fields.map((field) => field.name));

@@ -12,13 +12,7 @@ export async function sendMessageHandler(
   request: ApiRequest<typeof sendMessageSchema>,
   reply: FastifyReply,
 ) {
-  const { context, state, definition } = await ownApplication(
-    cases,
-    request,
-    reply,
-    request.params.id,
-    "write",
-  );
+  const { context, state, definition } = await ownApplication(cases, request, reply, "write");
   if (!messagesOpen(state, definition)) {
     throw new ConflictError("messages_closed", "casesApi.errors.messages_closed");
   }

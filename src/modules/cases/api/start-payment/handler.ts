@@ -11,7 +11,7 @@ export async function startPaymentHandler(
   request: ApiRequest<typeof startPaymentSchema>,
   reply: FastifyReply,
 ) {
-  const { state, definition } = await ownApplication(cases, request, reply, request.params.id, "write");
+  const { state, definition } = await ownApplication(cases, request, reply, "write");
   if (state.state !== definition.initialState) {
     throw new ConflictError("case_submitted", "cases.errors.case_submitted");
   }

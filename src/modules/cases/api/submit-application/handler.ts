@@ -38,13 +38,7 @@ export async function submitApplicationHandler(
   reply: FastifyReply,
 ) {
   const { cases } = dependencies;
-  const { context, state, definition } = await ownApplication(
-    cases,
-    request,
-    reply,
-    request.params.id,
-    "write",
-  );
+  const { context, state, definition } = await ownApplication(cases, request, reply, "write");
   const submitted = await withReadableProblems(request, () =>
     submitApplication(context, state.id, {
       expectedSeq: request.body.expectedSeq,

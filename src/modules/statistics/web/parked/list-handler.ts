@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../../../../platform/errors/index.js";
+import { dateTimeFormat } from "../../../../platform/locale/index.js";
 import { requestOrigin } from "../../../access/index.js";
 import { reviewParkedCases } from "../../parked/review-parked-cases.js";
 import type { StatisticsModule } from "../statistics-module.js";
@@ -33,7 +34,7 @@ export async function showParkedCasesPage(
     { db: statistics.db, principal: request.principal, ...requestOrigin(request) },
     { numberContains: search },
   );
-  const dates = new Intl.DateTimeFormat(request.locale, {
+  const dates = dateTimeFormat(request.locale, {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: "UTC",
