@@ -40,6 +40,7 @@ describe("request log", () => {
       password,
       confirmPassword: password,
     });
+    await app.karvan.access.mailRequests.settled();
     const verifyLink = app.mailer.linkTo(applicantEmail);
     secrets.push(tokenOf(verifyLink));
     expect((await applicant.get(`${verifyLink}&lang=en`)).statusCode).toBe(303);

@@ -45,6 +45,7 @@ describe("karvan stats rebuild in replay threads", () => {
         replayInThreads(database.url as string, config.countryProfile, 3),
       );
       expect(report.cases).toBe(300);
+      expect(report.parked).toEqual([]);
       expect(await cubeSnapshot(database.db)).toBe(projected);
     },
     60_000,

@@ -29,8 +29,10 @@ async function rebuild(database: DatabaseHandle, config: KarvanConfig): Promise<
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     out(
       `Statistics rebuilt from the events in ${seconds} s: ${report.cases} cases, ${report.records} records, ` +
-        `${report.persons} persons, ${report.cells} cube cells.`,
+        `${report.persons} persons, ${report.cells} cube cells, ${report.parked.length} cases parked.`,
     );
+    // Only the ids: the errors stay in the table, since they may quote a value of the case.
+    for (const caseId of report.parked) out(`Parked (see karvan stats parked): ${caseId}`);
   } finally {
     bar?.stop();
   }

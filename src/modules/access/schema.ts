@@ -143,6 +143,28 @@ export const signInAttempts = pgTable(
   ],
 );
 
+/**
+ * The browsers that proved themselves for an account (see known-device.ts). The signed cookie
+ * names the device; only a device listed here counts as known, so deleting the row forgets it.
+ */
+export const knownDevices = pgTable(
+  "known_devices",
+  {
+    /** Names the device on pages; the device id stays in the cookie and here. */
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    deviceId: text("device_id").notNull(),
+    /** The browser family and system from the user agent ("Firefox", "Windows"); never the header itself. */
+    browser: text("browser"),
+    platform: text("platform"),
+    firstUsedAt: timestamp("first_used_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("known_devices_user_device").on(table.userId, table.deviceId)],
+);
+
 export const emailTokens = pgTable(
   "email_tokens",
   {

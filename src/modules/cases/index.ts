@@ -65,6 +65,8 @@ export { assignCase, claimCase } from "./operations/assign-case.js";
 export type { StoredDocument } from "./operations/attach-document.js";
 export { attachDocument, removeDocument } from "./operations/attach-document.js";
 export { completeTask } from "./operations/complete-task.js";
+export type { AnswerToCorrect } from "./operations/correct-answer.js";
+export { answerToCorrect, correctAnswer } from "./operations/correct-answer.js";
 export { chooseExpressTier, recordFeePayment } from "./operations/pay-fee.js";
 export { rebuildCaseProjections } from "./operations/rebuild-projections.js";
 export { AnswersInvalidError, saveAnswers } from "./operations/save-answers.js";

@@ -6,6 +6,7 @@ import type { AuthContext } from "./auth-context.js";
 export type AuthAuditAction =
   | "auth.sign_up"
   | "auth.email_verified"
+  | "auth.verification_sent"
   | "auth.verification_resent"
   | "auth.sign_in"
   | "auth.sign_in_failed"
@@ -13,6 +14,7 @@ export type AuthAuditAction =
   | "auth.locked_out"
   | "auth.unlock_link_sent"
   | "auth.sign_in_unlocked"
+  | "auth.known_device_forgotten"
   | "auth.mfa_enrolled"
   | "auth.recovery_code_used"
   | "auth.recovery_codes_regenerated"

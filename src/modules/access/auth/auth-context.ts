@@ -7,8 +7,13 @@ import type { Mailer } from "../../../platform/mail/index.js";
 import { requestOrigin } from "../request-context.js";
 import { type KnownDevice, knownDeviceOf } from "./known-device.js";
 
-/** E-mails anyone can ask for by typing an address; each is worked out by a background job. */
-export type MailRequestKind = "password_reset" | "verification_resend" | "sign_in_unlock";
+/** E-mails anyone can ask for by typing an address (or signing up); each is worked out by a background job. */
+export type MailRequestKind =
+  | "password_reset"
+  | "verification_resend"
+  | "sign_in_unlock"
+  | "sign_up_verification"
+  | "sign_up_existing";
 
 /** Where the request came from, for the audit records the job writes. */
 export interface MailRequestOrigin {

@@ -5,7 +5,9 @@ export type AuthMail =
   | "alreadyRegistered"
   | "resetPassword"
   | "passwordChanged"
-  | "unlockSignIn";
+  | "unlockSignIn"
+  | "deviceForgotten"
+  | "allDevicesForgotten";
 
 /**
  * Sends one of the authentication e-mails in the recipient's own language (the one stored on the

@@ -12,12 +12,19 @@ import type { Mailer } from "../../../platform/mail/index.js";
 import type { AuthContext, MailRequestKind, MailRequestOrigin, MailRequests } from "./auth-context.js";
 import { sendPasswordResetLink } from "./request-password-reset.js";
 import { sendVerificationLinkTo } from "./resend-verification.js";
+import { sendAlreadyRegistered, sendSignUpVerification } from "./sign-up.js";
 import { sendSignInUnlockLink } from "./unlock-sign-in.js";
 
 const mailRequestJob = "auth.mail-request";
 
 const mailRequest = z.object({
-  kind: z.enum(["password_reset", "verification_resend", "sign_in_unlock"]),
+  kind: z.enum([
+    "password_reset",
+    "verification_resend",
+    "sign_in_unlock",
+    "sign_up_verification",
+    "sign_up_existing",
+  ]),
   /** Identifies the request: a job delivered twice sends the same link once. */
   requestKey: z.uuid(),
   email: z.string().min(1).max(320),
@@ -33,6 +40,8 @@ const work: Record<
   password_reset: sendPasswordResetLink,
   verification_resend: sendVerificationLinkTo,
   sign_in_unlock: sendSignInUnlockLink,
+  sign_up_verification: sendSignUpVerification,
+  sign_up_existing: sendAlreadyRegistered,
 };
 
 /**

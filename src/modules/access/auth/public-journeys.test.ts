@@ -32,7 +32,8 @@ describe("public sign-up, sign-in, sessions and password reset", () => {
     return new TestClient(onAddress as unknown as FastifyInstance);
   }
 
-  async function signUp(client: TestClient, email: string, fields: Record<string, string> = {}) {
+  /** Posts the sign-up form without waiting for the e-mail it asks for. */
+  async function postSignUp(client: TestClient, email: string, fields: Record<string, string> = {}) {
     await client.get("/sign-up");
     return client.post("/sign-up", {
       fullName: "Amina Rahimova",
@@ -41,6 +42,13 @@ describe("public sign-up, sign-in, sessions and password reset", () => {
       confirmPassword: password,
       ...fields,
     });
+  }
+
+  /** Signs up and waits for the e-mail the job sends. */
+  async function signUp(client: TestClient, email: string, fields: Record<string, string> = {}) {
+    const response = await postSignUp(client, email, fields);
+    await app.karvan.access.mailRequests.settled();
+    return response;
   }
 
   async function signIn(client: TestClient, email: string, secret = password, next?: string) {
@@ -299,7 +307,11 @@ describe("public sign-up, sign-in, sessions and password reset", () => {
     expect((await owner.post("/sign-out")).statusCode).toBe(303);
     // 99 failures from many addresses between 59 and 20 minutes ago: each too slow for the delays.
     const now = clock.now().getTime();
-    const { subject } = attemptKeyFor({ config: app.config, ip: "10.9.9.9" }, "Hammered@Example.com ", null);
+    const { subject } = await attemptKeyFor(
+      { db: app.database.db, config: app.config, ip: "10.9.9.9" },
+      "Hammered@Example.com ",
+      null,
+    );
     for (let index = 0; index < 99; index += 1) {
       const at = new Date(now - 59 * 60_000 + index * 23_000);
       await app.database.db.execute(
@@ -375,6 +387,38 @@ describe("public sign-up, sign-in, sessions and password reset", () => {
     await app.karvan.access.mailRequests.settled();
     expect(app.mailer.linkTo("patient@example.com")).toMatch(/^\/reset-password\?token=/);
     expect(app.mailer.lastTo("nobody-waits@example.com")).toBeUndefined();
+  });
+
+  it("answers a sign-up without waiting for the e-mail, for a new address and a registered one alike", async () => {
+    await activeApplicant("registered-early@example.com");
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const send = app.mailer.send.bind(app.mailer);
+    // A mail server that does not answer: the page must not wait for it.
+    const stalled = vi.spyOn(app.mailer, "send").mockImplementation(async (message) => {
+      await held;
+      await send(message);
+    });
+    try {
+      const fresh = await postSignUp(browser(), "newcomer@example.com");
+      const taken = await postSignUp(browser(), "registered-early@example.com");
+      expect(fresh.statusCode).toBe(303);
+      expect(fresh.headers.location).toBe("/sign-up/check-email");
+      expect(taken.statusCode).toBe(fresh.statusCode);
+      expect(taken.headers.location).toBe(fresh.headers.location);
+      expect(app.mailer.lastTo("newcomer@example.com")).toBeUndefined();
+    } finally {
+      release();
+      stalled.mockRestore();
+    }
+    await app.karvan.access.mailRequests.settled();
+    expect(app.mailer.linkTo("newcomer@example.com")).toMatch(/^\/verify-email\?token=/);
+    expect(app.mailer.linkTo("registered-early@example.com")).toBe("/sign-in");
+    expect(await auditActions("newcomer@example.com")).toEqual(
+      expect.arrayContaining(["auth.sign_up", "auth.verification_sent"]),
+    );
   });
 
   it("follows ?next= only to a path on this service", async () => {

@@ -80,7 +80,7 @@ export async function resetPassword(
     await setPasswordHash(tx, context.clock, account.id, passwordHash);
     await destroyUserSessions(tx, account.id);
     await recordAttempt(tx, context.clock, {
-      key: attemptKeyFor(context, account.email, account.id),
+      key: await attemptKeyFor(context, account.email, account.id, tx),
       userId: account.id,
       kind: "password_reset",
       succeeded: true,

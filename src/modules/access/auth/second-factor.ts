@@ -64,7 +64,7 @@ export async function checkCodeUnderThrottle(
   purpose: CodePurpose,
   check: () => Promise<CodeCheck>,
 ): Promise<CodeOutcome> {
-  const key = attemptKeyFor(context, account.email, account.id);
+  const key = await attemptKeyFor(context, account.email, account.id, db);
   const throttle = await throttleFor(db, context.clock, key, "mfa");
   if (throttle.locked) {
     await auditAuth(db, context, {

@@ -15,15 +15,15 @@ export function startSession(access: AccessModule, reply: FastifyReply, session:
 }
 
 /** A full sign-in: the session, and this browser becomes a known device of the account. */
-export function signedIn(
+export async function signedIn(
   access: AccessModule,
   request: FastifyRequest,
   reply: FastifyReply,
   session: NewSession,
   userId: string,
-): void {
+): Promise<void> {
   startSession(access, reply, session);
-  rememberDevice(request, reply, access, userId);
+  await rememberDevice(request, reply, access, userId);
 }
 
 /** The message of a refused code: locked for a while, or simply wrong. */

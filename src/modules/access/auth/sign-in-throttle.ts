@@ -6,6 +6,7 @@ import type { Queryable } from "../../../platform/db/index.js";
 import { signInAttempts } from "../schema.js";
 import type { AuthContext } from "./auth-context.js";
 import { normaliseEmail } from "./auth-repository.js";
+import { stillKnown } from "./known-device.js";
 
 export type AttemptKind = "password" | "mfa" | "password_reset";
 
@@ -64,21 +65,24 @@ function attemptSource(origin: { ip?: string | undefined; knownDeviceId?: string
 
 /**
  * The key of an attempt at this address: a browser counts as a known device only for the account
- * its cookie names (`accountId` is null when the address has no account).
+ * its cookie names, and only while that account still lists it (`accountId` is null when the
+ * address has no account).
  */
-export function attemptKeyFor(
-  context: Pick<AuthContext, "config" | "ip" | "knownDevice">,
+export async function attemptKeyFor(
+  context: Pick<AuthContext, "db" | "config" | "ip" | "knownDevice">,
   email: string,
   accountId: string | null,
-): AttemptKey {
+  /** The transaction the attempt is part of, if any. */
+  db: Queryable = context.db,
+): Promise<AttemptKey> {
   const device = context.knownDevice;
+  const known =
+    device !== undefined && accountId !== null && device.userId === accountId
+      ? await stillKnown(db, device)
+      : false;
   return {
     subject: attemptSubject(context.config.fileKey, email),
-    source: attemptSource({
-      ip: context.ip,
-      knownDeviceId:
-        device && accountId !== null && device.userId === accountId ? device.deviceId : undefined,
-    }),
+    source: attemptSource({ ip: context.ip, knownDeviceId: known ? device?.deviceId : undefined }),
   };
 }
 

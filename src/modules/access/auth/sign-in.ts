@@ -35,7 +35,7 @@ export async function signIn(context: AuthContext, input: SignInInput): Promise<
   let waitStarted = false;
   const outcome = await context.db.transaction(async (tx): Promise<SignInOutcome> => {
     const account = known ? ((await findAccountById(tx, known.id, { lock: true })) ?? known) : null;
-    const key = attemptKeyFor(context, input.email, account?.id ?? null);
+    const key = await attemptKeyFor(context, input.email, account?.id ?? null, tx);
     const throttle = await throttleFor(tx, context.clock, key, "password");
     if (throttle.locked) {
       await auditAuth(tx, context, {

@@ -4,7 +4,8 @@ import { auditAuth } from "./auth-audit.js";
 import type { AuthContext } from "./auth-context.js";
 import { sendAuthMail } from "./auth-mail.js";
 import { findAccountByEmail, normaliseEmail } from "./auth-repository.js";
-import { issueEmailToken } from "./email-tokens.js";
+import { mailLink } from "./mail-link.js";
+import { verificationLinksPerHour } from "./resend-verification.js";
 
 export interface SignUpInput {
   fullName: string;
@@ -18,7 +19,9 @@ export interface SignUpInput {
 /**
  * Self-registration of an applicant or a host/employer. The account waits for its e-mail address
  * to be confirmed through a link. Whether the address was already registered is never shown on
- * the page: the owner of that address gets a "you already have an account" e-mail instead.
+ * the page: the owner of that address gets a "you already have an account" e-mail instead. Both
+ * e-mails are sent by the `auth.mail-request` job: the answer never waits for the mail server,
+ * which would otherwise tell a new address from a registered one by its timing.
  */
 export async function signUp(context: AuthContext, input: SignUpInput): Promise<void> {
   const email = normaliseEmail(input.email);
@@ -27,9 +30,8 @@ export async function signUp(context: AuthContext, input: SignUpInput): Promise<
     await answerExistingAccount(context, existing);
     return;
   }
-  let created: { id: string; token: string };
   try {
-    created = await context.db.transaction(async (tx) => {
+    await context.db.transaction(async (tx) => {
       const { id } = await createUser(
         { db: tx, clock: context.clock, actor: { type: "anonymous", id: null }, ...origin(context) },
         {
@@ -42,14 +44,12 @@ export async function signUp(context: AuthContext, input: SignUpInput): Promise<
           status: "pending_verification",
         },
       );
-      const token = await issueEmailToken(tx, context.clock, id, "verify_email");
       await auditAuth(tx, context, {
         action: "auth.sign_up",
         outcome: "success",
         account: { id, agencyId: null },
         details: { role: input.hostOrEmployer ? "host_employer" : "applicant" },
       });
-      return { id, token };
     });
   } catch (error) {
     // Someone registered the same address a moment earlier: answer as for any existing account.
@@ -60,12 +60,7 @@ export async function signUp(context: AuthContext, input: SignUpInput): Promise<
     }
     throw error;
   }
-  await sendAuthMail(
-    context,
-    "verifyEmail",
-    { email, fullName: input.fullName.trim(), locale: context.locale },
-    { link: `/verify-email?token=${created.token}` },
-  );
+  await context.mailRequests.queue("sign_up_verification", email, mailOrigin(context));
 }
 
 async function answerExistingAccount(
@@ -80,12 +75,49 @@ async function answerExistingAccount(
     account,
     details: { reason: "email_taken" },
   });
-  await sendAuthMail(context, "alreadyRegistered", account, {
-    signInLink: "/sign-in",
-    resetLink: "/forgot-password",
+  await context.mailRequests.queue("sign_up_existing", account.email, mailOrigin(context));
+}
+
+/** The job's part of a new account: its first verification link, if it is still waiting for one. */
+export async function sendSignUpVerification(
+  context: AuthContext,
+  email: string,
+  requestKey?: string,
+): Promise<void> {
+  const account = await findAccountByEmail(context.db, email);
+  if (account?.status !== "pending_verification") return;
+  await mailLink(context, {
+    account,
+    purpose: "verify_email",
+    perHour: verificationLinksPerHour,
+    mail: "verifyEmail",
+    path: "/verify-email",
+    audit: "auth.verification_sent",
+    requestKey,
   });
+}
+
+/** The job's part of a sign-up with a registered address: its owner hears of it by e-mail. */
+export async function sendAlreadyRegistered(
+  context: AuthContext,
+  email: string,
+  requestKey?: string,
+): Promise<void> {
+  const account = await findAccountByEmail(context.db, email);
+  if (!account) return;
+  await sendAuthMail(
+    context,
+    "alreadyRegistered",
+    account,
+    { signInLink: "/sign-in", resetLink: "/forgot-password" },
+    requestKey ? `auth-${requestKey}` : undefined,
+  );
 }
 
 function origin(context: AuthContext) {
   return { ip: context.ip, requestId: context.requestId };
+}
+
+function mailOrigin(context: AuthContext) {
+  return { ...origin(context), userAgent: context.userAgent };
 }

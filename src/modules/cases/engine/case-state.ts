@@ -214,6 +214,10 @@ const appliers: { [T in CaseEventType]: Applier<T> } = {
     ...state,
     answers: { ...state.answers, ...event.payload.answers },
   }),
+  "case.answers_corrected": (state, event) => ({
+    ...state,
+    answers: { ...state.answers, ...event.payload.answers },
+  }),
   "case.express_tier_chosen": (state, event, _at, definition, clock) => {
     const next = { ...state, expressTier: event.payload.tier };
     next.deadlineDate = deadlineOf(next, definition, clock);

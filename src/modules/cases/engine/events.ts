@@ -16,6 +16,15 @@ export type CaseEventBody =
       };
     }
   | { type: "case.answers_saved"; payload: { answers: Record<string, unknown> } }
+  | {
+      /** An officer corrects answers at the person's request (`correction`: the request's reference). */
+      type: "case.answers_corrected";
+      payload: {
+        answers: Record<string, unknown>;
+        previous: Record<string, unknown>;
+        correction: string;
+      };
+    }
   | { type: "case.express_tier_chosen"; payload: { tier: string | null } }
   | { type: "case.fee_paid"; payload: { paymentId: string; amountMinor: number } }
   | {

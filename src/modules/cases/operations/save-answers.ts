@@ -1,12 +1,12 @@
 import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
-import { checkAnswers } from "../definition/validate-answers.js";
+import { type AnswerProblem, checkAnswers } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
 import { changeCase } from "../engine/change-case.js";
 
 export class AnswersInvalidError extends DomainError {
-  constructor(readonly problems: Array<{ field: string; messageKey: string }>) {
+  constructor(readonly problems: AnswerProblem[]) {
     super("answers_invalid", 422, "cases.errors.answers_invalid", { problems });
   }
 }

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../../platform/errors/index.js";
+import { DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import { actorOf, authorize, recordAudit } from "../../access/index.js";
 import { applyPermission, caseRecord } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
@@ -25,11 +25,18 @@ export async function readOwnCase(context: CasesContext, caseId: string, view: s
   const definition = context.registry.get(state.typeCode, state.typeVersion);
   const { principal } = context;
   const origin = { db: context.db, principal, ip: context.ip, requestId: context.requestId };
-  await authorize(
-    origin,
-    principal ? applyPermission(definition, principal.permissions) : "portal.apply",
-    caseRecord(state),
-  );
+  try {
+    await authorize(
+      origin,
+      principal ? applyPermission(definition, principal.permissions) : "portal.apply",
+      caseRecord(state),
+    );
+  } catch (error) {
+    // A case of a type the account may not apply for (a host's guest registration opened by an
+    // applicant) is as unknown as anyone else's: 404, not 403. The refusal is audited already.
+    if (error instanceof DomainError && error.code === "forbidden") throw new NotFoundError("case_not_found");
+    throw error;
+  }
   await recordAudit(context.db, {
     actor: actorOf(principal),
     action: "case.viewed",

@@ -51,6 +51,12 @@ function strippedEvent(
       return keep({ ...payload, applicantUserId: null });
     case "case.answers_saved":
       return keep({ ...payload, answers: anonymous(event.payload.answers) });
+    case "case.answers_corrected":
+      return keep({
+        ...payload,
+        answers: anonymous(event.payload.answers),
+        previous: anonymous(event.payload.previous),
+      });
     case "case.fee_paid":
       return keep({ ...payload, paymentId: "" });
     case "case.documents_requested":

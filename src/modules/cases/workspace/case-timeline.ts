@@ -48,6 +48,8 @@ function describe(event: CaseEvent, context: TimelineContext, taskCodes: Map<str
       return { title: t("workspace.timeline.created"), lines: [] };
     case "case.answers_saved":
       return { title: t("workspace.timeline.answersSaved"), lines: [] };
+    case "case.answers_corrected":
+      return describeCorrection(event, context);
     case "case.document_removed":
       return { title: t("workspace.timeline.documentRemoved"), lines: [] };
     case "case.submitted":
@@ -77,6 +79,25 @@ function describe(event: CaseEvent, context: TimelineContext, taskCodes: Map<str
 
 function documentNameIn({ definition, locale }: TimelineContext) {
   return (code: string) => definition.documents.find((one) => one.code === code)?.name[locale] ?? code;
+}
+
+/** Which answer changed, from what to what: the correction is what the person asked to be known. */
+function describeCorrection(event: EventOf<"case.answers_corrected">, context: TimelineContext): Description {
+  const { t, locale, definition } = context;
+  const questions = definition.form.flatMap((page) => page.fields);
+  const shown = (value: unknown) =>
+    value === undefined || value === null || value === ""
+      ? "—"
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
+  return {
+    title: t("workspace.timeline.answersCorrected", { reference: event.payload.correction }),
+    lines: Object.entries(event.payload.answers).map(([name, value]) => {
+      const label = questions.find((question) => question.name === name)?.label[locale] ?? name;
+      return `${label}: ${shown(event.payload.previous[name])} → ${shown(value)}`;
+    }),
+  };
 }
 
 /** The applicant's side: fees, documents, answers to requests for documents. */

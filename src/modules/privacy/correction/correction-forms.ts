@@ -26,12 +26,15 @@ export const correctionAnswerForm = z
   .object({
     outcome: z.enum(["corrected", "refused"], "privacy.correction.errors.outcome"),
     reply: z.unknown().optional(),
+    /** The corrected answer, when the request is about one: the question's own schema checks it. */
+    value: z.string().max(correctionTextLength, "privacy.correction.errors.tooLong").optional(),
   })
   .transform((form, context) => {
     const raw = typeof form.reply === "string" ? form.reply : "";
-    if (raw.trim() === "" && form.outcome === "corrected") return { outcome: form.outcome, reply: "" };
+    const { outcome, value } = form;
+    if (raw.trim() === "" && outcome === "corrected") return { outcome, reply: "", value };
     const checked = text("privacy.correction.errors.reasons").safeParse(raw);
-    if (checked.success) return { outcome: form.outcome, reply: checked.data };
+    if (checked.success) return { outcome, reply: checked.data, value };
     for (const issue of checked.error.issues)
       context.addIssue({ code: "custom", message: issue.message, path: ["reply"] });
     return z.NEVER;

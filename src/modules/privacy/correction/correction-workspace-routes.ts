@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError } from "../../../platform/errors/index.js";
-import { type FieldError, parseForm } from "../../../platform/http/index.js";
+import { type FieldError, type Locale, parseForm } from "../../../platform/http/index.js";
 import { decide } from "../../access/index.js";
+import { AnswersInvalidError } from "../../cases/index.js";
 import type { PrivacyServices } from "../privacy-services.js";
 import { correctionAnswerForm } from "./correction-forms.js";
 import { type CorrectionStatus, parseCorrectionReference } from "./correction-repository.js";
 import {
   answerCorrection,
+  answerToCorrectFor,
   listAgencyCorrections,
   type OfficerContext,
   viewCorrection,
@@ -75,15 +77,25 @@ async function renderReview(
     entityId: correction.id,
     agencyId: correction.agencyId,
   };
+  const mayAnswer =
+    correction.status === "open" && decide(context.principal, "cases.process", record).allowed;
+  const answer = mayAnswer ? await answerToCorrectFor(context, correction, request.locale as Locale) : null;
   return reply.render(`${views}/review.njk`, {
     title: request.t("privacy.correction.review.title", { reference: correction.reference }),
     correction,
-    mayAnswer: correction.status === "open" && decide(context.principal, "cases.process", record).allowed,
-    values: extras.values ?? {},
+    mayAnswer,
+    answer,
+    values: { ...(answer ? { value: answer.proposed } : {}), ...extras.values },
     errors: extras.errors ?? [],
     errorsByField: extras.errorsByField ?? {},
     answered: (request.query as { done?: unknown }).done === "answered",
   });
+}
+
+/** The case's refusal of a corrected answer, shown on the value the officer typed. */
+function valueErrors(request: FastifyRequest, error: AnswersInvalidError) {
+  const text = error.problems.map((problem) => request.t(problem.messageKey, problem.values)).join(" ");
+  return { errors: [{ field: "value", href: "#value", text }], errorsByField: { value: text } };
 }
 
 /** The officers' side: the agency's correction requests, found by number, and the answer form. */
@@ -111,10 +123,11 @@ export async function registerCorrectionWorkspaceRoutes(
 
   app.post<Params>("/corrections/:id", page, async (request, reply) => {
     const body = request.body as Record<string, unknown> | undefined;
-    const values = {
-      outcome: typeof body?.outcome === "string" ? body.outcome : "",
-      reply: typeof body?.reply === "string" ? body.reply : "",
-    };
+    const values = Object.fromEntries(
+      ["outcome", "reply", "value"].flatMap((name) =>
+        typeof body?.[name] === "string" ? [[name, body[name] as string]] : [],
+      ),
+    );
     const form = parseForm(correctionAnswerForm, body, request.t);
     if (!form.ok)
       return renderReview(contextOf(request), request, reply.status(422), {
@@ -126,6 +139,11 @@ export async function registerCorrectionWorkspaceRoutes(
       await answerCorrection(services, contextOf(request), request.params.id, form.data);
       return reply.redirect(`/corrections/${request.params.id}?done=answered`, 303);
     } catch (error) {
+      if (error instanceof AnswersInvalidError)
+        return renderReview(contextOf(request), request, reply.status(422), {
+          values,
+          ...valueErrors(request, error),
+        });
       if (!(error instanceof DomainError) || error.status !== 409) throw error;
       const message = request.t(error.messageKey);
       return renderReview(contextOf(request), request, reply.status(409), {

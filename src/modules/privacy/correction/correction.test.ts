@@ -6,7 +6,7 @@ import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
 import type { MailMessage } from "../../../platform/mail/index.js";
 import { findAgencyByCode, type Principal } from "../../access/index.js";
-import type { CaseState } from "../../cases/index.js";
+import { type CaseState, loadCaseState } from "../../cases/index.js";
 import { signInNewApplicant } from "../../cases/portal/portal-test-bed.js";
 import { signInNewStaff, submittedCase, workspaceSample } from "../../cases/workspace/workspace-test-bed.js";
 import { parseCorrectionReference } from "./correction-repository.js";
@@ -236,5 +236,103 @@ describe("asking for a correction", () => {
     expect(mailsTo("amina@example.org").map((mail) => mail.id)).toEqual(
       expect.arrayContaining([`correction-${id}-received`, `correction-${id}-answered`]),
     );
+  });
+});
+
+describe("correcting a case answer from the request", () => {
+  const asked = "Amina Rahimova-Aliyeva";
+  let requestId: string;
+  let reference: string;
+
+  async function fullNameOnCase(): Promise<unknown> {
+    return (await loadCaseState(app.database.db, aminaCase.id))?.answers.fullName;
+  }
+
+  async function corrections(): Promise<Array<{ payload: Record<string, unknown>; actor_id: string }>> {
+    return queryRows(
+      app.database.db,
+      sql`select payload, actor_id from case_events
+          where case_id = ${aminaCase.id} and type = 'case.answers_corrected'`,
+    );
+  }
+
+  beforeAll(async () => {
+    const sent = await amina.browser.post("/account/my-data/corrections", {
+      case: aminaCase.id,
+      item: "answer:fullName",
+      whatIsWrong: "My name lacks my husband's surname",
+      whatIsRight: asked,
+    });
+    requestId = correctionIdFrom(location(sent));
+    const own = await amina.browser.get(location(sent));
+    reference = /Correction request (CR-\d{6})/.exec(own.body)?.[1] ?? "";
+  });
+
+  it("shows the officer the current answer and proposes the one asked for", async () => {
+    const review = await officer.browser.get(`/corrections/${requestId}`);
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toMatch(/data-testid="current-value">Amina Rahimova</);
+    expect(review.body).toMatch(new RegExp(`name="value"[^>]*value="${asked}"`));
+  });
+
+  it("keeps another agency's officer from applying it, and changes nothing", async () => {
+    const foreign = await ganjaOfficer.browser.post(`/corrections/${requestId}`, {
+      outcome: "corrected",
+      reply: "",
+      value: asked,
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect(await fullNameOnCase()).toBe("Amina Rahimova");
+    expect(await corrections()).toEqual([]);
+  });
+
+  it("refuses a value the question's schema refuses, on the field, and changes nothing", async () => {
+    const empty = await officer.browser.post(`/corrections/${requestId}`, {
+      outcome: "corrected",
+      reply: "",
+      value: "  ",
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('href="#value"');
+    expect(empty.body).toContain("Answer this question");
+    expect(await fullNameOnCase()).toBe("Amina Rahimova");
+    expect(await corrections()).toEqual([]);
+    const [row] = await queryRows<{ status: string }>(
+      app.database.db,
+      sql`select status from correction_requests where id = ${requestId}`,
+    );
+    expect(row?.status).toBe("open");
+  });
+
+  it("writes the corrected answer to the case, records who and why, audits it and tells the requester", async () => {
+    const corrected = await officer.browser.post(`/corrections/${requestId}`, {
+      outcome: "corrected",
+      reply: "",
+      value: asked,
+    });
+    expect(corrected.statusCode).toBe(303);
+    expect(await fullNameOnCase()).toBe(asked);
+    expect(await corrections()).toEqual([
+      {
+        payload: {
+          answers: { fullName: asked },
+          previous: { fullName: "Amina Rahimova" },
+          correction: reference,
+        },
+        actor_id: officer.userId,
+      },
+    ]);
+    expect(await audited("case.answers_corrected", aminaCase.id)).toBe(1);
+    expect(await audited("correction_request.answered", requestId)).toBe(1);
+    expect(mailsTo("amina@example.org").at(-1)?.id).toBe(`correction-${requestId}-answered`);
+
+    const caseFile = await officer.browser.get(`/cases/${aminaCase.id}`);
+    expect(caseFile.statusCode).toBe(200);
+    expect(caseFile.body).toContain(asked);
+    const history = await officer.browser.get(`/cases/${aminaCase.id}/history`);
+    expect(history.body).toContain(`Answers corrected at request ${reference}`);
+    expect(history.body).toContain(`Full name: Amina Rahimova → ${asked}`);
+    const own = await amina.browser.get(`/account/my-data/corrections/${requestId}`);
+    expect(own.body).toContain("Corrected");
   });
 });

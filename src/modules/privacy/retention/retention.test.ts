@@ -10,6 +10,7 @@ import { createUser, findAgencyByCode, type Principal, systemActor } from "../..
 import {
   attachDocument,
   type CaseState,
+  correctAnswer,
   defineCaseType,
   saveAnswers,
   startApplication,
@@ -217,6 +218,12 @@ describe("decided and closed cases", () => {
     await act(officer, "draft-decision", { outcome: "approved", reasons: "Caspian LLC contract is valid." });
     await act(approver, "approve");
     await act(officer, "issue");
+    // A corrected answer keeps the previous one in its event: both must go.
+    state = await correctAnswer(officer, state.id, {
+      field: "fullName",
+      value: "Amina Rahimova-Aliyeva",
+      correction: "CR-000001",
+    });
     decided = state;
   });
 

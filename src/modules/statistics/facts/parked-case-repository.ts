@@ -33,6 +33,20 @@ export async function unparkCases(db: Queryable, caseIds: string[]): Promise<voi
   await db.execute(sql`delete from stat_parked_cases where case_id = ${anyOf(caseIds, "uuid")}`);
 }
 
+/**
+ * After a rebuild, which replayed every case: these cases are parked (one more attempt for a case
+ * parked before) and every other case is off the list, its records now written.
+ */
+export async function setParkedCases(
+  db: Queryable,
+  parked: Array<{ caseId: string; error: string }>,
+  at: Date,
+): Promise<void> {
+  const ids = parked.map((item) => item.caseId);
+  await db.execute(sql`delete from stat_parked_cases where not (case_id = ${anyOf(ids, "uuid")})`);
+  await parkCases(db, parked, at);
+}
+
 /** The parked cases, oldest first (`caseIds` narrows the list). */
 export async function listParkedCases(db: Queryable, caseIds?: string[]): Promise<ParkedCase[]> {
   const only = caseIds ? sql`where case_id = ${anyOf(caseIds, "uuid")}` : sql``;

@@ -5,6 +5,7 @@ import { noteCubesChanged } from "../cubes/cube-changes.js";
 import { tryLockCubes } from "../cubes/statistics-lock.js";
 import type { StatisticsContext } from "../statistics-context.js";
 import { parkCases, unparkCases } from "./parked-case-repository.js";
+import { describeProjectionError, type FailedCase, isTransient } from "./projection-errors.js";
 import { recordsOfCase } from "./records-of-case.js";
 import { replaceRecords, type StoredRecord } from "./replace-records.js";
 
@@ -73,36 +74,6 @@ async function recordsOfChangedCases(
       records.push({ ...record, caseId: standing.id });
   }
   return records;
-}
-
-/** PostgreSQL error classes that say nothing about the case: connection, rollback, resources, shutdown. */
-const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)/;
-
-/** The driver's own error under Drizzle's wrapper (whose message repeats the query and its values). */
-function rootCause(error: unknown): unknown {
-  let current = error;
-  while (current instanceof Error && current.cause !== undefined && current.cause !== current) {
-    current = current.cause;
-  }
-  return current;
-}
-
-function isTransient(error: unknown): boolean {
-  const code = (rootCause(error) as { code?: unknown } | null)?.code;
-  return typeof code === "string" && TRANSIENT_SQLSTATE.test(code);
-}
-
-/** What an administrator reads beside a parked case: the cause, with its SQLSTATE when it has one. */
-function describeProjectionError(error: unknown): string {
-  const cause = rootCause(error);
-  if (!(cause instanceof Error)) return String(cause);
-  const code = (cause as { code?: unknown }).code;
-  return typeof code === "string" ? `${cause.message} [${code}]` : cause.message;
-}
-
-export interface FailedCase {
-  caseId: string;
-  error: string;
 }
 
 /**

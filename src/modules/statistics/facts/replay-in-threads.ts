@@ -3,6 +3,7 @@ import { parentPort } from "node:worker_threads";
 import { sql } from "drizzle-orm";
 import { startWorkerThread } from "../../../platform/threads/index.js";
 import type { StatisticsContext } from "../statistics-context.js";
+import type { FailedCase } from "./projection-errors.js";
 import type { ParallelReplay } from "./rebuild-statistics.js";
 import type { StoredRecord } from "./replace-records.js";
 import { type CaseRange, replayCaseRange } from "./replay-case-range.js";
@@ -15,7 +16,7 @@ interface ReplayInput {
   range: CaseRange;
 }
 
-type ReplayMessage = { records: StoredRecord[]; cases: number } | { done: true };
+type ReplayMessage = { records: StoredRecord[]; cases: number; failed: FailedCase[] } | { done: true };
 
 /**
  * Replays a rebuild's cases in worker threads, one per core by default, each reading its range on
@@ -45,7 +46,7 @@ export function replayInThreads(
           threads.push(thread);
           thread.on("message", (message: ReplayMessage) => {
             if (settled) return;
-            if ("records" in message) onRecords(message.records, message.cases);
+            if ("records" in message) onRecords(message.records, message.cases, message.failed);
             else if (--running === 0) {
               settled = true;
               resolve();
@@ -69,7 +70,7 @@ export async function replayRangeInThread(context: StatisticsContext, input: unk
   await context.db.transaction(
     async (tx) => {
       await tx.execute(sql.raw(`set transaction snapshot '${snapshot}'`));
-      await replayCaseRange(tx, context, range, (records, cases) => post({ records, cases }));
+      await replayCaseRange(tx, context, range, (records, cases, failed) => post({ records, cases, failed }));
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

@@ -51,7 +51,7 @@ export async function confirmSetUp(access: AccessModule, request: FastifyRequest
   }
   const result = await confirmMfaEnrolment(authContextOf(access, request), pending, form.data.code);
   if (result.outcome === "enrolled") {
-    signedIn(access, request, reply, result.session, pending.userId);
+    await signedIn(access, request, reply, result.session, pending.userId);
     // Shown in this response only: the codes are not stored anywhere they could be shown again.
     return reply.render(view("recovery-codes"), {
       title: request.t("auth.recoveryCodes.title"),

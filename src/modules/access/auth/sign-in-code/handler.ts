@@ -34,7 +34,7 @@ export async function checkCode(access: AccessModule, request: FastifyRequest, r
     return renderCode(reply.status(422), { errors: form.errors, errorsByField: form.byField, next });
   const result = await verifySignInCode(authContextOf(access, request), pending, form.data.code);
   if (result.outcome === "signed_in") {
-    signedIn(access, request, reply, result.session, pending.userId);
+    await signedIn(access, request, reply, result.session, pending.userId);
     return reply.redirect(next ?? "/staff", 303);
   }
   if (result.reason === "not_enrolled") return reply.redirect(`/sign-in/set-up-code${nextQuery(next)}`, 303);

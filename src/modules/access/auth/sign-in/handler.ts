@@ -46,7 +46,7 @@ export async function checkPassword(access: AccessModule, request: FastifyReques
   });
   switch (result.outcome) {
     case "signed_in":
-      signedIn(access, request, reply, result.session, result.userId);
+      await signedIn(access, request, reply, result.session, result.userId);
       return reply.redirect(next ?? "/account", 303);
     case "second_factor_required":
       startSession(access, reply, result.session);

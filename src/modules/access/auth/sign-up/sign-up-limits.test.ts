@@ -40,6 +40,7 @@ describe("sign-up limits", () => {
     expect(refused.body).toContain('value="Amina Rahimova"');
     expect(refused.body).not.toContain(password);
     // One e-mail to the address per accepted sign-up, none for the refused one.
+    await app.karvan.access.mailRequests.settled();
     expect(app.mailer.messages.filter((message) => message.to === "amina@example.org")).toHaveLength(3);
     // Another address from the same network is not held back by this one.
     expect((await signUp("leyla@example.org")).statusCode).toBe(303);

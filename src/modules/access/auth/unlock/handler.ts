@@ -23,6 +23,6 @@ export async function showUnlock(access: AccessModule, request: FastifyRequest, 
 export async function unlock(access: AccessModule, request: FastifyRequest, reply: FastifyReply) {
   const result = await unlockSignIn(authContextOf(access, request), typed(request.body, "token"));
   if (!result.unlocked) return renderUnusable(reply);
-  rememberDevice(request, reply, access, result.userId);
+  await rememberDevice(request, reply, access, result.userId);
   return reply.redirect("/sign-in?unlocked=1", 303);
 }
