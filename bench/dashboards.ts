@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { buildKarvan, prepareDatabase } from "../src/app.js";
 import { statisticsContextOf } from "../src/composition-root.js";
 import { demoEmail, seedDemoCaseload, seedDemoHistory, seedDemoUsers } from "../src/demo/index.js";
@@ -62,6 +63,9 @@ interface Figures {
   dashboards: number;
   dashboardP50: number;
   refused: number;
+  /** The event loop's delay while /services was measured: p99 and maximum, in ms. */
+  loopP99: number;
+  loopMax: number;
 }
 
 async function measure(
@@ -100,6 +104,8 @@ async function measure(
       }
     });
     const times: number[] = [];
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     for (let round = 0; round < rounds; round++) {
       const answer = await get("/services");
       if (answer.status !== 200) throw new Error(`/services answered ${answer.status}`);
@@ -107,6 +113,7 @@ async function measure(
       // About ten catalogue readers a second, not a tight loop of our own.
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    loopDelay.disable();
     running = false;
     await Promise.all(analystLoops);
     return {
@@ -115,6 +122,8 @@ async function measure(
       dashboards: dashboardTimes.length,
       dashboardP50: dashboardTimes.length > 0 ? percentile(dashboardTimes, 0.5) : 0,
       refused,
+      loopP99: loopDelay.percentile(99) / 1e6,
+      loopMax: loopDelay.max / 1e6,
     };
   } finally {
     await karvan.close();
@@ -132,6 +141,8 @@ try {
       LOG_LEVEL: "silent",
       KARVAN_JOBS: "false",
       KARVAN_DEMO: "true",
+      // 0 draws the charts on the event loop, as before the drawing thread (ADR 0021).
+      KARVAN_STATISTICS_CHART_THREADS: process.env.KARVAN_STATISTICS_CHART_THREADS ?? "1",
     };
     const bounded = loadConfig(environment);
     const unbounded = loadConfig({
@@ -176,7 +187,8 @@ try {
       note(
         `${label}: /services p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms ` +
           `(${(figures.p95 / alone.p95).toFixed(1)}× alone); ${figures.dashboards} dashboards, ` +
-          `p50 ${figures.dashboardP50.toFixed(0)} ms, ${figures.refused} answered 503`,
+          `p50 ${figures.dashboardP50.toFixed(0)} ms, ${figures.refused} answered 503; ` +
+          `event-loop delay p99 ${figures.loopP99.toFixed(0)} ms, max ${figures.loopMax.toFixed(0)} ms`,
       );
     }
     const [before, cold, warm] = results.map(([, figures]) => figures) as [Figures, Figures, Figures];

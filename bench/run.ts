@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   statistics: () => import("./statistics.js"),
   import: () => import("./import.js"),
   dashboards: () => import("./dashboards.js"),
+  febrl: () => import("./febrl.js"),
 };
 
 const name = process.argv[2];

@@ -11,7 +11,7 @@ import {
 } from "./modules/cases/index.js";
 import { caseTypeDefinitions } from "./modules/permits/index.js";
 import { defineRetentionJob, loadRetentionRules, type RetentionServices } from "./modules/privacy/index.js";
-import type { StatisticsContext, StatisticsModule } from "./modules/statistics/index.js";
+import { chartDrawer, type StatisticsContext, type StatisticsModule } from "./modules/statistics/index.js";
 import { type Clock, systemClock } from "./platform/clock/index.js";
 import type { KarvanConfig } from "./platform/config/index.js";
 import { countryProfile, loadCountryProfile, selectCountryProfile } from "./platform/country/index.js";
@@ -122,7 +122,11 @@ function buildModules(platform: Platform, files: ModuleFiles) {
   // DEMO ONLY: the stand-in payment gateway (no money moves); outside demo mode there is no provider yet.
   const payments = config.demo ? createDemoGateway(config, { db: database.db, clock }) : undefined;
   const retention: RetentionServices = { cases, documents, i18n, rules: files.retentionRules };
-  const statistics: StatisticsModule = { ...cases, guards: access.guards };
+  const statistics: StatisticsModule = {
+    ...cases,
+    guards: access.guards,
+    charts: chartDrawer(config.countryProfile, config.statisticsChartThreads),
+  };
   defineSessionCleanupJob(jobs, database, clock);
   defineCaseDeadlineJobs(jobs, { cases, i18n });
   defineRetentionJob(jobs, retention);

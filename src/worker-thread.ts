@@ -1,6 +1,11 @@
 import { workerData } from "node:worker_threads";
 import { selectCountry, statisticsContextOf } from "./composition-root.js";
-import { replayRangeInThread, replayTask } from "./modules/statistics/index.js";
+import {
+  chartDrawingTask,
+  drawChartsInThread,
+  replayRangeInThread,
+  replayTask,
+} from "./modules/statistics/index.js";
 import { type DatabaseHandle, openDatabase } from "./platform/db/index.js";
 import type { WorkerThreadData } from "./platform/threads/index.js";
 
@@ -15,13 +20,21 @@ const tasks: Record<
   },
 };
 
+/** Tasks without a connection that serve the main thread's messages for as long as it keeps the thread. */
+const serving: Record<string, () => void> = { [chartDrawingTask]: drawChartsInThread };
+
 const { task, databaseUrl, countryProfile, input } = workerData as WorkerThreadData;
+const serve = serving[task];
 const chosen = tasks[task];
-if (!chosen) throw new Error(`no worker thread task "${task}"`);
+if (!serve && !chosen) throw new Error(`no worker thread task "${task}"`);
 selectCountry({ countryProfile });
-const database = await openDatabase({ databaseUrl, poolSize: chosen.poolSize });
-try {
-  await chosen.run(database, input);
-} finally {
-  await database.close();
+if (serve) serve();
+else if (chosen) {
+  if (!databaseUrl) throw new Error(`worker thread task "${task}" needs a database`);
+  const database = await openDatabase({ databaseUrl, poolSize: chosen.poolSize });
+  try {
+    await chosen.run(database, input);
+  } finally {
+    await database.close();
+  }
 }

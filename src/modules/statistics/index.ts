@@ -1,6 +1,12 @@
 // Public face of the statistics module: statistical records and cubes kept current from case events,
 // imports of earlier data, official tables, their exports, and disclosure control.
 
+export {
+  type ChartDrawer,
+  chartDrawer,
+  chartDrawingTask,
+  drawChartsInThread,
+} from "./charts/chart-drawer.js";
 export { registerComparisonRoutes } from "./comparison/comparison-routes.js";
 export {
   FiguresLoadError,

@@ -44,6 +44,7 @@ const rawConfigSchema = z.object({
   statisticsCacheSeconds: z.coerce.number().int().min(0).max(86_400).default(600),
   statisticsHeavyQueries: z.coerce.number().int().min(1).max(64).default(2),
   statisticsWaitSeconds: z.coerce.number().min(0).max(120).default(10),
+  statisticsChartThreads: z.coerce.number().int().min(0).max(16).default(1),
   metricsToken: z.string().min(24, "must be at least 24 characters").optional(),
   metricsPort: z.coerce.number().int().min(1).max(65535).optional(),
   retentionFile: z.string().min(1).optional(),
@@ -99,6 +100,8 @@ export type KarvanConfig = {
   statisticsHeavyQueries: number;
   /** How long a heavy statistics computation waits for its turn before the answer is 503. */
   statisticsWaitSeconds: number;
+  /** Threads that draw the dashboards' and forecast's charts off the event loop; 0 draws them on it. */
+  statisticsChartThreads: number;
   /** Bearer token Prometheus must send for /metrics; without one, /metrics is open only in demo mode. */
   metricsToken: string | undefined;
   /** Serve /metrics on this port alone (not on the service's own port). */
@@ -143,6 +146,7 @@ export const environmentVariables = {
   statisticsCacheSeconds: "KARVAN_STATISTICS_CACHE_SECONDS",
   statisticsHeavyQueries: "KARVAN_STATISTICS_HEAVY_QUERIES",
   statisticsWaitSeconds: "KARVAN_STATISTICS_WAIT_SECONDS",
+  statisticsChartThreads: "KARVAN_STATISTICS_CHART_THREADS",
   metricsToken: "KARVAN_METRICS_TOKEN",
   metricsPort: "KARVAN_METRICS_PORT",
   retentionFile: "KARVAN_RETENTION_FILE",
@@ -240,6 +244,7 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     statisticsCacheSeconds: raw.statisticsCacheSeconds,
     statisticsHeavyQueries: raw.statisticsHeavyQueries,
     statisticsWaitSeconds: raw.statisticsWaitSeconds,
+    statisticsChartThreads: raw.statisticsChartThreads,
     metricsToken: raw.metricsToken,
     metricsPort: raw.metricsPort,
     retentionFile: raw.retentionFile ? path.resolve(raw.retentionFile) : undefined,

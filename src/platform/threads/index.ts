@@ -13,7 +13,8 @@ const loader = import.meta.url.endsWith(".ts")
 /** What a thread is started with: its task, the database it connects to, and the country it serves. */
 export interface WorkerThreadData {
   task: string;
-  databaseUrl: string;
+  /** Absent for a task that reads no database (drawing charts). */
+  databaseUrl?: string;
   /** The country profile file (config.countryProfile): the thread counts in the same country. */
   countryProfile: string;
   input: unknown;

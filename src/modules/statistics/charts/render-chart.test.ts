@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "./chart-spec.js";
 import { CHART_PALETTE } from "./chart-style.js";
-import { renderChartSvg } from "./render-chart.js";
+import { drawChartSvg, numberedChartSvg, renderChartSvg } from "./render-chart.js";
 
 const months = ["2025-01", "2025-02", "2025-03"];
 
@@ -43,6 +43,19 @@ describe("renderChartSvg", () => {
   it("gives every rendering its own title id", () => {
     const idOf = (svg: string) => svg.match(/aria-labelledby="([^"]+)"/)?.[1];
     expect(idOf(renderChartSvg(barSpec))).not.toBe(idOf(renderChartSvg(barSpec)));
+  });
+
+  it("numbers a chart's ids by the chart, not by how many charts its thread drew before", () => {
+    const line: ChartSpec = { ...barSpec, kind: "line" };
+    const first = drawChartSvg(line);
+    const later = drawChartSvg(line);
+    expect(later).not.toBe(first);
+    expect(numberedChartSvg(line, later, 3)).toBe(numberedChartSvg(line, first, 3));
+    const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    const third = ids(numberedChartSvg(line, first, 3));
+    const fourth = ids(numberedChartSvg(line, first, 4));
+    expect(third.length).toBeGreaterThan(1);
+    expect(third.filter((id) => fourth.includes(id))).toEqual([]);
   });
 
   it("draws one shape per bar and none for a gap", () => {

@@ -1,10 +1,9 @@
 import { numberFormat } from "../../../platform/locale/index.js";
-import { renderChartSvg } from "../charts/render-chart.js";
 import type { Translate } from "./build-dashboard.js";
 import type { ForecastView } from "./build-forecast.js";
 
 /**
- * What the forecast page shows besides the chart: the choice of case type, the back-test figures,
+ * What the forecast page shows besides the chart (drawn by the statistics module's drawing threads): the choice of case type, the back-test figures,
  * and, when the model did worse than the same month last year, a warning saying so in figures.
  */
 export function forecastPage(view: ForecastView, locale: string, t: Translate) {
@@ -14,7 +13,6 @@ export function forecastPage(view: ForecastView, locale: string, t: Translate) {
   const backtest = view.forecast?.backtest;
   return {
     view,
-    svg: view.chart ? renderChartSvg(view.chart) : null,
     simplerIsBetter:
       backtest && view.simplerIsBetter
         ? t("statistics.forecast.simplerIsBetter", {

@@ -1,7 +1,6 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { numberFormat } from "../../../platform/locale/index.js";
 import { type ChartDataTable, chartDataTable } from "../charts/chart-table.js";
-import { renderChartSvg } from "../charts/render-chart.js";
+import { labelChartSvg } from "../charts/render-chart.js";
 import { cubeChangeToken } from "../cubes/cube-changes.js";
 import type { StatisticsModule } from "../web/statistics-module.js";
 import { buildDashboard, type DashboardChart, type Translate } from "./build-dashboard.js";
@@ -67,16 +66,15 @@ export function createDashboardLoader(statistics: StatisticsModule): DashboardLo
       return cache.get(key, token, async () => {
         const charts = await buildDashboard(statistics.db, filters, t, locale);
         const format = numberFormat(locale);
-        const drawn: DrawnChart[] = [];
-        for (const chart of charts) {
-          // A long period's chart takes a while to draw: other requests go in between charts.
-          await nextTurn();
-          drawn.push({
-            ...chart,
-            svg: renderChartSvg(chart.spec),
-            table: chartDataTable(chart.spec, (value) => format.format(value)),
-          });
-        }
+        // A long period's chart takes a while to draw: the drawing threads do it, off this event loop.
+        const drawings = await Promise.all(
+          charts.map(async (chart) => ({ chart, svg: await statistics.charts.draw(chart.spec) })),
+        );
+        const drawn: DrawnChart[] = drawings.map(({ chart, svg }) => ({
+          ...chart,
+          svg: labelChartSvg(chart.spec, svg),
+          table: chartDataTable(chart.spec, (value) => format.format(value)),
+        }));
         return { charts, html: await draw(drawn) };
       });
     },

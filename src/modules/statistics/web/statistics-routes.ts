@@ -16,6 +16,7 @@ export async function registerStatisticsRoutes(
 ): Promise<void> {
   // One loader for the process: its cache and its gate on heavy queries are shared by the pages.
   const dashboards = createDashboardLoader(statistics);
+  app.addHook("onClose", () => statistics.charts.close());
   registerDashboardPage(app, statistics, dashboards);
   registerForecastPage(app, statistics, dashboards.gate);
   registerTablePages(app, statistics);

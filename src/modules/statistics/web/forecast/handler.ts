@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { labelChartSvg } from "../../charts/render-chart.js";
 import { buildForecast } from "../../dashboard/build-forecast.js";
 import { forecastPage } from "../../dashboard/forecast-page.js";
 import type { HeavyQueryGate } from "../../dashboard/heavy-query-gate.js";
@@ -20,8 +21,10 @@ export async function showForecast(
       t,
     }),
   );
+  const svg = view.chart ? labelChartSvg(view.chart, await statistics.charts.draw(view.chart)) : null;
   return reply.render("statistics/web/forecast/forecast.njk", {
     title: request.t("statistics.forecast.title"),
+    svg,
     ...forecastPage(view, request.locale, t),
   });
 }
