@@ -1,7 +1,7 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { anyOf, type Queryable, queryRows } from "../../platform/db/index.js";
 import type { Principal } from "./principal.js";
-import { apiKeys, roles, sessions, signInAttempts, userRoles, users } from "./schema.js";
+import { apiKeys, knownDevices, roles, sessions, signInAttempts, userRoles, users } from "./schema.js";
 
 type Names = { az: string; en: string; ru: string };
 
@@ -39,6 +39,13 @@ export interface OwnAccountRecord {
   }>;
   /** The latest sign-in attempts kept for throttling (the older ones are not listed). */
   signInAttempts: Array<{ at: string; kind: string; succeeded: boolean; ip: string | null }>;
+  /** Browsers that signed in before (the device id in their cookie is a secret, like a session's). */
+  knownDevices: Array<{
+    browser: string | null;
+    platform: string | null;
+    firstUsedAt: string;
+    lastUsedAt: string;
+  }>;
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -55,7 +62,7 @@ export async function ownAccountRecord(
   const userId = principal.userId;
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) return null;
-  const [roleRows, keyRows, sessionRows, attemptRows] = await Promise.all([
+  const [roleRows, keyRows, sessionRows, attemptRows, deviceRows] = await Promise.all([
     db
       .select({ code: roles.code, az: roles.nameAz, en: roles.nameEn, ru: roles.nameRu })
       .from(userRoles)
@@ -70,6 +77,16 @@ export async function ownAccountRecord(
       .where(eq(signInAttempts.userId, userId))
       .orderBy(desc(signInAttempts.at))
       .limit(attemptsListed),
+    db
+      .select({
+        browser: knownDevices.browser,
+        platform: knownDevices.platform,
+        firstUsedAt: knownDevices.firstUsedAt,
+        lastUsedAt: knownDevices.lastUsedAt,
+      })
+      .from(knownDevices)
+      .where(eq(knownDevices.userId, userId))
+      .orderBy(desc(knownDevices.lastUsedAt)),
   ]);
   return {
     id: user.id,
@@ -103,6 +120,12 @@ export async function ownAccountRecord(
       kind: attempt.kind,
       succeeded: attempt.succeeded,
       ip: attempt.ip,
+    })),
+    knownDevices: deviceRows.map((device) => ({
+      browser: device.browser,
+      platform: device.platform,
+      firstUsedAt: device.firstUsedAt.toISOString(),
+      lastUsedAt: device.lastUsedAt.toISOString(),
     })),
   };
 }

@@ -140,6 +140,14 @@ describe("a person's own data", () => {
     expect(data.schema).toBe("karvan.subject-access/1");
     expect(data.account.email).toBe("amina@example.org");
     expect(JSON.stringify(data.account)).not.toMatch(/password_?hash|argon2/i);
+    // The browser she signed in with is listed, without the device id its cookie holds.
+    expect(data.account.knownDevices).toHaveLength(1);
+    expect(Object.keys(data.account.knownDevices[0]).sort()).toEqual([
+      "browser",
+      "firstUsedAt",
+      "lastUsedAt",
+      "platform",
+    ]);
     const [record] = data.cases;
     expect(record.number).toBe(aminaCase.number);
     expect(record.answers).toMatchObject({ fullName: "Amina Rahimova", passportNumber: "U12345678" });
