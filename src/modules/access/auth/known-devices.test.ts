@@ -111,7 +111,11 @@ describe("known devices on the account page", () => {
     const page = await owner.get("/account?done=deviceForgotten");
     expect(page.body).toContain("The device is forgotten");
     expect(page.body).toContain('data-testid="no-known-devices"');
-    expect(app.mailer.lastTo("rashad@example.com")?.subject).toBe("A device was removed from your account");
+    // The warning about the guessing goes out from a job and may come after this one.
+    const subjects = app.mailer.messages
+      .filter((mail) => mail.to === "rashad@example.com")
+      .map((mail) => mail.subject);
+    expect(subjects).toContain("A device was removed from your account");
     const audited = await queryRows<{ details: { device: string } }>(
       app.database.db,
       sql`select details from audit_records where action = 'auth.known_device_forgotten' and entity_id = ${userId}`,
@@ -134,9 +138,9 @@ describe("known devices on the account page", () => {
     expect((await other.post(`/account/devices/${victimDevice}/forget`)).statusCode).toBe(404);
     expect((await other.post("/account/devices/not-a-device/forget")).statusCode).toBe(404);
     expect(await deviceIds(victimId)).toEqual([victimDevice]);
-    expect(app.mailer.lastTo("victim@example.com")?.subject).not.toBe(
-      "A device was removed from your account",
-    );
+    expect(
+      app.mailer.messages.filter((mail) => mail.to === "victim@example.com").map((mail) => mail.subject),
+    ).not.toContain("A device was removed from your account");
   });
 
   it("forgets all devices at once, and refuses the button without the form's CSRF token", async () => {
@@ -152,7 +156,12 @@ describe("known devices on the account page", () => {
     const done = await laptop.post("/account/devices/forget-all");
     expect(done.headers.location).toBe("/account?done=allDevicesForgotten#devices");
     expect(await deviceIds(userId)).toEqual([]);
-    expect(app.mailer.lastTo("leyla@example.com")?.text).toContain("All the devices you had signed in on");
+    expect(
+      app.mailer.messages.some(
+        (mail) =>
+          mail.to === "leyla@example.com" && mail.text.includes("All the devices you had signed in on"),
+      ),
+    ).toBe(true);
     const audited = await queryRows<{ n: number }>(
       app.database.db,
       sql`select count(*)::int as n from audit_records
