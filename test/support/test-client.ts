@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 
 /**
  * A browser stand-in over Fastify's inject: keeps cookies, remembers the CSRF token of the last
@@ -113,4 +113,20 @@ export class TestClient {
     });
     return response;
   }
+}
+
+/**
+ * A browser with its own cookies on a network address of its own (and, if given, a user agent), so
+ * that per-address limits and throttles of one test do not reach another.
+ */
+export function clientOnAddress(server: FastifyInstance, address: string, userAgent?: string): TestClient {
+  const onAddress = {
+    inject: (request: InjectOptions) =>
+      server.inject({
+        ...request,
+        remoteAddress: address,
+        ...(userAgent ? { headers: { ...(request.headers ?? {}), "user-agent": userAgent } } : {}),
+      }),
+  };
+  return new TestClient(onAddress as unknown as FastifyInstance);
 }

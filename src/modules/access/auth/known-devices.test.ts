@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
-import { TestClient } from "../../../../test/support/test-client.js";
+import { clientOnAddress, type TestClient } from "../../../../test/support/test-client.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
 import { describeUserAgent } from "./known-device.js";
@@ -25,17 +24,8 @@ describe("known devices on the account page", () => {
   /** A browser with its own cookies on a network address and with a user agent of its own. */
   function browser(options: { address?: string; userAgent?: string } = {}): TestClient {
     lastAddress += 1;
-    const server = app.karvan.server;
     const address = options.address ?? `10.1.0.${lastAddress}`;
-    const onAddress = {
-      inject: (request: InjectOptions) =>
-        server.inject({
-          ...request,
-          remoteAddress: address,
-          headers: { ...(request.headers ?? {}), "user-agent": options.userAgent ?? "curl/8.0" },
-        }),
-    };
-    const client = new TestClient(onAddress as unknown as FastifyInstance);
+    const client = clientOnAddress(app.karvan.server, address, options.userAgent ?? "curl/8.0");
     client.setCookie("karvan_lang", "en");
     return client;
   }

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
-import { TestClient } from "../../../../test/support/test-client.js";
+import { clientOnAddress, type TestClient } from "../../../../test/support/test-client.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
 import { attemptKeyFor, delayMinutesAfter, throttleRules } from "./sign-in-throttle.js";
@@ -24,12 +23,10 @@ describe("public sign-up, sign-in, sessions and password reset", () => {
   /** A browser on its own network address, so the per-address rate limits do not mix tests. */
   function browser(): TestClient {
     lastAddress += 1;
-    const server = app.karvan.server;
-    const address = `10.0.${Math.floor(lastAddress / 250)}.${(lastAddress % 250) + 1}`;
-    const onAddress = {
-      inject: (options: InjectOptions) => server.inject({ ...options, remoteAddress: address }),
-    };
-    return new TestClient(onAddress as unknown as FastifyInstance);
+    return clientOnAddress(
+      app.karvan.server,
+      `10.0.${Math.floor(lastAddress / 250)}.${(lastAddress % 250) + 1}`,
+    );
   }
 
   /** Posts the sign-up form without waiting for the e-mail it asks for. */

@@ -1,8 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
-import { TestClient } from "../../../../test/support/test-client.js";
+import { clientOnAddress, type TestClient } from "../../../../test/support/test-client.js";
 import { listDemoAccounts, seedDemoUsers } from "../../../demo/index.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
@@ -28,12 +27,7 @@ describe("staff sign-in with a second factor", () => {
 
   function browser(): TestClient {
     lastAddress += 1;
-    const server = app.karvan.server;
-    const onAddress = {
-      inject: (options: InjectOptions) =>
-        server.inject({ ...options, remoteAddress: `10.1.0.${lastAddress}` }),
-    };
-    return new TestClient(onAddress as unknown as FastifyInstance);
+    return clientOnAddress(app.karvan.server, `10.1.0.${lastAddress}`);
   }
 
   async function createStaff(email: string, options: { enrolled: boolean }) {
