@@ -185,6 +185,9 @@ async function countLines(folder: string): Promise<number> {
   return lines;
 }
 
+/** Processes seen not to work for the scratch database: read once, not at every reading. */
+const otherProcesses = new Set<string>();
+
 /**
  * CPU time (user + system, in clock ticks of 1/100 s) of each server process working for the scratch database
  * (its backends and autovacuum workers, named by their process title), when the server runs on this
@@ -195,10 +198,13 @@ async function serverTicks(): Promise<Map<string, number> | null> {
   const ticks = new Map<string, number>();
   try {
     for (const pid of await readdir("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
+      if (!/^\d+$/.test(pid) || otherProcesses.has(pid)) continue;
       try {
         const title = await readFile(`/proc/${pid}/cmdline`, "utf8");
-        if (!title.startsWith("postgres: ") || !title.includes(` ${scratch} `)) continue;
+        if (!title.startsWith("postgres: ") || !title.includes(` ${scratch} `)) {
+          otherProcesses.add(pid);
+          continue;
+        }
         const stat = await readFile(`/proc/${pid}/stat`, "utf8");
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
         ticks.set(pid, Number(fields[11]) + Number(fields[12]));
@@ -210,6 +216,25 @@ async function serverTicks(): Promise<Map<string, number> | null> {
     return null;
   }
   return ticks;
+}
+
+/**
+ * Reads the server's CPU time every 100 ms while the import runs, keeping each process's latest
+ * reading: the import opens a session of its own for its ids, which has ended by the last reading.
+ */
+function watchServerTicks(before: Map<string, number> | null): () => Promise<Map<string, number> | null> {
+  if (!before) return async () => null;
+  const latest = new Map(before);
+  const read = async () => {
+    for (const [pid, ticks] of (await serverTicks()) ?? []) latest.set(pid, ticks);
+  };
+  const timer = setInterval(() => void read(), 100);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await read();
+    return latest;
+  };
 }
 
 /** Server CPU-seconds spent between two readings (processes started meanwhile count from zero). */
@@ -236,6 +261,7 @@ try {
   const rows = reuse ? await countLines(dir) : await generate(dir);
   const rssBefore = process.resourceUsage().maxRSS;
   const serverBefore = await serverTicks();
+  const serverAfter = watchServerTicks(serverBefore);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await importFiles(database.db, await readImportDirectory(dir), {
@@ -247,7 +273,7 @@ try {
     throw new Error(`the generated files were refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
   }
   const cpu = process.cpuUsage(cpuBefore);
-  const server = serverSeconds(serverBefore, await serverTicks());
+  const server = serverSeconds(serverBefore, await serverAfter());
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(

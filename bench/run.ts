@@ -11,6 +11,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   import: () => import("./import.js"),
   dashboards: () => import("./dashboards.js"),
   febrl: () => import("./febrl.js"),
+  "import-persons": () => import("./import-persons.js"),
+  "people-register": () => import("./people-register.js"),
 };
 
 const name = process.argv[2];

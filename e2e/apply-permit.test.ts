@@ -63,7 +63,7 @@ describe.runIf(browserAvailable)("an applicant applies for an extension of stay 
       /^\s*Error: Enter your full name/,
     );
     await visit(page, `${formUrl}?lang=ru`);
-    await page.locator('button[name="action"][value="continue"]').click();
+    await page.locator('.govuk-button[name="action"][value="continue"]').click();
     await page.waitForLoadState();
     await expectAccessible(page);
     await expect(page.locator("#fullName-error .govuk-visually-hidden").textContent()).resolves.toBe(
@@ -71,6 +71,23 @@ describe.runIf(browserAvailable)("an applicant applies for an extension of stay 
     );
     await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("Заполните поле «");
     await visit(page, `${formUrl}?lang=en`);
+    // The passport's machine-readable zone fills the questions: a wrong check digit is named first.
+    const zone = "P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<\nC01X00T478D<<6408125F2702283<<<<<<<<<<<<<<<4";
+    await page.fill("#mrz-fill", zone.replace("6408125F", "6408126F"));
+    await page.getByRole("button", { name: "Fill in" }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    await expect(page.locator("#mrz-fill-error").textContent()).resolves.toContain(
+      "check digit of the date of birth",
+    );
+    await page.fill("#mrz-fill", zone);
+    await page.getByRole("button", { name: "Fill in" }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page);
+    await expectFitsPhone(page);
+    await expect(page.inputValue("#fullName")).resolves.toBe("Erika Mustermann");
+    await expect(page.inputValue("#citizenship")).resolves.toBe("DE");
+    await expect(page.inputValue("#birthDate-year")).resolves.toBe("1964");
     await page.fill("#fullName", "Maryam Karimi");
     await fillDate(page, "birthDate", { day: "14", month: "9", year: "1992" });
     await page.selectOption("#citizenship", "IR");

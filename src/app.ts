@@ -10,6 +10,7 @@ import {
   readModuleFiles,
   selectCountry,
   sourceRoot,
+  statisticsFollowRegister,
 } from "./composition-root.js";
 import {
   AuditAnchoring,
@@ -29,6 +30,13 @@ import {
   registerWorkspaceRoutes,
   scheduleCaseDeadlineJobs,
 } from "./modules/cases/index.js";
+import {
+  registerEnforcementRoutes,
+  registerReadmissionPages,
+  scheduleDetentionJobs,
+  scheduleReadmissionJobs,
+} from "./modules/enforcement/index.js";
+import { registerLinkFilePage, registerPersonRegisterPages } from "./modules/people/index.js";
 import { registerPermitApiRoutes } from "./modules/permits/index.js";
 import {
   registerDataSubjectRoutes,
@@ -100,7 +108,8 @@ async function openOwnDatabase(
 
 /** Every module's pages and API on the server, with the demo's stand-ins in demo mode. */
 async function registerRoutes(server: FastifyInstance, services: ModuleServices): Promise<void> {
-  const { config, database, access, cases, documents, payments, i18n, retention, statistics } = services;
+  const { config, database, access, cases, documents, enforcement, payments, i18n, retention, statistics } =
+    services;
   // Uploads (multipart) for every route; the CSRF token must be the form's first field.
   await registerMultipartForms(server);
   registerAccessContext(server, {
@@ -114,11 +123,25 @@ async function registerRoutes(server: FastifyInstance, services: ModuleServices)
   await registerAccessRoutes(server, access);
   await registerWorkspaceRoutes(server, workspace);
   await registerPortalRoutes(server, { cases, documents, payments, i18n });
-  await registerCaseApiRoutes(server, { cases });
+  await registerCaseApiRoutes(server, { cases, i18n });
   await registerApplicationApiRoutes(server, { cases, documents, payments, i18n });
   await registerCatalogueRoutes(server, cases);
-  await registerPermitApiRoutes(server, cases);
+  await registerPermitApiRoutes(server, { cases, i18n });
   await registerDataSubjectRoutes(server, { cases, documents, i18n });
+  // Watch lists (entry bans, wanted persons) and the review of the holds they put on cases.
+  await registerEnforcementRoutes(server, { enforcement, cases, documents, i18n });
+  // Readmission requests with partner states: dashboard, requests both ways, agreements' values.
+  registerReadmissionPages(server, services.readmission);
+  // Linking a file of person records (the page of `karvan people link`).
+  registerLinkFilePage(server, { db: database.db, clock: services.clock, guards: access.guards });
+  // The person register's officer pages; the statistics follow every link they change.
+  registerPersonRegisterPages(server, {
+    db: database.db,
+    clock: services.clock,
+    guards: access.guards,
+    cases,
+    followChanges: statisticsFollowRegister,
+  });
   // Retention: the daily run that removes or anonymises expired records, and the DPO's pages.
   await registerRetentionRoutes(server, retention);
   await registerStatisticsRoutes(server, statistics);
@@ -148,6 +171,8 @@ async function startBackgroundWork(
   const { config, database, jobs, mailer, i18n } = services;
   await jobs.schedule("sessions.cleanup", "*/15 * * * *");
   await scheduleCaseDeadlineJobs(jobs);
+  await scheduleDetentionJobs(jobs);
+  await scheduleReadmissionJobs(jobs);
   await scheduleRetentionJob(jobs);
   await jobs.start();
   // Seals the audit trail behind the request path; every instance runs one, one seals at a time.

@@ -8,10 +8,27 @@ import {
   calendarDeadlineClock,
   createCasesModule,
   defineCaseDeadlineJobs,
+  type PersonRegistration,
 } from "./modules/cases/index.js";
+import {
+  createEnforcementModule,
+  createReadmissionModule,
+  defineDetentionJobs,
+  defineReadmissionJobs,
+} from "./modules/enforcement/index.js";
+import {
+  type RegisterChangeFollower,
+  registerCasePersons,
+  registerThresholdsOf,
+} from "./modules/people/index.js";
 import { caseTypeDefinitions } from "./modules/permits/index.js";
 import { defineRetentionJob, loadRetentionRules, type RetentionServices } from "./modules/privacy/index.js";
-import { chartDrawer, type StatisticsContext, type StatisticsModule } from "./modules/statistics/index.js";
+import {
+  chartDrawer,
+  followRegister,
+  type StatisticsContext,
+  type StatisticsModule,
+} from "./modules/statistics/index.js";
 import { type Clock, systemClock } from "./platform/clock/index.js";
 import type { KarvanConfig } from "./platform/config/index.js";
 import { countryProfile, loadCountryProfile, selectCountryProfile } from "./platform/country/index.js";
@@ -108,17 +125,44 @@ interface Platform {
 function buildModules(platform: Platform, files: ModuleFiles) {
   const { config, database, clock, mailer, jobs, i18n, log } = platform;
   const access = createAccessModule({ db: database.db, clock, config, mailer, jobs, i18n, log });
+  const calendar = countryProfile().calendar;
+  const legalDays = calendarDeadlineClock(calendar);
+  // The watch lists are checked on every submission: the case engine runs the check it is given.
+  const enforcement = createEnforcementModule({
+    db: database.db,
+    clock,
+    config,
+    guards: access.guards,
+    legalDate: (at) => legalDays.legalDate(at),
+    calendar,
+    mailer,
+    i18n,
+  });
   const cases = createCasesModule({
     db: database.db,
     clock,
     config,
     mailer,
     guards: access.guards,
-    calendar: countryProfile().calendar,
+    calendar,
     caseTypes: caseTypesWith(platform.caseTypes),
     seal: files.seal,
+    submissionChecks: [enforcement.submissionCheck],
+    registerPersons: personRegistrationOf(config, clock),
   });
   const documents = createLocalDocuments(config, clock);
+  // Readmission requests under the agreements with partner states; their persons enter the register.
+  const readmission = createReadmissionModule({
+    db: database.db,
+    clock,
+    config,
+    guards: access.guards,
+    calendar,
+    mailer,
+    i18n,
+    documents,
+    registerThresholds: registerThresholdsOf(config),
+  });
   // DEMO ONLY: the stand-in payment gateway (no money moves); outside demo mode there is no provider yet.
   const payments = config.demo ? createDemoGateway(config, { db: database.db, clock }) : undefined;
   const retention: RetentionServices = { cases, documents, i18n, rules: files.retentionRules };
@@ -129,9 +173,30 @@ function buildModules(platform: Platform, files: ModuleFiles) {
   };
   defineSessionCleanupJob(jobs, database, clock);
   defineCaseDeadlineJobs(jobs, { cases, i18n });
+  defineDetentionJobs(jobs, enforcement.detention);
+  defineReadmissionJobs(jobs, readmission);
   defineRetentionJob(jobs, retention);
-  return { access, cases, documents, payments, retention, statistics };
+  return { access, cases, documents, enforcement, payments, readmission, retention, statistics };
 }
+
+/**
+ * Every submitted case's persons enter the person register in the submission's transaction; the
+ * case engine is handed the people module's operation, as it is handed the watch-list check.
+ */
+function personRegistrationOf(config: KarvanConfig, clock: Clock): PersonRegistration {
+  const thresholds = registerThresholdsOf(config);
+  return ({ db, caseId, definition, answers }) =>
+    registerCasePersons(db, { caseId, definition, answers }, { thresholds, at: clock.now() });
+}
+
+/**
+ * What official statistics do when the register links, merges or parts persons: move the records
+ * concerned and the cubes, in the register's transaction. The people module is handed it, so that it
+ * imports nothing of statistics (which reads the register's links).
+ */
+export const statisticsFollowRegister: RegisterChangeFollower = async (tx, changes) => {
+  await followRegister(tx, changes);
+};
 
 /** The access module's clean-up: the platform may not import modules, so it is defined here. */
 function defineSessionCleanupJob(jobs: JobRunner, database: DatabaseHandle, clock: Clock): void {

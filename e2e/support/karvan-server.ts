@@ -5,7 +5,7 @@ import path from "node:path";
 import { buildKarvan, dataPaths, type Karvan } from "../../src/app.js";
 import { seedDemoUsers } from "../../src/demo/index.js";
 import type { CaseTypeInput } from "../../src/modules/cases/index.js";
-import { systemClock } from "../../src/platform/clock/index.js";
+import { type Clock, systemClock } from "../../src/platform/clock/index.js";
 import { loadConfig } from "../../src/platform/config/index.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.js";
 
@@ -32,7 +32,9 @@ export interface RunningKarvan {
  * A real Karvan on a free port, in demo mode with the demo accounts, on a fresh database copied
  * from the test template; mail goes to the outbox folder as it does for a newcomer.
  */
-export async function startKarvan(options: { caseTypes?: CaseTypeInput[] } = {}): Promise<RunningKarvan> {
+export async function startKarvan(
+  options: { caseTypes?: CaseTypeInput[]; clock?: Clock } = {},
+): Promise<RunningKarvan> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "karvan-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -46,10 +48,12 @@ export async function startKarvan(options: { caseTypes?: CaseTypeInput[] } = {})
     KARVAN_JOBS: "false",
   });
   const database: TestDatabase = await createTestDatabase();
-  await seedDemoUsers(database.db, systemClock, config.fileKey);
+  const clock = options.clock ?? systemClock;
+  await seedDemoUsers(database.db, clock, config.fileKey);
   const karvan = await buildKarvan({
     config,
     database,
+    clock,
     logger: false,
     ...(options.caseTypes ? { caseTypes: options.caseTypes } : {}),
   });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { CaseTypeInput } from "../../src/modules/cases/index.js";
+import type { Clock } from "../../src/platform/clock/index.js";
 import { launchBrowser } from "./browser.js";
 import { type RunningKarvan, startKarvan } from "./karvan-server.js";
 
@@ -12,7 +13,9 @@ export interface BrowserTestBed {
 }
 
 /** Starts Karvan and Chromium once for the test file and stops both after it. */
-export function useKarvanInBrowser(options: { caseTypes?: CaseTypeInput[] } = {}): BrowserTestBed {
+export function useKarvanInBrowser(
+  options: { caseTypes?: CaseTypeInput[]; clock?: Clock } = {},
+): BrowserTestBed {
   const bed = {} as BrowserTestBed;
   beforeAll(async () => {
     bed.karvan = await startKarvan(options);

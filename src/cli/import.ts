@@ -1,37 +1,14 @@
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { importFiles, readImportDirectory } from "../modules/statistics/index.js";
 import { note, out, withDatabase } from "./context.js";
-
-/** A byte-count progress bar on a terminal; nothing when the output is a file or a pipe. */
-function importProgressBar(): { update(done: number, total: number): void; stop(): void } {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar(
-    {
-      format: "checking and loading [{bar}] {percentage}% | {mb} of {totalMb} MB | {duration_formatted}",
-      stream: process.stderr,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
-  let started = false;
-  return {
-    update(done, total) {
-      if (!started) {
-        bar.start(total, 0, { mb: mb(0), totalMb: mb(total) });
-        started = true;
-      }
-      bar.update(done, { mb: mb(done), totalMb: mb(total) });
-    },
-    stop: () => bar.stop(),
-  };
-}
+import { linkImportBatchToRegister, linkingSummary, personProgressBar } from "./import-persons.js";
+import { byteProgressBar } from "./progress-bar.js";
 
 async function importDirectory(dir: string, options: { importedBy: string }): Promise<void> {
   const files = await readImportDirectory(dir);
   note(`Checking ${files.length} file(s) in ${dir}…`);
   await withDatabase(async (database) => {
-    const bar = importProgressBar();
+    const bar = byteProgressBar("checking and loading");
     let result: Awaited<ReturnType<typeof importFiles>>;
     try {
       result = await importFiles(
@@ -57,6 +34,15 @@ async function importDirectory(dir: string, options: { importedBy: string }): Pr
       `Imported ${report.persons} persons and ${report.records} records as batch ${report.batchId}; ` +
         `${report.cells} cube cells changed.`,
     );
+    // A step of its own, after the import committed: the import stays as fast, the register catches up.
+    const persons = personProgressBar("linking persons to the register");
+    let linking: Awaited<ReturnType<typeof linkImportBatchToRegister>>;
+    try {
+      linking = await linkImportBatchToRegister(database.db, report.batchId, files, persons.update);
+    } finally {
+      persons.stop();
+    }
+    out(linkingSummary(linking));
   });
 }
 

@@ -4,6 +4,7 @@ import { registerAuditCommand } from "./audit.js";
 import { registerBackupCommand } from "./backup.js";
 import { registerImportCommand } from "./import.js";
 import { registerMigrateCommand } from "./migrate.js";
+import { registerPeopleCommand } from "./people.js";
 import { registerPrivacyCommand } from "./privacy.js";
 import { registerRestoreCommand } from "./restore.js";
 import { registerSeedCommand } from "./seed.js";
@@ -28,6 +29,7 @@ registerRestoreCommand(program);
 registerStatsCommand(program);
 registerImportCommand(program);
 registerPrivacyCommand(program);
+registerPeopleCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,7 +2,14 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { sql } from "drizzle-orm";
 import { statisticsContextOf } from "../composition-root.js";
-import { casesPerScale, seedDemoCaseload, seedDemoHistory, seedDemoUsers } from "../demo/index.js";
+import {
+  casesPerScale,
+  seedDemoCaseload,
+  seedDemoDetentionCentres,
+  seedDemoHistory,
+  seedDemoUsers,
+} from "../demo/index.js";
+import { registerThresholdsOf } from "../modules/people/index.js";
 import { systemClock } from "../platform/clock/index.js";
 import type { KarvanConfig } from "../platform/config/index.js";
 import { type DatabaseHandle, queryRows } from "../platform/db/index.js";
@@ -29,6 +36,7 @@ export async function seedDemo(
   }
   const started = Date.now();
   await seedDemoUsers(database.db, systemClock, config.fileKey);
+  await seedDemoDetentionCentres(database.db, systemClock);
   const scale = options.scale ?? 1;
   const total = Math.max(1, Math.round(casesPerScale * scale));
   const bar = process.stderr.isTTY
@@ -51,6 +59,7 @@ export async function seedDemo(
       documents: createLocalDocuments(config, systemClock),
       // A server writes several batches at once; the embedded database has one connection.
       writers: database.kind === "postgres" ? 3 : 1,
+      registerThresholds: registerThresholdsOf(config),
       onProgress: (done) => {
         bar?.update(done);
         if (!bar && done - reported >= Math.max(10_000, total / 10)) {

@@ -11,4 +11,5 @@ export {
 } from "./accounts/demo-accounts.js";
 export type { DemoCaseloadOptions, DemoCaseloadReport } from "./caseload/seed-demo-caseload.js";
 export { casesPerScale, seedDemoCaseload } from "./caseload/seed-demo-caseload.js";
+export { seedDemoDetentionCentres } from "./detention/demo-centres.js";
 export { seedDemoHistory } from "./statistics/seed-demo-history.js";

@@ -41,6 +41,7 @@ beforeAll(async () => {
     country: "AZ",
     scale: 1,
     documents,
+    registerThresholds: { link: 15, review: 10 },
   });
 }, 120_000);
 
@@ -146,6 +147,34 @@ describe("the demo caseload", () => {
     await rebuildCaseProjections(database.db, registry, deadlines);
     expect(await snapshot()).toEqual(before);
   }, 120_000);
+
+  it("enters the persons of every submitted case into the person register, some of them to review", async () => {
+    const [register] = await queryRows<{
+      submitted: number;
+      registered: number;
+      persons: number;
+      linked: number;
+      reviews: number;
+      drafts: number;
+    }>(
+      database.db,
+      sql`select (select count(*)::int from cases where submitted_at is not null) as submitted,
+        (select count(distinct case_id)::int from (
+          select case_id from people_case_links
+          union all select case_id from people_review_items) sources) as registered,
+        (select count(*)::int from people_persons) as persons,
+        (select count(*)::int from people_case_links where how = 'auto') as linked,
+        (select count(*)::int from people_review_items where status = 'open') as reviews,
+        (select count(*)::int from people_case_links l join cases c on c.id = l.case_id
+          where c.submitted_at is null) as drafts`,
+    );
+    expect(register?.registered).toBe(register?.submitted);
+    expect(register?.persons).toBeGreaterThan(0);
+    // Applicants apply again: their second case links to the person of the first.
+    expect(register?.linked).toBeGreaterThan(0);
+    expect(register?.reviews).toBeGreaterThan(0);
+    expect(register?.drafts).toBe(0);
+  });
 
   it("falls back to a built-in mix, and says so, without the Eurostat file", () => {
     expect(loadPopulationMix("AZ", null).source).toMatch(/^built-in/);

@@ -9,6 +9,7 @@ import {
   requiredDocuments,
   reserveCaseNumbers,
 } from "../../modules/cases/index.js";
+import type { RegisterThresholds } from "../../modules/people/index.js";
 import type { Clock } from "../../platform/clock/index.js";
 import type { Database } from "../../platform/db/index.js";
 import type { Documents } from "../../platform/files/index.js";
@@ -19,6 +20,7 @@ import { castDemoPopulation, type DemoCast } from "./demo-cast.js";
 import { storeDemoDocumentFiles, withOwnCopies } from "./demo-documents.js";
 import { buildHistory, type HistoryServices } from "./demo-histories.js";
 import { eurostatFile, loadPopulationMix } from "./population-mix.js";
+import { registerDemoPersons } from "./register-demo-persons.js";
 
 /** Cases per unit of scale: scale 1 is a small office's caseload, scale 1000 a million cases. */
 export const casesPerScale = 1000;
@@ -44,6 +46,13 @@ export interface DemoCaseloadOptions {
   documents?: Documents | undefined;
   /** Batches written at the same time (a server takes several; the embedded database one). */
   writers?: number;
+  /**
+   * The person register's bands (the installation's configuration): when given, the persons of the
+   * submitted cases are entered into the register, one by one through the matcher as a submission
+   * does, which takes longer than writing the cases. Left out (benchmarks of a large caseload), the
+   * register stays empty.
+   */
+  registerThresholds?: RegisterThresholds | undefined;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -111,12 +120,14 @@ interface BatchWriting {
   db: Database;
   /** Batches written at the same time. */
   writers: number;
+  registerThresholds: RegisterThresholds | undefined;
   onWritten(count: number): void;
 }
 
 /**
  * Makes the histories batch by batch, each with its case numbers reserved at once, and writes
- * them with multi-row INSERTs; on a server several batches are written while the next is made.
+ * them with multi-row INSERTs, their persons entered into the person register in the same
+ * transaction; on a server several batches are written while the next is made.
  */
 async function writeInBatches(
   plans: Plan[],
@@ -145,7 +156,15 @@ async function writeInBatches(
     if (failure) throw failure;
     inFlight.push(
       writing.db
-        .transaction((tx) => insertNewCases(tx, histories))
+        .transaction(async (tx) => {
+          await insertNewCases(tx, histories);
+          if (!writing.registerThresholds) return;
+          const cases = histories.map((history, index) => ({
+            history,
+            definition: (batch[index] as Plan).definition,
+          }));
+          await registerDemoPersons(tx, cases, writing.registerThresholds);
+        })
         .then(() => writing.onWritten(histories.length))
         .catch((error: unknown) => {
           failure ??= error;
@@ -211,6 +230,7 @@ export async function seedDemoCaseload(options: DemoCaseloadOptions): Promise<De
   await writeInBatches(plans, services, make, {
     db,
     writers: Math.max(1, options.writers ?? 1),
+    registerThresholds: options.registerThresholds,
     onWritten: (count) => {
       done += count;
       options.onProgress?.(done, plans.length);

@@ -15,6 +15,18 @@ export const permissions = [
   "labour.opinion",
   "integration.manage",
   "enforcement.manage",
+  /** The detention register: places persons in detention centres, extends, reviews and releases; keeps the centres. */
+  "detention.manage",
+  /** Keeps the watch lists (entry bans, wanted persons): reads, adds, imports and ends entries. */
+  "watchlist.manage",
+  /** Readmission with partner states: registers requests both ways, records replies, transfers and correspondence. */
+  "readmission.manage",
+  /** Reviews the cases a watch-list hit put on hold: sees the comparison, releases or confirms. */
+  "holds.review",
+  /** The person register: reviews undecided matches, reads person pages, searches, merges and undoes merges. */
+  "people.register",
+  /** Re-estimates the person register's matching weights (the model estimates page). */
+  "people.model",
   "statistics.read",
   /** Sees and retries the cases the statistics could not process; their errors may quote personal data. */
   "statistics.manage",
@@ -84,7 +96,7 @@ export const builtInRoles: RoleDefinition[] = [
     code: "detention_officer",
     staff: true,
     names: { az: "Saxlama üzrə əməkdaş", en: "Detention officer", ru: "Сотрудник по содержанию" },
-    permissions: ["cases.read", "enforcement.manage", "persons.read"],
+    permissions: ["cases.read", "enforcement.manage", "detention.manage", "persons.read"],
   },
   {
     code: "analyst",
@@ -120,8 +132,39 @@ export const builtInRoles: RoleDefinition[] = [
       "admin.agencies",
       "mail.outbox.read",
       "statistics.manage",
+      "people.model",
       "scope.all_agencies",
     ],
+  },
+  {
+    code: "watch_list_officer",
+    staff: true,
+    names: {
+      az: "Nəzarət siyahıları üzrə əməkdaş",
+      en: "Watch-list officer",
+      ru: "Сотрудник по контрольным спискам",
+    },
+    permissions: ["cases.read", "persons.read", "watchlist.manage", "holds.review"],
+  },
+  {
+    code: "readmission_officer",
+    staff: true,
+    names: {
+      az: "Readmissiya üzrə əməkdaş",
+      en: "Readmission officer",
+      ru: "Сотрудник по реадмиссии",
+    },
+    permissions: ["persons.read", "readmission.manage"],
+  },
+  {
+    code: "register_officer",
+    staff: true,
+    names: {
+      az: "Şəxslər reyestri üzrə əməkdaş",
+      en: "Person register officer",
+      ru: "Сотрудник реестра лиц",
+    },
+    permissions: ["cases.read", "persons.read", "people.register"],
   },
   {
     code: "data_protection_officer",

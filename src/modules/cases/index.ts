@@ -3,6 +3,7 @@ export type { BulkCaseRoute, CaseApiDependencies } from "./api/case-api-routes.j
 export { registerBulkCaseRoute, registerCaseApiRoutes } from "./api/case-api-routes.js";
 export type { CasesContext } from "./cases-context.js";
 export { registerCatalogueRoutes } from "./catalogue/catalogue-routes.js";
+export type { SubmissionCheck, SubmittedPerson } from "./checks/submission-checks.js";
 export type {
   CaseTypeDefinition,
   CaseTypeInput,
@@ -20,6 +21,8 @@ export type {
 } from "./definition/case-type.js";
 export { defineCaseType } from "./definition/case-type.js";
 export { conditionHolds } from "./definition/conditions.js";
+export { type PersonOccurrenceData, personsOfAnswers } from "./definition/persons-of-answers.js";
+export type { PersonRole, PersonsSection } from "./definition/persons-section.js";
 export { CaseTypeRegistry, InvalidCaseTypeError } from "./definition/registry.js";
 export type { StatisticsSection } from "./definition/statistics-section.js";
 export type { AnswerProblem } from "./definition/validate-answers.js";
@@ -37,6 +40,7 @@ export { caseNumbersOf } from "./engine/case-numbers.js";
 export type {
   AttachedDocument,
   CaseDecision,
+  CaseHold,
   CaseState,
   CaseTask,
   DeadlineClock,
@@ -51,7 +55,7 @@ export {
   loadEventsOfCases,
   reserveCaseNumbers,
 } from "./engine/event-store.js";
-export type { CaseEvent, CaseEventBody, PendingCaseEvent } from "./engine/events.js";
+export type { CaseEvent, CaseEventBody, HoldFinding, PendingCaseEvent } from "./engine/events.js";
 export type { NewCaseHistory } from "./engine/new-case-writer.js";
 export { analyzeCaseTables, insertNewCases } from "./engine/new-case-writer.js";
 export type { CaseStanding } from "./engine/projection-repository.js";
@@ -60,15 +64,22 @@ export type { AgenciesByKind } from "./engine/tasks-on-entry.js";
 export { tasksEntering } from "./engine/tasks-on-entry.js";
 export type { CasesDependencies, CasesModule } from "./module.js";
 export { createCasesModule } from "./module.js";
+export { notifyApplicantOfRelease } from "./notices/notify-hold-released.js";
 export { addNote, sendMessage } from "./operations/add-note.js";
 export { assignCase, claimCase } from "./operations/assign-case.js";
 export type { StoredDocument } from "./operations/attach-document.js";
 export { attachDocument, removeDocument } from "./operations/attach-document.js";
+export type { CaseGlimpse, CasesSeen } from "./operations/cases-seen-by.js";
+export { casesSeenBy } from "./operations/cases-seen-by.js";
 export { completeTask } from "./operations/complete-task.js";
 export type { AnswerToCorrect } from "./operations/correct-answer.js";
 export { answerToCorrect, correctAnswer } from "./operations/correct-answer.js";
+export type { HeldCase, HeldCaseReview } from "./operations/held-cases.js";
+export { listHeldCases, viewHeldCase } from "./operations/held-cases.js";
 export { chooseExpressTier, recordFeePayment } from "./operations/pay-fee.js";
+export type { PersonRegistration, RegisteredCasePerson } from "./operations/person-registration.js";
 export { rebuildCaseProjections } from "./operations/rebuild-projections.js";
+export { confirmHold, holdReviewPermission, releaseHold } from "./operations/resolve-hold.js";
 export { AnswersInvalidError, saveAnswers } from "./operations/save-answers.js";
 export { startApplication } from "./operations/start-application.js";
 export type { SubmissionSetting } from "./operations/submit-application.js";
@@ -82,13 +93,14 @@ export {
   transitionEvents,
 } from "./operations/transition-case.js";
 export { formatLongDate } from "./portal/answer-summary.js";
-export { parseCsv } from "./portal/csv.js";
+export { CsvFormatError, parseCsv } from "./portal/csv.js";
 export type { GuestCsvColumn, GuestRow, GuestRowProblem } from "./portal/guest-csv.js";
 export { guestCsvColumns, readGuestCsv, readGuestRecords } from "./portal/guest-csv.js";
 export type { CaseActorKind, OwnCaseRecord } from "./portal/own-case-records.js";
 export { loadOwnCaseRecords } from "./portal/own-case-records.js";
 export { registerPortalRoutes } from "./portal/portal-routes.js";
 export type { PortalServices } from "./portal/portal-services.js";
+export { readTextUpload } from "./portal/read-text-upload.js";
 export { anonymiseCase } from "./retention/anonymise-case.js";
 export type { FinishedCaseRule, IdleDraft } from "./retention/expiring-cases.js";
 export {

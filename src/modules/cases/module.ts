@@ -7,10 +7,12 @@ import type { Mailer } from "../../platform/mail/index.js";
 import type { DocumentSeal } from "../../platform/pdf/index.js";
 import type { Guards } from "../access/index.js";
 import type { CasesContext } from "./cases-context.js";
+import type { SubmissionCheck } from "./checks/submission-checks.js";
 import type { CaseTypeInput } from "./definition/case-type.js";
 import { CaseTypeRegistry } from "./definition/registry.js";
 import { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
 import type { DeadlineClock } from "./engine/case-state.js";
+import type { PersonRegistration } from "./operations/person-registration.js";
 import { uploadLimitsOf } from "./operations/upload-limits.js";
 
 export interface CasesDependencies {
@@ -24,6 +26,10 @@ export interface CasesDependencies {
   caseTypes: CaseTypeInput[];
   /** The electronic seal on issued PDFs, and the check of an uploaded PDF's seal. */
   seal: DocumentSeal;
+  /** Checks every submission runs (the watch lists, wired in the composition root); none by default. */
+  submissionChecks?: readonly SubmissionCheck[] | undefined;
+  /** Enters every submitted case's persons into the person register (wired in the composition root). */
+  registerPersons?: PersonRegistration | undefined;
 }
 
 export interface CasesModule extends CasesDependencies {
@@ -44,6 +50,8 @@ export function createCasesModule(dependencies: CasesDependencies): CasesModule 
     registry,
     deadlines,
     uploadLimits: uploadLimitsOf(dependencies.config),
+    submissionChecks: dependencies.submissionChecks ?? [],
+    registerPersons: dependencies.registerPersons,
   };
   return {
     ...dependencies,

@@ -70,6 +70,8 @@ export const cases = pgTable(
     /** The issued outcome (null until a decision is issued). */
     outcome: text("outcome"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** A watch-list hold found on submission (see `CaseHold`); null for most cases. */
+    hold: jsonb("hold").$type<Record<string, unknown>>(),
     feePaid: boolean("fee_paid").notNull().default(false),
     lastSeq: integer("last_seq").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

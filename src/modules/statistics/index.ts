@@ -35,7 +35,9 @@ export { readSdmxCsv, type SdmxDataset, writeSdmxCsv } from "./eurostat/sdmx-csv
 export { parseSexCode, type SexCode } from "./eurostat/sex-codes.js";
 export { exportOfficialTable } from "./exports/export-table.js";
 export { anonymousAnswers } from "./facts/anonymous-answers.js";
+export { followRegister } from "./facts/follow-register.js";
 export { importFiles, importStatisticalRecords } from "./facts/import-records.js";
+export { type ImportedPersonLine, importedPersonsOf } from "./facts/imported-persons.js";
 export { registerParkedCaseMetrics } from "./facts/parked-case-metrics.js";
 export { listParkedCases, type ParkedCase } from "./facts/parked-case-repository.js";
 export {
@@ -44,11 +46,19 @@ export {
   type RebuildReport,
   rebuildStatistics,
 } from "./facts/rebuild-statistics.js";
+export {
+  type PersonKeyChange,
+  type PersonRecords,
+  type RekeyReport,
+  registerPersonKey,
+  rekeyPersons,
+} from "./facts/rekey-persons.js";
 export { type CaseRange, replayCaseRange } from "./facts/replay-case-range.js";
 export { replayInThreads, replayRangeInThread, replayTask } from "./facts/replay-in-threads.js";
 export { retryParkedCases } from "./facts/retry-parked-cases.js";
 export type { DecisionOutcome, PersonFacts, StatisticalRecord } from "./facts/statistical-record.js";
 export { catchUpStatistics, startStatisticsProjector } from "./facts/statistics-projector.js";
+export type { ImportFile } from "./import/import-source.js";
 export { ImportDirectoryError, readImportDirectory } from "./import/read-import-directory.js";
 export { registerIndicatorRoutes } from "./indicators/indicator-routes.js";
 export type { StatisticsContext } from "./statistics-context.js";

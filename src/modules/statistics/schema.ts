@@ -133,3 +133,18 @@ export const statParkedCases = pgTable("stat_parked_cases", {
   /** How many times the projection failed on it in a row. */
   attempts: integer("attempts").notNull(),
 });
+
+/**
+ * Which person of its batch an imported record was about, kept from the moment the record's person
+ * key first changes from `import:<person id>` to a register person's key: afterwards the key no longer
+ * tells, yet undoing a merge must move back exactly the records of the imported persons it moved.
+ */
+export const statImportRecordPersons = pgTable(
+  "stat_import_record_persons",
+  {
+    recordId: text("record_id").primaryKey(),
+    batchId: uuid("batch_id").notNull(),
+    importPersonId: text("import_person_id").notNull(),
+  },
+  (table) => [index("stat_import_record_persons_person").on(table.batchId, table.importPersonId)],
+);

@@ -121,6 +121,26 @@ describe("configuration", () => {
     );
   });
 
+  it("reads the person register's thresholds and refuses a review score above the link score", () => {
+    expect(loadConfig({ KARVAN_DATA_DIR: dataDir() })).toMatchObject({
+      peopleLinkScore: 15,
+      peopleReviewScore: 10,
+    });
+    const set = loadConfig({
+      KARVAN_DATA_DIR: dataDir(),
+      KARVAN_PEOPLE_LINK_SCORE: "20",
+      KARVAN_PEOPLE_REVIEW_SCORE: "-2.5",
+    });
+    expect(set).toMatchObject({ peopleLinkScore: 20, peopleReviewScore: -2.5 });
+    expect(() =>
+      loadConfig({
+        KARVAN_DATA_DIR: dataDir(),
+        KARVAN_PEOPLE_LINK_SCORE: "8",
+        KARVAN_PEOPLE_REVIEW_SCORE: "9",
+      }),
+    ).toThrow(/KARVAN_PEOPLE_REVIEW_SCORE: must not be above KARVAN_PEOPLE_LINK_SCORE/);
+  });
+
   it("reads an optional JSON file, with environment variables taking precedence", () => {
     const dir = dataDir();
     const file = path.join(dir, "karvan.json");

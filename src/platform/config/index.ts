@@ -45,6 +45,7 @@ const rawConfigSchema = z.object({
   statisticsHeavyQueries: z.coerce.number().int().min(1).max(64).default(2),
   statisticsWaitSeconds: z.coerce.number().min(0).max(120).default(10),
   statisticsChartThreads: z.coerce.number().int().min(0).max(16).default(1),
+  watchListThreshold: z.coerce.number().min(-50).max(100).default(12),
   metricsToken: z.string().min(24, "must be at least 24 characters").optional(),
   metricsPort: z.coerce.number().int().min(1).max(65535).optional(),
   retentionFile: z.string().min(1).optional(),
@@ -52,6 +53,8 @@ const rawConfigSchema = z.object({
   uploadMaxMegabytesPerCase: z.coerce.number().int().min(1).max(10_000).default(50),
   uploadMaxFilesPerAccount: z.coerce.number().int().min(1).max(100_000).default(100),
   uploadMaxMegabytesPerAccount: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  peopleLinkScore: z.coerce.number().min(-100).max(100).default(15),
+  peopleReviewScore: z.coerce.number().min(-100).max(100).default(10),
 });
 
 export type KarvanConfig = {
@@ -102,6 +105,8 @@ export type KarvanConfig = {
   statisticsWaitSeconds: number;
   /** Threads that draw the dashboards' and forecast's charts off the event loop; 0 draws them on it. */
   statisticsChartThreads: number;
+  /** The score (log2 of the likelihood ratio) from which a watch-list hit holds a case (docs/watch-lists.md). */
+  watchListThreshold: number;
   /** Bearer token Prometheus must send for /metrics; without one, /metrics is open only in demo mode. */
   metricsToken: string | undefined;
   /** Serve /metrics on this port alone (not on the service's own port). */
@@ -114,6 +119,13 @@ export type KarvanConfig = {
   /** Documents one account may hold over all its applications not yet decided. */
   uploadMaxFilesPerAccount: number;
   uploadMaxMegabytesPerAccount: number;
+  /**
+   * The person register's bands (docs/people.md): an occurrence scoring at least `peopleLinkScore`
+   * (a sum of log2 likelihood ratios) is linked to the person at once, at least `peopleReviewScore`
+   * goes to an officer's review, lower becomes a new person.
+   */
+  peopleLinkScore: number;
+  peopleReviewScore: number;
   /** True when the cookies may be sent over plain HTTP (localhost development only). */
   insecureCookies: boolean;
 };
@@ -147,6 +159,7 @@ export const environmentVariables = {
   statisticsHeavyQueries: "KARVAN_STATISTICS_HEAVY_QUERIES",
   statisticsWaitSeconds: "KARVAN_STATISTICS_WAIT_SECONDS",
   statisticsChartThreads: "KARVAN_STATISTICS_CHART_THREADS",
+  watchListThreshold: "KARVAN_WATCH_LIST_THRESHOLD",
   metricsToken: "KARVAN_METRICS_TOKEN",
   metricsPort: "KARVAN_METRICS_PORT",
   retentionFile: "KARVAN_RETENTION_FILE",
@@ -154,6 +167,8 @@ export const environmentVariables = {
   uploadMaxMegabytesPerCase: "KARVAN_UPLOAD_MAX_MB_PER_CASE",
   uploadMaxFilesPerAccount: "KARVAN_UPLOAD_MAX_FILES_PER_ACCOUNT",
   uploadMaxMegabytesPerAccount: "KARVAN_UPLOAD_MAX_MB_PER_ACCOUNT",
+  peopleLinkScore: "KARVAN_PEOPLE_LINK_SCORE",
+  peopleReviewScore: "KARVAN_PEOPLE_REVIEW_SCORE",
 } as const satisfies Record<keyof z.input<typeof rawConfigSchema>, string>;
 
 export class ConfigError extends Error {
@@ -206,6 +221,8 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
       : path.resolve(raw.auditAnchorFile ?? path.join(dataDir, "audit-anchors.jsonl"));
 
   const problems = production ? productionProblems(raw, { demo, auditAnchorFile }) : [];
+  if (raw.peopleReviewScore > raw.peopleLinkScore)
+    problems.push("KARVAN_PEOPLE_REVIEW_SCORE: must not be above KARVAN_PEOPLE_LINK_SCORE");
   const country = checkedCountry(raw.country, problems);
   if (problems.length > 0 || !country) throw new ConfigError(problems);
 
@@ -245,6 +262,7 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     statisticsHeavyQueries: raw.statisticsHeavyQueries,
     statisticsWaitSeconds: raw.statisticsWaitSeconds,
     statisticsChartThreads: raw.statisticsChartThreads,
+    watchListThreshold: raw.watchListThreshold,
     metricsToken: raw.metricsToken,
     metricsPort: raw.metricsPort,
     retentionFile: raw.retentionFile ? path.resolve(raw.retentionFile) : undefined,
@@ -252,6 +270,8 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     uploadMaxMegabytesPerCase: raw.uploadMaxMegabytesPerCase,
     uploadMaxFilesPerAccount: raw.uploadMaxFilesPerAccount,
     uploadMaxMegabytesPerAccount: raw.uploadMaxMegabytesPerAccount,
+    peopleLinkScore: raw.peopleLinkScore,
+    peopleReviewScore: raw.peopleReviewScore,
     insecureCookies: !production && local,
   };
 }

@@ -1,10 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { UnauthenticatedError } from "../../../platform/errors/index.js";
+import type { I18n } from "../../../platform/http/index.js";
 import type { CasesModule } from "../module.js";
 
 export interface CaseApiDependencies {
   cases: CasesModule;
+  /** Translations of the notices a held case sends its applicant. */
+  i18n: I18n;
 }
 
 export const typeCodeParam = z

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type CaseTypeDefinition, stateCategories } from "../definition/case-type.js";
 import { type CaseState, type DeadlineClock, replayCase } from "../engine/case-state.js";
 import type { CaseEvent } from "../engine/events.js";
+import { awaitsManualCheck } from "../portal/applicant-state-label.js";
 
 /** What an API client sees of a case: where it stands, never officers' notes or draft decisions. */
 export const caseStatusSchema = z
@@ -24,6 +25,9 @@ export const caseStatusSchema = z
       .nullable()
       .describe("Last day of the legal processing time; null while the clock is stopped or not running"),
     requestedDocuments: z.array(z.string()).describe("Documents the officer asked for, by code"),
+    manualCheck: z
+      .boolean()
+      .describe("True while the case waits for a manual check by an officer before it can go on"),
     decision: z
       .object({
         outcome: z.string(),
@@ -52,6 +56,7 @@ export function caseStatus(state: CaseState): CaseStatus {
     legalStartDate: state.legalStartDate,
     deadlineDate: state.deadlineDate,
     requestedDocuments: state.requestedDocuments,
+    manualCheck: awaitsManualCheck(state),
     decision: decision
       ? {
           outcome: decision.outcome,

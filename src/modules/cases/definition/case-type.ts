@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { countryProfile } from "../../../platform/country/index.js";
+import { mrzFillProblems, mrzFillSchema } from "./mrz-fill.js";
+import { personsSectionProblems, personsSectionSchema } from "./persons-section.js";
 import { statisticsSectionProblems, statisticsSectionSchema } from "./statistics-section.js";
 
 /**
@@ -139,6 +141,8 @@ export const pageSchema = z.object({
   title: localizedText,
   fields: z.array(fieldSchema).min(1),
   showWhen: conditionSchema.optional(),
+  /** Which questions of the page the passport's machine-readable zone fills (mrz-fill.ts). */
+  mrzFill: mrzFillSchema.optional(),
 });
 export type PageDefinition = z.infer<typeof pageSchema>;
 
@@ -291,6 +295,8 @@ export const caseTypeSchema = z
     decisionOnSubmission: z.object({ outcome: code, reasons: localizedText }).optional(),
     /** What official statistics count of its cases (statistics-section.ts); without it, nothing. */
     statistics: statisticsSectionSchema.optional(),
+    /** Which answers describe which persons, for the person register (persons-section.ts). */
+    persons: personsSectionSchema.optional(),
   })
   .superRefine((definition, context) => {
     const problem = (message: string) => context.addIssue({ code: "custom", message });
@@ -350,6 +356,14 @@ export const caseTypeSchema = z
     }
     if (decidedOnSubmission && !automatic) {
       problem("a case decided on submission needs decisionOnSubmission (its outcome)");
+    }
+    for (const page of definition.form) {
+      if (page.mrzFill)
+        for (const message of mrzFillProblems(page.mrzFill, page.id, page.fields)) problem(message);
+    }
+    if (definition.persons) {
+      const topLevel = definition.form.flatMap((page) => page.fields);
+      for (const message of personsSectionProblems(definition.persons, topLevel)) problem(message);
     }
     if (definition.statistics) {
       const outcomeCodes = definition.outcomes.map((outcome) => outcome.code);

@@ -1,4 +1,4 @@
-import { parse } from "mrz";
+import { type FieldName, type ParseResult, parse } from "mrz";
 
 /**
  * The machine-readable zone of a passport (TD3: 2 lines of 44 characters) or an identity card
@@ -18,18 +18,46 @@ const checkDigits = [
   ["compositeCheckDigit", "cases.answers.mrzCompositeCheck"],
 ] as const;
 
+/** What a zone whose check digits hold says of the person, as printed (`<` for nothing). */
+export interface ReadZone {
+  documentNumber: string;
+  /** Names with single spaces between their parts; empty when the zone has none. */
+  surname: string;
+  givenNames: string;
+  /** ICAO code of the nationality, as printed (`D<<` for Germany). */
+  nationality: string;
+  /** YYMMDD, `<` where the document does not know a part. */
+  birthDate: string;
+  /** `F`, `M` or `<` (not specified). */
+  sex: string;
+  expiryDate: string;
+}
+
 /** Document numbers hold letters and digits only; the MRZ fills with `<`. */
 export function looksLikeMrz(raw: string): boolean {
   return raw.includes("<");
 }
 
-/** The document number an MRZ carries, or the message key of what is wrong with it. */
-export function checkMrz(raw: string): { number: string } | { messageKey: string } {
+/**
+ * The characters of a field as printed: the package gives a field it finds wrong (a nationality
+ * code not on ICAO's list, such as the specimens' UTO) as null, and the dates without fillers.
+ */
+function printed(result: ParseResult, lines: string[], field: FieldName): string {
+  const range = result.details.find((detail) => detail.field === field)?.ranges[0];
+  return range ? (lines[range.line] ?? "").slice(range.start, range.end) : "";
+}
+
+function readName(result: ParseResult, field: "lastName" | "firstName"): string {
+  return (result.fields[field] ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** The person's details in an MRZ, or the message key of what is wrong with it. */
+export function readMrz(raw: string): { zone: ReadZone } | { messageKey: string } {
   const compact = raw.replace(/\s+/g, "").toUpperCase();
   const width = lineLengths[compact.length];
   if (!width || !/^[A-Z0-9<]+$/.test(compact)) return { messageKey: "cases.answers.mrz" };
   const lines = compact.match(new RegExp(`.{${width}}`, "g")) ?? [];
-  let result: ReturnType<typeof parse>;
+  let result: ParseResult;
   try {
     result = parse(lines);
   } catch {
@@ -39,6 +67,23 @@ export function checkMrz(raw: string): { number: string } | { messageKey: string
   for (const [field, messageKey] of checkDigits) {
     if (result.details.some((detail) => detail.field === field && !detail.valid)) return { messageKey };
   }
-  const number = result.documentNumber ?? result.fields.documentNumber;
-  return number ? { number } : { messageKey: "cases.answers.mrz" };
+  const documentNumber = result.documentNumber ?? result.fields.documentNumber;
+  if (!documentNumber) return { messageKey: "cases.answers.mrz" };
+  return {
+    zone: {
+      documentNumber,
+      surname: readName(result, "lastName"),
+      givenNames: readName(result, "firstName"),
+      nationality: printed(result, lines, "nationality"),
+      birthDate: printed(result, lines, "birthDate"),
+      sex: printed(result, lines, "sex"),
+      expiryDate: printed(result, lines, "expirationDate"),
+    },
+  };
+}
+
+/** The document number an MRZ carries, or the message key of what is wrong with it. */
+export function checkMrz(raw: string): { number: string } | { messageKey: string } {
+  const read = readMrz(raw);
+  return "zone" in read ? { number: read.zone.documentNumber } : read;
 }

@@ -1,5 +1,5 @@
 import type { CaseTypeDefinition, LegalTime, StateCategory } from "../definition/case-type.js";
-import type { CaseEvent, CaseEventType } from "./events.js";
+import type { CaseEvent, CaseEventType, HoldFinding } from "./events.js";
 
 /** How the engine reads the legal calendar: legal dates and deadlines with pauses. */
 export interface DeadlineClock {
@@ -49,6 +49,15 @@ export interface CaseDecision {
   validTo: string | null;
 }
 
+/** A watch-list hit on the case and what the officer made of it. */
+export interface CaseHold extends HoldFinding {
+  status: "open" | "released" | "confirmed";
+  heldAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  reason: string | null;
+}
+
 /** A case as its events make it: the projection every read model is built from. */
 export interface CaseState {
   id: string;
@@ -71,6 +80,8 @@ export interface CaseState {
   deadlineDate: string | null;
   decision: CaseDecision | null;
   decidedAt: string | null;
+  /** The watch-list hold, if the submission check found one; while it is open the case is "open". */
+  hold: CaseHold | null;
   tasks: CaseTask[];
   lastSeq: number;
   createdAt: string;
@@ -153,6 +164,7 @@ export function initialCaseState(event: CaseEvent, definition: CaseTypeDefinitio
     deadlineDate: null,
     decision: null,
     decidedAt: null,
+    hold: null,
     tasks: [],
     lastSeq: event.seq,
     createdAt: at,
@@ -266,9 +278,35 @@ const appliers: { [T in CaseEventType]: Applier<T> } = {
     decidedAt: at,
     decision: issuedDecision(draftOf(state, "issue"), event),
   }),
+  // A held case is worked on by an officer whatever its state's category says (a registration's
+  // submitted state is "decided"), so the queues show it until the hold is resolved.
+  "case.held": (state, event, at) => ({
+    ...state,
+    category: "open",
+    hold: { ...event.payload, status: "open", heldAt: at, resolvedBy: null, resolvedAt: null, reason: null },
+  }),
+  "case.hold_released": (state, event, at, definition) => ({
+    ...state,
+    category: definition.states[state.state]?.category ?? state.category,
+    hold: resolvedHold(state, event, at, "released"),
+  }),
+  "case.hold_confirmed": (state, event, at) => ({
+    ...state,
+    hold: resolvedHold(state, event, at, "confirmed"),
+  }),
   "case.note_added": (state) => state,
   "case.message_sent": (state) => state,
 };
+
+function resolvedHold(
+  state: CaseState,
+  event: EventOf<"case.hold_released"> | EventOf<"case.hold_confirmed">,
+  at: string,
+  status: "released" | "confirmed",
+): CaseHold {
+  if (!state.hold) throw new CaseHistoryError(`case ${state.id}: ${event.type} without a hold`);
+  return { ...state.hold, status, resolvedBy: event.actor.id, resolvedAt: at, reason: event.payload.reason };
+}
 
 function openTask(event: EventOf<"case.task_created">, at: string): CaseTask {
   return {

@@ -65,8 +65,39 @@ export type CaseEventBody =
         validTo: string | null;
       };
     }
+  | {
+      /**
+       * The person matched an entry of a watch list (an entry ban, a wanted list) on submission: the
+       * case waits for an officer. Never a refusal; a case decided on submission is not decided.
+       */
+      type: "case.held";
+      payload: HoldFinding;
+    }
+  | { type: "case.hold_released"; payload: { reason: string } }
+  | {
+      /** The officer found the match to be the listed person: the case stays with officers for a decision. */
+      type: "case.hold_confirmed";
+      payload: { reason: string };
+    }
   | { type: "case.note_added"; payload: { text: string } }
   | { type: "case.message_sent"; payload: { from: "officer" | "applicant"; text: string } };
+
+/** How one field of the person agreed with the watch-list entry, and what that weighed in the score. */
+export interface HoldFieldAgreement {
+  field: string;
+  level: string;
+  weight: number;
+}
+
+/** What a submission check found: the entry the person matched, its list, the score and its parts. */
+export interface HoldFinding {
+  /** Which person of the case matched: the place in `submittedPersons` (0 when the case has one). */
+  personIndex?: number | undefined;
+  entryId: string;
+  list: string;
+  score: number;
+  fields: HoldFieldAgreement[];
+}
 
 export type CaseEventType = CaseEventBody["type"];
 

@@ -180,15 +180,15 @@ function newCases(histories: NewCaseHistory[], written: SQL): SQL {
   return sql`new_cases as (
       insert into cases (id, number, type_code, type_version, state, category, applicant_user_id, agency_id,
         assigned_to, express_tier, answers, submitted_at, legal_start_date, deadline_date, paused_since, pauses,
-        documents, requested_documents, decision, outcome, decided_at, fee_paid, last_seq, created_at, updated_at)
+        documents, requested_documents, decision, outcome, decided_at, hold, fee_paid, last_seq, created_at, updated_at)
       select id, number, type_code, type_version, state, category, applicant_user_id, agency_id,
         assigned_to, express_tier, answers, submitted_at, legal_start_date, deadline_date, paused_since, pauses,
-        documents, requested_documents, decision, outcome, decided_at, fee_paid, last_seq, created_at, updated_at
+        documents, requested_documents, decision, outcome, decided_at, hold, fee_paid, last_seq, created_at, updated_at
       from ${recordset(rows)} as r(
         id uuid, number text, type_code text, type_version integer, state text, category text,
         applicant_user_id uuid, agency_id uuid, assigned_to uuid, express_tier text, answers jsonb,
         submitted_at timestamptz, legal_start_date date, deadline_date date, paused_since date, pauses jsonb,
-        documents jsonb, requested_documents jsonb, decision jsonb, outcome text, decided_at timestamptz,
+        documents jsonb, requested_documents jsonb, decision jsonb, outcome text, decided_at timestamptz, hold jsonb,
         fee_paid boolean, last_seq integer, created_at timestamptz, updated_at timestamptz)
       where ${written}
     )`;
@@ -220,6 +220,7 @@ function caseRow(state: CaseState) {
     decision: row.decision,
     outcome: row.outcome,
     decided_at: row.decidedAt,
+    hold: row.hold,
     fee_paid: row.feePaid,
     last_seq: row.lastSeq,
     created_at: row.createdAt,

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
 import { cases, caseTasks } from "../schema.js";
-import type { AttachedDocument, CaseDecision, CaseState } from "./case-state.js";
+import type { AttachedDocument, CaseDecision, CaseHold, CaseState } from "./case-state.js";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 const date = (value: string | null) => (value ? new Date(value) : null);
@@ -31,6 +31,7 @@ export function caseProjectionRow(state: CaseState): typeof cases.$inferInsert &
     decision: state.decision as Record<string, unknown> | null,
     outcome: state.decision?.issued ? state.decision.outcome : null,
     decidedAt: date(state.decidedAt),
+    hold: state.hold as Record<string, unknown> | null,
     feePaid: state.feePaid,
     lastSeq: state.lastSeq,
     createdAt: new Date(state.createdAt),
@@ -92,6 +93,7 @@ export async function loadCaseState(db: Queryable, caseId: string): Promise<Case
     deadlineDate: row.deadlineDate,
     decision: row.decision as CaseDecision | null,
     decidedAt: iso(row.decidedAt),
+    hold: row.hold as CaseHold | null,
     tasks: tasks
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
       .map((task) => ({

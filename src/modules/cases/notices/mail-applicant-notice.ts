@@ -16,6 +16,7 @@ export type ApplicantNotice =
   | { kind: "paused" }
   | { kind: "resumed" }
   | { kind: "newMessage" }
+  | { kind: "manualCheck" }
   | { kind: "permitExpiring"; validTo: string };
 
 /** The case a notice is about, as the projection or a case's state holds it. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../../platform/db/index.js";
 import { ConflictError, DomainError, NotFoundError } from "../../../platform/errors/index.js";
 import {
@@ -92,11 +92,7 @@ export async function createSubmittedCases(
     if (!earlier || !scope) throw error;
     return { cases: await casesAsCreated(context, scope, earlier, items.length), repeated: true };
   }
-  const outcome = await insertNewCases(context.db, histories, {
-    ...(scope ? { idempotency: idempotencyClaims(scope, histories) } : {}),
-    alongside: (written) =>
-      auditRecordsInsert(submittedAuditRecords(context, definition, histories), written),
-  });
+  const outcome = await writeNewCases(context, definition, histories, scope);
   if (outcome.written) return { cases: histories.map(({ state }) => state), repeated: false };
   if (!scope || outcome.keyInFlight) {
     throw new ConflictError("idempotency_in_flight", "cases.errors.idempotency_in_flight");
@@ -107,6 +103,33 @@ export async function createSubmittedCases(
 }
 
 type IdempotencyScope = { ownerId: string; key: string; hash: string };
+
+/**
+ * Writes the cases in one statement and, in the same transaction, enters their persons into the
+ * person register: a batch's cases and their persons are stored together or not at all.
+ */
+async function writeNewCases(
+  context: CasesContext,
+  definition: CaseTypeDefinition,
+  histories: NewCaseHistory[],
+  scope: IdempotencyScope | undefined,
+) {
+  const options = {
+    ...(scope ? { idempotency: idempotencyClaims(scope, histories) } : {}),
+    alongside: (written: SQL) =>
+      auditRecordsInsert(submittedAuditRecords(context, definition, histories), written),
+  };
+  const registerPersons = context.registerPersons;
+  if (!registerPersons) return insertNewCases(context.db, histories, options);
+  return (context.db as Database).transaction(async (tx) => {
+    const outcome = await insertNewCases(tx, histories, options);
+    if (!outcome.written) return outcome;
+    for (const { state } of histories) {
+      await registerPersons({ db: tx, caseId: state.id, definition, answers: state.answers });
+    }
+    return outcome;
+  });
+}
 
 /** The request's key answers for the first case; the others are found by item on a repeat. */
 function idempotencyClaims(scope: IdempotencyScope, histories: NewCaseHistory[]) {

@@ -2,13 +2,14 @@ import type { Queryable } from "../../../platform/db/index.js";
 import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
+import { runSubmissionChecks } from "../checks/submission-checks.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { checkAnswers, requiredDocuments } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
 import { changeCase } from "../engine/change-case.js";
 import { decisionIssued, issuedDocumentNumber } from "../engine/decision-issued.js";
 import type { CaseNumberSource } from "../engine/event-store.js";
-import type { PendingCaseEvent } from "../engine/events.js";
+import type { HoldFinding, PendingCaseEvent } from "../engine/events.js";
 import { onceForKey } from "../engine/idempotency.js";
 import { loadCaseState } from "../engine/projection-repository.js";
 import { type AgenciesByKind, agenciesForTasks, tasksEntering } from "../engine/tasks-on-entry.js";
@@ -42,38 +43,50 @@ export interface SubmissionSetting {
   /** The number of the document a decision on submission comes with (see `issuedDocumentSeries`). */
   documentNumber: string | null;
   agencies: AgenciesByKind;
+  /** A watch-list hit found by the submission checks: the case waits for an officer, undecided. */
+  hold?: HoldFinding | null | undefined;
 }
 
 /**
  * The events of a checked application entering the procedure: the submission, the tasks of the
- * first state, and for a case type decided on submission (a registration) the system's decision.
- * Pure: the operation and the demo data both make their events here.
+ * first state, and for a case type decided on submission (a registration) the system's decision,
+ * unless a submission check held the case: then the hold, and no decision until an officer
+ * releases it. Pure: the operation and the demo data both make their events here.
  */
 export function submittedEvents(
   state: CaseState,
   definition: CaseTypeDefinition,
   setting: SubmissionSetting,
 ): PendingCaseEvent[] {
-  const { today, documentNumber, agencies } = setting;
-  const automatic = definition.decisionOnSubmission;
+  const { today, documentNumber, agencies, hold } = setting;
   const system = { type: "system", id: null } as const;
   return [
     { type: "case.submitted", payload: { state: definition.submittedState, legalStartDate: today } },
     ...tasksEntering(definition, definition.submittedState, state.agencyId, agencies),
-    ...(automatic
-      ? [
-          {
-            type: "case.decision_drafted" as const,
-            // Decisions are recorded in the state language; the page shows the outcome in the reader's.
-            payload: { outcome: automatic.outcome, reasons: automatic.reasons.az },
-            actor: system,
-          },
-          {
-            ...decisionIssued(definition, automatic.outcome, state.answers, today, documentNumber),
-            actor: system,
-          },
-        ]
-      : []),
+    ...(hold
+      ? [{ type: "case.held" as const, payload: hold, actor: system }]
+      : automaticDecisionEvents(state, definition, today, documentNumber)),
+  ];
+}
+
+/** The system's decision on a case type decided on submission (none for other types). */
+export function automaticDecisionEvents(
+  state: CaseState,
+  definition: CaseTypeDefinition,
+  today: string,
+  documentNumber: string | null,
+): PendingCaseEvent[] {
+  const automatic = definition.decisionOnSubmission;
+  if (!automatic) return [];
+  const system = { type: "system", id: null } as const;
+  return [
+    {
+      type: "case.decision_drafted",
+      // Decisions are recorded in the state language; the page shows the outcome in the reader's.
+      payload: { outcome: automatic.outcome, reasons: automatic.reasons.az },
+      actor: system,
+    },
+    { ...decisionIssued(definition, automatic.outcome, state.answers, today, documentNumber), actor: system },
   ];
 }
 
@@ -91,12 +104,16 @@ export async function submissionEvents(
   const today = context.deadlines.legalDate(context.clock.now());
   checkSubmission(state, definition, today);
   const automatic = definition.decisionOnSubmission;
+  const hold = await runSubmissionChecks(context.submissionChecks, db, definition, state.answers);
   return submittedEvents(state, definition, {
     today,
-    documentNumber: automatic
-      ? await issuedDocumentNumber(context, db, definition, automatic.outcome, numberOf)
-      : null,
+    // A held case is decided later, on release: its document number is drawn then.
+    documentNumber:
+      automatic && !hold
+        ? await issuedDocumentNumber(context, db, definition, automatic.outcome, numberOf)
+        : null,
     agencies: await agenciesForTasks(db, definition, definition.submittedState),
+    hold,
   });
 }
 
@@ -122,7 +139,14 @@ export async function submitApplication(
         "case.submitted",
         async (input) => {
           await authorizeOnCase(context, input.tx, "applicant", input.state, input.definition);
-          return submissionEvents(context, input.tx, input.state, input.definition);
+          const events = await submissionEvents(context, input.tx, input.state, input.definition);
+          await context.registerPersons?.({
+            db: input.tx,
+            caseId: input.state.id,
+            definition: input.definition,
+            answers: input.state.answers,
+          });
+          return events;
         },
       );
       return { caseId: state.id };

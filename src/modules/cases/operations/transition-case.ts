@@ -108,6 +108,8 @@ export function checkTransition(
   if (!transition.from.includes(state.state)) {
     throw new ConflictError("transition_not_allowed", "cases.errors.transition_not_allowed");
   }
+  // A watch-list hit is resolved first: nobody decides a case whose person may be listed unawares.
+  if (state.hold?.status === "open") throw new ConflictError("case_on_hold", "cases.errors.case_on_hold");
   for (const guard of transition.guards) {
     if (!guardHolds(guard, state, definition, actorId)) throw new GuardFailedError(guard);
   }

@@ -66,6 +66,10 @@ export function applicantTimeline(
           entries.push({ at: event.at, title: t("portal.timeline.withdrawn") });
         break;
       }
+      case "case.held":
+        // Neutral words only: the applicant is not told what was checked, nor against what.
+        entries.push({ at: event.at, title: t("portal.timeline.manualCheck") });
+        break;
       case "case.decision_issued": {
         const outcome = definition.outcomes.find((one) => one.code === event.payload.outcome);
         entries.push({

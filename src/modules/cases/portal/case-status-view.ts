@@ -6,6 +6,7 @@ import { loadEvents } from "../engine/event-store.js";
 import type { CaseEvent } from "../engine/events.js";
 import { messagesOpen } from "../operations/add-note.js";
 import { formatLongDate } from "./answer-summary.js";
+import { applicantStateLabel } from "./applicant-state-label.js";
 import { applicantTimeline, lastDocumentRequest } from "./applicant-timeline.js";
 import { applicationPaths, draftProgress, type StepStatus } from "./application-steps.js";
 import { caseCaption, noticeOf } from "./case-heading.js";
@@ -133,7 +134,7 @@ function statusRows(request: FastifyRequest, state: CaseState, definition: CaseT
   return [
     row("portal.status.number", state.number),
     row("portal.status.type", definition.name[locale]),
-    row("portal.status.state", definition.states[state.state]?.label[locale] ?? state.state),
+    row("portal.status.state", applicantStateLabel(state, definition, locale, t)),
     ...(state.submittedAt ? [row("portal.status.submitted", formatLongDate(state.submittedAt, locale))] : []),
     ...(state.category === "open" || state.category === "waiting"
       ? [row("portal.status.deadline", deadline)]

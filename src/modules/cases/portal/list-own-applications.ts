@@ -17,6 +17,8 @@ export interface ApplicationSummary {
   pausedSince: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** A watch-list hold not released and no decision yet: the applicant is told of a manual check only. */
+  manualCheck: boolean;
   /** The guest a host registered (a registration at the place of stay), so a host can tell them apart. */
   guestName: string | null;
 }
@@ -41,6 +43,7 @@ export async function listOwnApplications(context: CasesContext): Promise<Applic
       pausedSince: cases.pausedSince,
       createdAt: cases.createdAt,
       updatedAt: cases.updatedAt,
+      manualCheck: sql<boolean>`coalesce(${cases.hold} ->> 'status' in ('open', 'confirmed') and ${cases.outcome} is null, false)`,
       guestName: sql<
         string | null
       >`case when ${cases.typeCode} = ${guestRegistrationType} then ${cases.answers} ->> ${guestNameAnswer} end`,

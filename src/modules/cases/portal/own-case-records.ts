@@ -7,6 +7,7 @@ import { loadEventsOfCases } from "../engine/event-store.js";
 import type { CaseEvent } from "../engine/events.js";
 import { cases } from "../schema.js";
 import { answeredPages } from "./answer-summary.js";
+import { applicantStateLabel } from "./applicant-state-label.js";
 import { readOwnCase } from "./read-own-case.js";
 
 /** Who did something on the case, as the person the case is about is told it. */
@@ -188,7 +189,7 @@ function recordOf(
     typeCode: state.typeCode,
     typeName: definition.name[locale],
     state: state.state,
-    stateLabel: definition.states[state.state]?.label[locale] ?? state.state,
+    stateLabel: applicantStateLabel(state, definition, locale, t),
     category: state.category,
     agencyId: state.agencyId,
     createdAt: state.createdAt,

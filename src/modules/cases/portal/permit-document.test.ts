@@ -68,6 +68,7 @@ function decidedCase(answers: Record<string, unknown>, documents: CaseState["doc
       validTo: "2027-02-28",
     },
     decidedAt: "2026-02-20T06:00:00.000Z",
+    hold: null,
     tasks: [],
     lastSeq: 9,
     createdAt: "2026-02-01T06:00:00.000Z",

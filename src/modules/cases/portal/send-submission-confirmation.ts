@@ -3,6 +3,7 @@ import type { Mailer } from "../../../platform/mail/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { formatLongDate } from "./answer-summary.js";
+import { awaitsManualCheck } from "./applicant-state-label.js";
 import { applicationPaths } from "./application-steps.js";
 import { isDecidedOnSubmission } from "./issued-document-name.js";
 
@@ -31,21 +32,28 @@ export async function sendSubmissionConfirmation(input: {
   };
   // A registration made on submission is not "received" and waiting: it is done.
   const registered = isDecidedOnSubmission(definition) && state.decision?.issued === true;
-  const paragraphs = registered
+  // A held case: received, and a manual check is all the applicant is told.
+  const paragraphs = awaitsManualCheck(state)
     ? [
         t("portal.mail.submitted.greeting", variables),
-        t("portal.mail.submitted.registered", variables),
+        t("portal.mail.submitted.manualCheck", variables),
         t("portal.mail.submitted.signature"),
       ]
-    : [
-        t("portal.mail.submitted.greeting", variables),
-        t("portal.mail.submitted.received", variables),
-        state.deadlineDate
-          ? t("portal.mail.submitted.deadline", variables)
-          : t("portal.mail.submitted.noDeadline"),
-        t("portal.mail.submitted.next", variables),
-        t("portal.mail.submitted.signature"),
-      ];
+    : registered
+      ? [
+          t("portal.mail.submitted.greeting", variables),
+          t("portal.mail.submitted.registered", variables),
+          t("portal.mail.submitted.signature"),
+        ]
+      : [
+          t("portal.mail.submitted.greeting", variables),
+          t("portal.mail.submitted.received", variables),
+          state.deadlineDate
+            ? t("portal.mail.submitted.deadline", variables)
+            : t("portal.mail.submitted.noDeadline"),
+          t("portal.mail.submitted.next", variables),
+          t("portal.mail.submitted.signature"),
+        ];
   await input.mailer.send({
     id: `case-submitted-${state.id}`,
     to: recipient.email,

@@ -74,6 +74,15 @@ function describe(event: CaseEvent, context: TimelineContext, taskCodes: Map<str
     case "case.note_added":
     case "case.message_sent":
       return describeExchange(event, context);
+    case "case.held":
+      return {
+        title: t("workspace.timeline.held", { list: t(`workspace.holds.lists.${event.payload.list}`) }),
+        lines: [t("workspace.timeline.holdScore", { score: event.payload.score })],
+      };
+    case "case.hold_released":
+      return { title: t("workspace.timeline.holdReleased"), lines: paragraphs(event.payload.reason) };
+    case "case.hold_confirmed":
+      return { title: t("workspace.timeline.holdConfirmed"), lines: paragraphs(event.payload.reason) };
   }
 }
 

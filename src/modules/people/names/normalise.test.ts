@@ -108,6 +108,16 @@ describe("nameKeys", () => {
     expect(passportSpelling("Һәсәнов")).toBe("HASANOV");
   });
 
+  it("follows the ICAO Doc 9303 tables: dotless ı, the Russian letters and the other Cyrillic alphabets", () => {
+    expect(passportSpelling("Qasımov Talıb")).toBe("QASIMOV TALIB");
+    expect(passportSpelling("Щукина Наталья Юрьевна")).toBe("SHCHUKINA NATALIA IUREVNA");
+    expect(passportSpelling("Подъячев Ёлкин Эйвазов")).toBe("PODIEIACHEV ELKIN EIVAZOV");
+    expect(passportSpelling("Єгор Ґалина Їжак Ўладзімір")).toBe("IEGOR GALINA IZHAK ULADZIMIR");
+    expect(passportSpelling("Љубица Њушка Ѕвонко Џамбас Ќерка Ѓорѓи Ђорђе")).toBe(
+      "LJUBITSA NJUSHKA DZVONKO DZAMBAS KERKA GORGI DORDE",
+    );
+  });
+
   it("spells names in English romanisation, with the same comparable key", () => {
     expect(englishSpelling("İlham Əliyev")).toBe("Ilham Aliyev");
     expect(englishSpelling("Məmmədov")).toBe("Mammadov");

@@ -10,6 +10,12 @@ type Document = Omit<DocumentRequirement, "requiredWhen">;
 export const aboutYouPage: Page = {
   id: "about-you",
   title: { az: "Şəxsi məlumatlarınız", en: "About you", ru: "Сведения о вас" },
+  mrzFill: {
+    fullName: "fullName",
+    birthDate: "birthDate",
+    nationality: "citizenship",
+    documentNumber: "passportNumber",
+  },
   fields: [
     {
       name: "fullName",

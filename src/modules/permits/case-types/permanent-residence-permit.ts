@@ -232,6 +232,21 @@ export const permanentResidencePermit = defineCaseType({
     },
     refusedOutcome,
   ],
+  // The applicant, and on the close-relative basis the relative.
+  persons: [
+    {
+      role: "applicant",
+      fullName: "fullName",
+      birthDate: "birthDate",
+      citizenship: "citizenship",
+      document: { number: "passportNumber", type: "passport" },
+    },
+    {
+      role: "family-member",
+      fullName: "relativeName",
+      relationship: "relationship",
+    },
+  ],
   statistics: {
     counts: "application",
     person: { citizenship: "citizenship", birthDate: "birthDate", travelDocument: "passportNumber" },

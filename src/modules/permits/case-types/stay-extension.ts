@@ -150,6 +150,16 @@ export const stayExtension = defineCaseType({
     },
     refusedOutcome,
   ],
+  // The person the register links the case to: the applicant.
+  persons: [
+    {
+      role: "applicant",
+      fullName: "fullName",
+      birthDate: "birthDate",
+      citizenship: "citizenship",
+      document: { number: "passportNumber", type: "passport" },
+    },
+  ],
   // An extension of a short stay is no residence permit: an application and its decision only.
   statistics: {
     counts: "application",

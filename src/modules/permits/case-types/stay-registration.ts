@@ -33,6 +33,13 @@ export const stayRegistration = defineCaseType({
     {
       id: "guest",
       title: { az: "Qonaq", en: "The guest", ru: "Гость" },
+      // The host has the guest's passport in hand: its machine-readable zone fills the page.
+      mrzFill: {
+        fullName: "guestFullName",
+        birthDate: "guestBirthDate",
+        nationality: "guestCitizenship",
+        documentNumber: "guestPassportNumber",
+      },
       fields: [
         {
           name: "guestFullName",
@@ -210,6 +217,16 @@ export const stayRegistration = defineCaseType({
       ru: "Зарегистрирован по месту пребывания на основании уведомления принимающей стороны (Миграционный кодекс, статья 21).",
     },
   },
+  // The register links the case to the guest (the host registers them).
+  persons: [
+    {
+      role: "guest",
+      fullName: "guestFullName",
+      birthDate: "guestBirthDate",
+      citizenship: "guestCitizenship",
+      document: { number: "guestPassportNumber", type: "passport" },
+    },
+  ],
   // A registration is counted as such, of the guest, at the region of the place of stay.
   statistics: {
     counts: "registration",

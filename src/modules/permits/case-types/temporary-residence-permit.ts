@@ -330,6 +330,21 @@ export const temporaryResidencePermit = defineCaseType({
     },
     refusedOutcome,
   ],
+  // The applicant, and on the family ground the relative they join.
+  persons: [
+    {
+      role: "applicant",
+      fullName: "fullName",
+      birthDate: "birthDate",
+      citizenship: "citizenship",
+      document: { number: "passportNumber", type: "passport" },
+    },
+    {
+      role: "family-member",
+      fullName: "relativeName",
+      relationship: "relationship",
+    },
+  ],
   statistics: {
     counts: "application",
     person: { citizenship: "citizenship", birthDate: "birthDate", travelDocument: "passportNumber" },

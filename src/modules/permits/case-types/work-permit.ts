@@ -118,6 +118,12 @@ export const workPermit = defineCaseType({
     {
       id: "worker",
       title: { az: "Əcnəbi işçi", en: "The foreign worker", ru: "Иностранный работник" },
+      mrzFill: {
+        fullName: "workerFullName",
+        birthDate: "workerBirthDate",
+        nationality: "workerCitizenship",
+        documentNumber: "workerPassportNumber",
+      },
       fields: [
         {
           name: "workerFullName",
@@ -330,6 +336,16 @@ export const workPermit = defineCaseType({
       validUntilAnswer: "contractEnd",
     },
     refusedOutcome,
+  ],
+  // The register links the case to the worker (the employer applies).
+  persons: [
+    {
+      role: "worker",
+      fullName: "workerFullName",
+      birthDate: "workerBirthDate",
+      citizenship: "workerCitizenship",
+      document: { number: "workerPassportNumber", type: "passport" },
+    },
   ],
   // The worker is the person counted, at the workplace's region (else the employer's).
   statistics: {

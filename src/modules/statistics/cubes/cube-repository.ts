@@ -1,18 +1,52 @@
-import { sql } from "drizzle-orm";
-import { type Queryable, queryRows, queryRowsPrepared } from "../../../platform/db/index.js";
+import { type SQL, sql } from "drizzle-orm";
+import pg from "pg";
+import {
+  driverConnection,
+  type Queryable,
+  queryRows,
+  queryRowsPrepared,
+} from "../../../platform/db/index.js";
+import { copyConnection, copyLinesInto, copyValue } from "./copy-text.js";
 import { type CubeCell, type CubeTable, sumCells } from "./cube-cell.js";
 
 /** Cells per statement: the columns travel as arrays (`unnest`), so one statement carries many. */
 const CELLS_PER_STATEMENT = 20_000;
+/**
+ * From this many cells on, inside a transaction on a server, the changes go in by COPY to a temporary table:
+ * arrays of many thousands of parameters cost the driver and the server more than COPY's text,
+ * while for the few cells of a case a temporary table would cost more than it saves.
+ */
+const COPY_FROM_CELLS = 2_000;
 
-/** Adds changes to the cubes; cells that come to nothing go. Returns how many cells changed. */
-export async function addToCubes(db: Queryable, changes: Iterable<CubeCell>): Promise<number> {
+const KEY_COLUMNS = "table_code, period, citizen, sex, age, d1, d2, d3";
+const SAME_CELL = sql.raw(
+  KEY_COLUMNS.split(", ")
+    .map((column) => `c.${column} = r.${column}`)
+    .join(" and "),
+);
+
+/**
+ * Adds changes to the cubes; cells that come to nothing go. Returns how many cells changed.
+ * `copyFromCells` is where COPY takes over from array parameters (the tests try both ways).
+ */
+export async function addToCubes(
+  db: Queryable,
+  changes: Iterable<CubeCell>,
+  copyFromCells = COPY_FROM_CELLS,
+): Promise<number> {
   // One statement cannot change a row twice: changes to the same cell are added up first. Rows are
   // changed in key order, so that every writer locks them in the same order.
   const summed = [...sumCells(changes)]
     .filter(([, cell]) => cell.n !== 0 || cell.total !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, cell]) => cell);
+  if (summed.length === 0) return 0;
+  // A server transaction's own connection: the temporary table lives as long as the transaction.
+  // The embedded database reads a COPY's blob more slowly than array parameters.
+  if (summed.length >= copyFromCells && !("$client" in db) && driverConnection(db) instanceof pg.Client) {
+    await addByCopy(db, summed);
+    return summed.length;
+  }
   for (let index = 0; index < summed.length; index += CELLS_PER_STATEMENT) {
     const cells = summed.slice(index, index + CELLS_PER_STATEMENT);
     const column = <T>(value: (cell: CubeCell) => T) => sql.param(cells.map(value));
@@ -21,15 +55,38 @@ export async function addToCubes(db: Queryable, changes: Iterable<CubeCell>): Pr
       ${column((c) => c.d1)}::text[], ${column((c) => c.d2)}::text[], ${column((c) => c.d3)}::text[],
       ${column((c) => c.n)}::bigint[], ${column((c) => c.total)}::bigint[])
       as r(table_code, period, citizen, sex, age, d1, d2, d3, n, total)`;
-    await db.execute(sql`insert into stat_cube (table_code, period, citizen, sex, age, d1, d2, d3, n, total)
-      select * from ${recordset}
-      on conflict (table_code, period, citizen, sex, age, d1, d2, d3)
-      do update set n = stat_cube.n + excluded.n, total = stat_cube.total + excluded.total`);
-    await db.execute(sql`delete from stat_cube c using ${recordset}
-      where c.table_code = r.table_code and c.period = r.period and c.citizen = r.citizen and c.sex = r.sex
-        and c.age = r.age and c.d1 = r.d1 and c.d2 = r.d2 and c.d3 = r.d3 and c.n = 0 and c.total = 0`);
+    await applyChanges(db, recordset);
   }
   return summed.length;
+}
+
+/** Adds the changes in `r` (a recordset of cells) to the cubes, then removes cells that came to nothing. */
+async function applyChanges(db: Queryable, changes: SQL): Promise<void> {
+  await db.execute(sql`insert into stat_cube (table_code, period, citizen, sex, age, d1, d2, d3, n, total)
+    select * from ${changes}
+    on conflict (table_code, period, citizen, sex, age, d1, d2, d3)
+    do update set n = stat_cube.n + excluded.n, total = stat_cube.total + excluded.total`);
+  await db.execute(sql`delete from stat_cube c using ${changes}
+    where ${SAME_CELL} and c.n = 0 and c.total = 0`);
+}
+
+/**
+ * The changes COPYed into a temporary table of the transaction first. The table is read in the
+ * order it was written, the key order, which keeps the lock order of the upsert.
+ */
+async function addByCopy(tx: Queryable, cells: readonly CubeCell[]): Promise<void> {
+  await tx.execute(sql`create temporary table stat_cube_changes (
+      table_code text, period text, citizen text, sex text, age text, d1 text, d2 text, d3 text,
+      n bigint, total bigint
+    ) on commit drop`);
+  let lines = "";
+  for (const c of cells) {
+    lines += `${copyValue(c.tableCode)}\t${copyValue(c.period)}\t${copyValue(c.citizen)}\t${copyValue(c.sex)}\t${copyValue(c.age)}\t${copyValue(c.d1)}\t${copyValue(c.d2)}\t${copyValue(c.d3)}\t${c.n}\t${c.total}\n`;
+  }
+  await copyLinesInto(copyConnection(tx), `stat_cube_changes (${KEY_COLUMNS}, n, total)`, lines);
+  await applyChanges(tx, sql`stat_cube_changes r`);
+  // Dropped now rather than at commit: a transaction may move the cubes more than once.
+  await tx.execute(sql`drop table stat_cube_changes`);
 }
 
 export interface CubeSum {

@@ -1,8 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { StatisticalRecord } from "../facts/statistical-record.js";
+import {
+  asylumOutcomes,
+  otherOutcomes,
+  permitReasons,
+  recordKinds,
+  type StatisticalRecord,
+} from "../facts/statistical-record.js";
 import { statisticalRecord as record } from "../test-support/statistical-record.js";
-import type { CubeCell, CubeTable } from "./cube-cell.js";
-import { personContributions, validityClass } from "./person-contributions.js";
+import { type CubeCell, type CubeTable, sumCells } from "./cube-cell.js";
+import { addDays } from "./months.js";
+import { addPersonContributions, personContributions, validityClass } from "./person-contributions.js";
 
 /** The cells of one cube, reduced to what the tests compare. */
 function cellsOf(cells: CubeCell[], table: CubeTable) {
@@ -459,5 +467,61 @@ describe("national tables", () => {
     ]);
     expect(cellsOf(final, "decisions")).toEqual([]);
     expect(cellsOf(final, "processing")).toEqual([]);
+  });
+});
+
+describe("addPersonContributions", () => {
+  const day = fc.integer({ min: 0, max: 3000 }).map((days) => addDays("2017-01-01", days));
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+  const recordArb = fc
+    .record({
+      kind: fc.constantFrom(...recordKinds),
+      caseType: fc.constantFrom("asylum", "temporary-residence-permit", "stay-registration"),
+      date: day,
+      length: maybe(fc.integer({ min: 0, max: 900 })),
+      outcome: maybe(fc.constantFrom(...asylumOutcomes, ...otherOutcomes)),
+      instance: maybe(fc.constantFrom("first" as const, "final" as const)),
+      reason: maybe(fc.constantFrom(...permitReasons)),
+      region: maybe(fc.constantFrom("AZ-BA", "AZ-GA")),
+      withdrawn: fc.boolean(),
+      unaccompanied: fc.boolean(),
+      lodgedBefore: maybe(fc.integer({ min: 0, max: 400 })),
+      deadlineAfter: maybe(fc.integer({ min: 0, max: 400 })),
+      order: maybe(fc.nat({ max: 5 })),
+    })
+    .map(({ length, lodgedBefore, deadlineAfter, order, ...facts }) =>
+      record({
+        ...facts,
+        endDate: length === null ? null : addDays(facts.date, length),
+        lodgedOn: lodgedBefore === null ? null : addDays(facts.date, -lodgedBefore),
+        deadline: deadlineAfter === null ? null : addDays(facts.date, deadlineAfter),
+        orderRecordId: order === null ? null : `test:${String(order).padStart(4, "0")}`,
+      }),
+    );
+  const personArb = fc.record({
+    citizenship: fc.constantFrom("SY", "AF", "STLS", "UNK"),
+    sex: fc.constantFrom("F" as const, "M" as const, "UNK" as const),
+    birthDate: maybe(day.map((date) => addDays(date, -9000))),
+  });
+
+  it("sums what sumCells(personContributions(...)) sums, into any sum and either way", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(personArb, fc.array(recordArb, { maxLength: 8 })), { maxLength: 4 }),
+        fc.constantFrom(1, -1),
+        (persons, sign) => {
+          const byList = new Map<string, CubeCell>();
+          const added = new Map<string, CubeCell>();
+          for (const [person, records] of persons) {
+            const own = records.map((item) => ({ ...item, person: { ...item.person, ...person } }));
+            // Each person's cells go into a sum that already holds the others'.
+            sumCells(personContributions(own), sign, byList);
+            addPersonContributions(own, sign, added);
+          }
+          expect([...added.entries()]).toEqual([...byList.entries()]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

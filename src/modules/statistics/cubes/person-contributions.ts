@@ -1,6 +1,13 @@
 import { ageGroupOn } from "../eurostat/age-groups.js";
 import type { StatisticalRecord } from "../facts/statistical-record.js";
-import { type CellDimensions, type CubeCell, type CubeTable, nonZeroCells, sumCells } from "./cube-cell.js";
+import {
+  addCell,
+  type CellDimensions,
+  type CubeCell,
+  type CubeTable,
+  nonZeroCells,
+  sumCells,
+} from "./cube-cell.js";
 import { addDays, addMonthsToDate, daysBetween, monthOf, wholeMonths } from "./months.js";
 import { type Spell, stretchesOfOne } from "./person-spells.js";
 import { stockChanges } from "./stock-changes.js";
@@ -10,9 +17,14 @@ const BACKLOG_BOUNDARIES = [1, 3, 6, 12];
 
 /**
  * The national tables and the dashboards break figures down by citizenship, type and region, not by
- * sex and age: leaving those out keeps these cubes many times smaller than the records.
+ * sex and age: leaving those out (empty) keeps these cubes many times smaller than the records.
+ * Their cells are written out field by field: a stock of the national tables asks for its
+ * dimensions at every month they may change, and spread objects were most of the work of
+ * computing an import's cubes.
  */
-const national = { sex: "", age: "" };
+function nationalDimensions(record: StatisticalRecord, d1: string, d2 = "", d3 = ""): CellDimensions {
+  return { citizen: record.person.citizenship, sex: "", age: "", d1: d1 ?? "", d2: d2 ?? "", d3: d3 ?? "" };
+}
 
 function ageOf(record: StatisticalRecord, ageOn: string): string {
   // A birth date after the event is a mistake in the source: the age is unknown, not a failure.
@@ -38,22 +50,48 @@ function dimensions(
   };
 }
 
+/** Takes each cell of a person's contribution as it is worked out. */
+type Emit = (cell: CubeCell) => void;
+
 function flow(
   tableCode: CubeTable,
   record: StatisticalRecord,
   free: Partial<CellDimensions>,
   total = 0,
 ): CubeCell {
-  const dims = dimensions(record, record.date, free);
+  // The dimensions written straight into the cell, as `dimensions` would give them.
   return {
     tableCode,
     period: monthOf(record.date),
-    citizen: dims.citizen,
-    sex: dims.sex,
-    age: dims.age,
-    d1: dims.d1,
-    d2: dims.d2,
-    d3: dims.d3,
+    citizen: free.citizen ?? record.person.citizenship,
+    sex: free.sex ?? record.person.sex,
+    age: free.age ?? ageOf(record, record.date),
+    d1: free.d1 ?? "",
+    d2: free.d2 ?? "",
+    d3: free.d3 ?? "",
+    n: 1,
+    total,
+  };
+}
+
+/** A flow of the national tables (no sex, no age), as `nationalDimensions`. */
+function nationalFlow(
+  tableCode: CubeTable,
+  record: StatisticalRecord,
+  d1: string,
+  d2 = "",
+  d3 = "",
+  total = 0,
+): CubeCell {
+  return {
+    tableCode,
+    period: monthOf(record.date),
+    citizen: record.person.citizenship,
+    sex: "",
+    age: "",
+    d1: d1 ?? "",
+    d2: d2 ?? "",
+    d3: d3 ?? "",
     n: 1,
     total,
   };
@@ -101,11 +139,12 @@ const yearOf = (date: string) => date.slice(0, 4);
  * +1 cancel out.
  */
 function personStock(
+  emit: Emit,
   tableCode: CubeTable,
   spells: Spell<StatisticalRecord>[],
   preferred: (a: StatisticalRecord, b: StatisticalRecord) => number,
   free: (record: StatisticalRecord) => Partial<CellDimensions> = () => ({}),
-): CubeCell[] {
+): void {
   const changes = stretchesOfOne(spells, preferred).flatMap((stretch) =>
     stockChanges({
       tableCode,
@@ -115,42 +154,38 @@ function personStock(
       dimensionsAt: (reference) => dimensions(stretch.item, reference, free(stretch.item)),
     }),
   );
-  return nonZeroCells(sumCells(changes));
+  for (const cell of nonZeroCells(sumCells(changes))) emit(cell);
 }
 
-function asylumContributions(records: StatisticalRecord[]): CubeCell[] {
+function asylumContributions(records: StatisticalRecord[], emit: Emit): void {
   const applications = records.filter(
     (record) => record.kind === "application" && record.caseType === "asylum",
   );
-  const cells: CubeCell[] = [];
   const firstEver = [...applications].sort(byDate)[0];
   for (const record of firstPerPeriod(applications, monthOf)) {
-    cells.push(flow("asylum_applicants", record, { d1: "ASY_APP" }));
+    emit(flow("asylum_applicants", record, { d1: "ASY_APP" }));
     if (firstEver && monthOf(firstEver.date) === monthOf(record.date))
-      cells.push(flow("asylum_applicants", record, { d1: "NASY_APP" }));
+      emit(flow("asylum_applicants", record, { d1: "NASY_APP" }));
   }
   const unaccompanied = applications.filter((record) => record.unaccompanied);
-  for (const record of firstPerPeriod(unaccompanied, yearOf))
-    cells.push(flow("asylum_unaccompanied", record, {}));
+  for (const record of firstPerPeriod(unaccompanied, yearOf)) emit(flow("asylum_unaccompanied", record, {}));
   const withdrawals = applications
     .filter((record) => record.withdrawn && record.endDate)
     .map((record) => ({ ...record, date: record.endDate as string }));
-  for (const record of firstPerPeriod(withdrawals, monthOf)) cells.push(flow("asylum_withdrawn", record, {}));
+  for (const record of firstPerPeriod(withdrawals, monthOf)) emit(flow("asylum_withdrawn", record, {}));
   // Persons whose application is under consideration at the month's end (Art. 4(1)(b)): once,
   // however many of their applications are open, with the facts of the earliest one.
-  cells.push(
-    ...personStock(
-      "asylum_pending_stock",
-      applications.map((record) => ({ start: record.date, endExclusive: record.endDate, item: record })),
-      byDate,
-    ),
+  personStock(
+    emit,
+    "asylum_pending_stock",
+    applications.map((record) => ({ start: record.date, endExclusive: record.endDate, item: record })),
+    byDate,
   );
   for (const record of records) {
     if (record.kind !== "decision" || record.caseType !== "asylum" || !record.outcome) continue;
     const table = record.instance === "final" ? "asylum_decisions_final" : "asylum_decisions_first";
-    cells.push(flow(table, record, { d1: record.outcome }));
+    emit(flow(table, record, { d1: record.outcome }));
   }
-  return cells;
 }
 
 /** Eurostat's classes of the length of validity of first permits; shorter than 3 months is not counted. */
@@ -167,7 +202,7 @@ function latestFirst(a: StatisticalRecord, b: StatisticalRecord): number {
   return byDate(b, a);
 }
 
-function permitContributions(records: StatisticalRecord[]): CubeCell[] {
+function permitContributions(records: StatisticalRecord[], emit: Emit): void {
   // An authorisation valid for less than 3 months is not a residence permit (Art. 2(1)(m)): it is
   // neither a first permit, nor valid at the year's end, nor does it make a later permit not first.
   const permits = records
@@ -178,7 +213,6 @@ function permitContributions(records: StatisticalRecord[]): CubeCell[] {
         validityClass(record.date, record.endDate) !== null,
     )
     .sort(byDate);
-  const cells: CubeCell[] = [];
   for (const permit of permits) {
     const validity = validityClass(permit.date, permit.endDate as string) as string;
     // First: no residence permit of the person was valid on any day of the 6 months before this one.
@@ -186,22 +220,20 @@ function permitContributions(records: StatisticalRecord[]): CubeCell[] {
     const covered = permits.some(
       (other) => other.date < permit.date && (other.endDate as string) >= windowStart,
     );
-    if (!covered) cells.push(flow("permits_first", permit, { d1: permit.reason ?? "OTH", d2: validity }));
+    if (!covered) emit(flow("permits_first", permit, { d1: permit.reason ?? "OTH", d2: validity }));
   }
   // Holders of a valid permit (Art. 6(1)(c)): once each, by the reason of the permit issued last.
-  cells.push(
-    ...personStock(
-      "permits_valid_stock",
-      permits.map((permit) => ({
-        start: permit.date,
-        endExclusive: addDays(permit.endDate as string, 1),
-        item: permit,
-      })),
-      latestFirst,
-      (permit) => ({ d1: permit.reason ?? "OTH" }),
-    ),
+  personStock(
+    emit,
+    "permits_valid_stock",
+    permits.map((permit) => ({
+      start: permit.date,
+      endExclusive: addDays(permit.endDate as string, 1),
+      item: permit,
+    })),
+    latestFirst,
+    (permit) => ({ d1: permit.reason ?? "OTH" }),
   );
-  return cells;
 }
 
 const enforcementCodes: Partial<Record<StatisticalRecord["kind"], string>> = {
@@ -226,28 +258,25 @@ function returnsFollowingAnOrder(records: StatisticalRecord[]): StatisticalRecor
   });
 }
 
-function enforcementContributions(records: StatisticalRecord[]): CubeCell[] {
-  const cells: CubeCell[] = [];
+function enforcementContributions(records: StatisticalRecord[], emit: Emit): void {
   const returns = returnsFollowingAnOrder(records);
   for (const [kind, code] of Object.entries(enforcementCodes)) {
     const ofKind = kind === "return" ? returns : records.filter((record) => record.kind === kind);
-    for (const record of firstPerPeriod(ofKind, yearOf))
-      cells.push(flow("enforcement", record, { d1: code }));
+    for (const record of firstPerPeriod(ofKind, yearOf)) emit(flow("enforcement", record, { d1: code }));
   }
   for (const record of records) {
     if (record.kind !== "detention") continue;
-    cells.push(
-      ...stockChanges({
+    emitAll(
+      emit,
+      stockChanges({
         tableCode: "detention_stock",
         start: record.date,
         endExclusive: record.endDate ? addDays(record.endDate, 1) : null,
         changeDates: [],
-        dimensionsAt: (reference) =>
-          dimensions(record, reference, { ...national, d1: record.region ?? "UNK" }),
+        dimensionsAt: () => nationalDimensions(record, record.region ?? "UNK"),
       }),
     );
   }
-  return cells;
 }
 
 function backlogAge(lodged: string, reference: string): string {
@@ -260,43 +289,34 @@ function backlogAge(lodged: string, reference: string): string {
   return "M_GE12";
 }
 
-function nationalContributions(records: StatisticalRecord[]): CubeCell[] {
-  const cells: CubeCell[] = [];
+function nationalContributions(records: StatisticalRecord[], emit: Emit): void {
   for (const record of records) {
     const region = record.region ?? "UNK";
-    if (record.kind === "registration")
-      cells.push(flow("registrations", record, { ...national, d1: region }));
-    if (record.kind === "violation_decision")
-      cells.push(flow("violations", record, { ...national, d1: region }));
+    if (record.kind === "registration") emit(nationalFlow("registrations", record, region));
+    if (record.kind === "violation_decision") emit(nationalFlow("violations", record, region));
     if (record.kind === "application") {
-      cells.push(flow("applications", record, { ...national, d1: record.caseType, d2: region }));
-      cells.push(
-        ...stockChanges({
+      emit(nationalFlow("applications", record, record.caseType, region));
+      emitAll(
+        emit,
+        stockChanges({
           tableCode: "backlog_stock",
           start: record.date,
           endExclusive: record.endDate,
-          changeDates: [...BACKLOG_BOUNDARIES.map((months) => addMonthsToDate(record.date, months))],
+          changeDates: BACKLOG_BOUNDARIES.map((months) => addMonthsToDate(record.date, months)),
           dimensionsAt: (reference) =>
-            dimensions(record, reference, {
-              ...national,
-              d1: record.caseType,
-              d2: backlogAge(record.date, reference),
-            }),
+            nationalDimensions(record, record.caseType, backlogAge(record.date, reference)),
         }),
       );
     }
     if (record.kind === "decision" && record.outcome && record.instance !== "final") {
-      cells.push(
-        flow("decisions", record, { ...national, d1: record.caseType, d2: record.outcome, d3: region }),
-      );
+      emit(nationalFlow("decisions", record, record.caseType, record.outcome, region));
       if (record.lodgedOn) {
         const timeliness = record.deadline ? (record.date <= record.deadline ? "WITHIN" : "LATE") : "UNK";
         const days = Math.max(0, daysBetween(record.lodgedOn, record.date));
-        cells.push(flow("processing", record, { ...national, d1: record.caseType, d2: timeliness }, days));
+        emit(nationalFlow("processing", record, record.caseType, timeliness, "", days));
       }
     }
   }
-  return cells;
 }
 
 /**
@@ -305,10 +325,32 @@ function nationalContributions(records: StatisticalRecord[]): CubeCell[] {
  * other records. A change to any record of a person replaces the person's whole contribution.
  */
 export function personContributions(records: StatisticalRecord[]): CubeCell[] {
-  return [
-    ...asylumContributions(records),
-    ...permitContributions(records),
-    ...enforcementContributions(records),
-    ...nationalContributions(records),
-  ];
+  const cells: CubeCell[] = [];
+  emitPersonContributions(records, (cell) => cells.push(cell));
+  return cells;
+}
+
+/**
+ * `sumCells(personContributions(records), sign, into)` without the list in between: each cell goes
+ * into the sum as it is worked out (an import or a rebuild sums the contributions of every person).
+ */
+export function addPersonContributions(
+  records: StatisticalRecord[],
+  sign: number,
+  into: Map<string, CubeCell>,
+): Map<string, CubeCell> {
+  // The cells are new and go nowhere else: the sum may keep them as they are.
+  emitPersonContributions(records, (cell) => addCell(into, cell, sign, true));
+  return into;
+}
+
+function emitPersonContributions(records: StatisticalRecord[], emit: Emit): void {
+  asylumContributions(records, emit);
+  permitContributions(records, emit);
+  enforcementContributions(records, emit);
+  nationalContributions(records, emit);
+}
+
+function emitAll(emit: Emit, cells: CubeCell[]): void {
+  for (const cell of cells) emit(cell);
 }

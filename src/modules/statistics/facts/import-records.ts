@@ -6,9 +6,9 @@ import type { ImportError } from "../import/import-error.js";
 import type { ImportFile } from "../import/import-source.js";
 import { type StreamedImport, streamImportFiles } from "../import/stream-import-files.js";
 import { addBatchToCubes } from "./add-batch-to-cubes.js";
-import { importLineStore } from "./import-line-store.js";
+import { withImportLineStore } from "./import-line-store.js";
 import { alreadyStoredRecordId, openRecordCopy, type RecordCopy } from "./record-copy.js";
-import { analyzeRecords, analyzeRecordsAndCubes } from "./record-repository.js";
+import { analyzeCubes, analyzeRecords } from "./record-repository.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
 export interface ImportReport {
@@ -44,7 +44,11 @@ async function openBatch(tx: Queryable, batchId: string, batch: BatchHeader): Pr
     values (${batchId}, ${batch.at.toISOString()}, ${batch.importedBy}, '{}'::jsonb, 0)`);
 }
 
-/** Counts the batch, moves the cubes by it, and refreshes the planner's statistics after a large one. */
+/**
+ * Counts the batch, moves the cubes by it, and refreshes the planner's statistics after a large one:
+ * the records' before the cubes are moved (their query joins the batch to the other records), the
+ * cubes' after (the records did not change in between).
+ */
 async function closeBatch(
   tx: Queryable,
   batchId: string,
@@ -55,7 +59,7 @@ async function closeBatch(
   const large = summary.records >= ANALYZE_AFTER_RECORDS;
   if (large) await analyzeRecords(tx);
   const cells = await addBatchToCubes(tx, batchId);
-  if (large) await analyzeRecordsAndCubes(tx);
+  if (large) await analyzeCubes(tx);
   return cells;
 }
 
@@ -143,15 +147,16 @@ export async function importFiles(
     return await db.transaction(async (tx) => {
       await lockCubes(tx);
       await openBatch(tx, batchId, batch);
-      const references = await importLineStore(tx);
-      const read = await copyRecords(tx, batchId, (copy) =>
-        streamImportFiles(files, {
-          today: batch.at.toISOString().slice(0, 10),
-          batchSize: options.linesPerBatch ?? LINES_PER_BATCH,
-          references,
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          onRecords: (records) => copy.write(records),
-        }),
+      const read = await withImportLineStore(db, tx, (references) =>
+        copyRecords(tx, batchId, (copy) =>
+          streamImportFiles(files, {
+            today: batch.at.toISOString().slice(0, 10),
+            batchSize: options.linesPerBatch ?? LINES_PER_BATCH,
+            references,
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            onRecords: (records) => copy.write(records),
+          }),
+        ),
       );
       if (read.errors.length > 0) throw new ImportRefused(read);
       const cells = await closeBatch(tx, batchId, { files: read.counts, records: read.records });

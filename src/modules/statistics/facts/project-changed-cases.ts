@@ -7,6 +7,7 @@ import type { StatisticsContext } from "../statistics-context.js";
 import { parkCases, unparkCases } from "./parked-case-repository.js";
 import { describeProjectionError, type FailedCase, isTransient } from "./projection-errors.js";
 import { recordsOfCase } from "./records-of-case.js";
+import { keyedByRegister } from "./register-person-keys.js";
 import { replaceRecords, type StoredRecord } from "./replace-records.js";
 
 export interface ProjectionPass {
@@ -90,7 +91,10 @@ async function projectOrFail(
   if (caseIds.length === 0) return [];
   try {
     await tx.transaction(async (savepoint) => {
-      const records = await recordsOfChangedCases(savepoint, caseIds, context);
+      const records = await keyedByRegister(
+        savepoint,
+        await recordsOfChangedCases(savepoint, caseIds, context),
+      );
       await replaceRecords(savepoint, { replaceCases: caseIds, add: records });
     });
     return [];

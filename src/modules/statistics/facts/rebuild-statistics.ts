@@ -11,6 +11,7 @@ import { insertCaseRecordsOrFail } from "./insert-case-records-or-fail.js";
 import { setParkedCases } from "./parked-case-repository.js";
 import type { FailedCase } from "./projection-errors.js";
 import { analyzeRecordsAndCubes } from "./record-repository.js";
+import { keyedByRegister } from "./register-person-keys.js";
 import type { StoredRecord } from "./replace-records.js";
 import { type CaseRange, later, replayCaseRange } from "./replay-case-range.js";
 
@@ -86,7 +87,7 @@ export async function rebuildStatistics(
       onProgress({ phase: "records", done: cases });
       return later(
         inLane(async () => {
-          const written = await insertCaseRecordsOrFail(tx, batch);
+          const written = await insertCaseRecordsOrFail(tx, await keyedByRegister(tx, batch));
           records += written.inserted;
           parked.push(...written.failed);
         }),

@@ -1,9 +1,7 @@
-import { finished } from "node:stream/promises";
 import { getTableColumns } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
-import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import { driverConnection, type Queryable } from "../../../platform/db/index.js";
+import type { Queryable } from "../../../platform/db/index.js";
+import { copyConnection, copyLinesInto, copyValue as text } from "../cubes/copy-text.js";
 import { statRecords } from "../schema.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
@@ -18,17 +16,6 @@ export interface RecordCopy {
   write(records: readonly StatisticalRecord[]): Promise<void>;
   /** Waits until every batch is stored; throws the first batch's failure. */
   end(): Promise<void>;
-}
-
-const SPECIAL = /[\\\t\n\r]/;
-
-/** A value of COPY's text format: `\N` for null, and backslash, tab and line ends escaped. */
-function text(value: string | null | undefined): string {
-  if (value === null || value === undefined) return "\\N";
-  if (!SPECIAL.test(value)) return value;
-  return value.replace(/[\\\t\n\r]/g, (char) =>
-    char === "\\" ? "\\\\" : char === "\t" ? "\\t" : char === "\n" ? "\\n" : "\\r",
-  );
 }
 
 type CopiedColumn = Exclude<keyof typeof statRecords.$inferInsert, "caseId">;
@@ -94,31 +81,15 @@ export function alreadyStoredRecordId(error: unknown): string | null {
   return /^Key \(record_id\)=\((.*)\) already exists\.$/s.exec(failure.detail ?? "")?.[1] ?? null;
 }
 
-interface EmbeddedClient {
-  query(text: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
-}
-
 /** Copies a batch's records inside `tx`, which must be a transaction. */
 export function openRecordCopy(tx: Queryable, batchId: string): RecordCopy {
-  const client = driverConnection(tx);
-  if (client instanceof pg.Pool) throw new Error("records are copied inside a transaction");
-  const copyBatch =
-    client instanceof pg.Client
-      ? (lines: string) => {
-          const stream = client.query(copyFrom(`copy ${TARGET} from stdin`));
-          stream.end(lines);
-          return finished(stream);
-        }
-      : (lines: string) =>
-          (client as EmbeddedClient).query(`copy ${TARGET} from '/dev/blob'`, [], {
-            blob: new Blob([lines]),
-          });
+  const connection = copyConnection(tx);
   let previous: Promise<unknown> = Promise.resolve();
   return {
     async write(records) {
       await previous;
       if (records.length === 0) return;
-      previous = copyBatch(copyText(records, batchId));
+      previous = copyLinesInto(connection, TARGET, copyText(records, batchId));
       // Awaited by the next write or by end(); until then its failure is not unhandled.
       previous.catch(() => {});
     },

@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
-import { getTableConfig } from "drizzle-orm/pg-core";
-import { anyOf, type Queryable, queryRows } from "../../../platform/db/index.js";
+import { type SQL, sql } from "drizzle-orm";
+import { getTableConfig, PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { anyOf, driverConnection, type Queryable, queryRows } from "../../../platform/db/index.js";
 import { statRecords } from "../schema.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
@@ -147,16 +149,21 @@ export async function insertRecords(
   }
 }
 
+/** The statement selecting every record of the batch's persons, in person order, marked in batch or not. */
+const recordsOfBatchPersons = (batch: SQL) => sql`select ${columns},
+    batch_id is not distinct from ${batch} as in_batch from stat_records
+  where person_key in (select person_key from stat_records where batch_id = ${batch})
+  order by person_key`;
+
 /**
  * Every record of the persons that have records in this batch, in person order, each marked
  * whether it belongs to the batch, through a cursor of the caller's transaction: an import's change
  * to the cubes is computed one person at a time, whatever the size of the batch.
  */
 export async function openRecordsOfBatchPersons(tx: Queryable, batchId: string): Promise<void> {
-  await tx.execute(sql`declare stat_batch_persons no scroll cursor for
-    select ${columns}, batch_id is not distinct from ${batchId}::uuid as in_batch from stat_records
-    where person_key in (select person_key from stat_records where batch_id = ${batchId}::uuid)
-    order by person_key`);
+  await tx.execute(
+    sql`declare stat_batch_persons no scroll cursor for ${recordsOfBatchPersons(sql`${batchId}::uuid`)}`,
+  );
 }
 
 /** The next `count` records of the cursor opened above, with whether each is of the batch. */
@@ -176,6 +183,92 @@ export async function closeRecordsOfBatchPersons(tx: Queryable): Promise<void> {
   await tx.execute(sql`close stat_batch_persons`);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const dialect = new PgDialect();
+const ESCAPED = /\\(.)/g;
+const UNESCAPED: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
+
+/** A field of COPY's text format: `\N` is null, and a backslash escapes the next character. */
+function copiedField(field: string | undefined): string | null {
+  if (field === undefined || field === "\\N") return null;
+  if (!field.includes("\\")) return field;
+  return field.replace(ESCAPED, (_, char: string) => UNESCAPED[char] ?? char);
+}
+
+/**
+ * A record (and whether it is of the batch) from a line of COPY text of `recordsOfBatchPersons`:
+ * the fields of `columns`, in their order, then `in_batch`.
+ */
+function copiedRecord(line: string): { record: StatisticalRecord; inBatch: boolean } {
+  const fields = line.split("\t").map(copiedField);
+  if (fields.length !== 20) throw new Error("a copied record has the wrong columns");
+  const text = (index: number) => fields[index] as string;
+  return {
+    record: {
+      recordId: text(0),
+      source: text(1) as StatisticalRecord["source"],
+      kind: text(2) as StatisticalRecord["kind"],
+      person: {
+        personKey: text(3),
+        citizenship: text(4),
+        sex: text(5) as StatisticalRecord["person"]["sex"],
+        birthDate: fields[6] ?? null,
+      },
+      caseType: text(7),
+      date: text(8),
+      endDate: fields[9] ?? null,
+      outcome: (fields[10] ?? null) as StatisticalRecord["outcome"],
+      instance: (fields[11] ?? null) as StatisticalRecord["instance"],
+      reason: (fields[12] ?? null) as StatisticalRecord["reason"],
+      region: fields[13] ?? null,
+      withdrawn: fields[14] === "t",
+      unaccompanied: fields[15] === "t",
+      lodgedOn: fields[16] ?? null,
+      deadline: fields[17] ?? null,
+      orderRecordId: fields[18] ?? null,
+    },
+    inBatch: fields[19] === "t",
+  };
+}
+
+/**
+ * On a PostgreSQL server, the records `openRecordsOfBatchPersons` reads, as a COPY out of the
+ * caller's transaction: `take` gets them a piece of the stream at a time, and the server waits
+ * while it works (memory holds one piece). Cheaper than the cursor's rows for the driver; the
+ * embedded database, which COPYs out to one blob, returns false and the cursor is used.
+ */
+export async function copyRecordsOfBatchPersons(
+  tx: Queryable,
+  batchId: string,
+  take: (records: Array<{ record: StatisticalRecord; inBatch: boolean }>) => void,
+): Promise<boolean> {
+  const client = driverConnection(tx);
+  if (!(client instanceof pg.Client)) return false;
+  // COPY takes no parameters: the batch id goes in as a literal, once checked to be a UUID.
+  if (!UUID.test(batchId)) throw new Error(`not a batch id: ${batchId}`);
+  const query = dialect.sqlToQuery(recordsOfBatchPersons(sql.raw(`'${batchId}'::uuid`)));
+  const stream = client.query(copyTo(`copy (${query.sql}) to stdout`));
+  let rest: Buffer | null = null;
+  let failure: { error: unknown } | null = null;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    // After a failure the COPY is read to its end, unused: a connection left in the middle of a
+    // COPY out could not even roll the transaction back.
+    if (failure) continue;
+    const buffer: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
+    // A line end is never inside a UTF-8 character: the text is cut after the last whole line.
+    const end = buffer.lastIndexOf(10);
+    rest = buffer.subarray(end + 1);
+    if (end < 0) continue;
+    try {
+      take(buffer.toString("utf8", 0, end).split("\n").map(copiedRecord));
+    } catch (error) {
+      failure = { error };
+    }
+  }
+  if (failure) throw failure.error;
+  if (rest !== null && rest.length > 0) throw new Error("a COPY of records ended within a line");
+  return true;
+}
 /**
  * Refreshes the planner's statistics of the records alone: after a large import, before the cubes
  * are moved, whose query joins the batch to the rest of the records (planned on an empty table's
@@ -188,4 +281,9 @@ export async function analyzeRecords(db: Queryable): Promise<void> {
 /** Refreshes the planner's statistics of records and cubes after they grew fast (records-growth.ts). */
 export async function analyzeRecordsAndCubes(db: Queryable): Promise<void> {
   await db.execute(sql`analyze stat_records, stat_cube`);
+}
+
+/** Refreshes the planner's statistics of the cubes alone, after a large import moved them. */
+export async function analyzeCubes(db: Queryable): Promise<void> {
+  await db.execute(sql`analyze stat_cube`);
 }

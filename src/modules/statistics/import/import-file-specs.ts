@@ -13,7 +13,8 @@ export interface ImportFileSpec {
 export const personsFile = {
   name: "persons.csv",
   required: ["person_id"],
-  optional: ["citizenship", "stateless", "sex", "birth_date"],
+  // document_number is not counted: the person register links the imported person by it.
+  optional: ["citizenship", "stateless", "sex", "birth_date", "document_number"],
 } as const satisfies ImportFileSpec;
 
 export const applicationsFile = {

@@ -12,6 +12,14 @@ export async function seededCaseload(
 ): Promise<StatisticsContext> {
   const context = statisticsContextOf({ db });
   await seedDemoUsers(db, clock, "demo-file-key-".padEnd(40, "x"));
-  await seedDemoCaseload({ ...context, clock, country: "AZ", scale, population: "built-in" });
+  // The persons enter the register, as on a demo install: the tables count them through it.
+  await seedDemoCaseload({
+    ...context,
+    clock,
+    country: "AZ",
+    scale,
+    population: "built-in",
+    registerThresholds: { link: 15, review: 10 },
+  });
   return context;
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { NotFoundError } from "../../../../platform/errors/index.js";
+import { notifyOfManualChecks } from "../../notices/notify-manual-checks.js";
 import { createSubmittedCases } from "../../operations/create-submitted-cases.js";
 import type { ApiRequest } from "../api-request.js";
 import { withReadableProblems } from "../api-schemas.js";
@@ -9,7 +10,7 @@ import { caseStatus } from "../case-status.js";
 import type { bulkCasesSchema } from "./schema.js";
 
 export async function bulkCasesHandler(
-  { cases }: CaseApiDependencies,
+  { cases, i18n }: CaseApiDependencies,
   request: ApiRequest<ReturnType<typeof bulkCasesSchema>>,
   reply: FastifyReply,
   typeCode: string,
@@ -29,5 +30,6 @@ export async function bulkCasesHandler(
     { batch: true },
   );
   if (created.repeated) reply.header("idempotent-replayed", "true");
+  else await notifyOfManualChecks({ cases, i18n }, created.cases);
   return reply.status(created.repeated ? 200 : 201).send({ cases: created.cases.map(caseStatus) });
 }

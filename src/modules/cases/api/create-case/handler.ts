@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { NotFoundError } from "../../../../platform/errors/index.js";
+import { notifyOfManualChecks } from "../../notices/notify-manual-checks.js";
 import { createSubmittedCases } from "../../operations/create-submitted-cases.js";
 import type { ApiRequest } from "../api-request.js";
 import { withReadableProblems } from "../api-schemas.js";
@@ -9,7 +10,7 @@ import { caseStatus } from "../case-status.js";
 import type { createCaseSchema } from "./schema.js";
 
 export async function createCaseHandler(
-  { cases }: CaseApiDependencies,
+  { cases, i18n }: CaseApiDependencies,
   request: ApiRequest<ReturnType<typeof createCaseSchema>>,
   reply: FastifyReply,
 ) {
@@ -25,5 +26,6 @@ export async function createCaseHandler(
   if (!state) throw new Error("no case created");
   reply.header("location", `/api/v1/cases/${state.id}`);
   if (created.repeated) reply.header("idempotent-replayed", "true");
+  else await notifyOfManualChecks({ cases, i18n }, created.cases);
   return reply.status(created.repeated ? 200 : 201).send(caseStatus(state));
 }

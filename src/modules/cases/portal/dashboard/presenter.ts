@@ -13,7 +13,9 @@ export async function presentDashboard(request: FastifyRequest, services: Portal
     return {
       ...application,
       typeName: definition.name[locale],
-      stateLabel: definition.states[application.state]?.label[locale] ?? application.state,
+      stateLabel: application.manualCheck
+        ? request.t("portal.status.manualCheck")
+        : (definition.states[application.state]?.label[locale] ?? application.state),
     };
   });
   return {

@@ -7,7 +7,7 @@ import { caseParams } from "../page-options.js";
 export const formPageParams = caseParams.extend({ pageId: z.string() });
 
 /** Inputs of the form page that are not answers. */
-const controlNames = ["_csrf", "_shown", "action", "expectedSeq", "return"];
+const controlNames = ["_csrf", "_mrz", "_shown", "action", "expectedSeq", "return"];
 
 export interface PostedFormPage {
   values: FormValues;
@@ -15,8 +15,13 @@ export interface PostedFormPage {
   shown: string[];
   expectedSeq: number | undefined;
   returnTo: "check" | undefined;
-  /** `continue`, `later`, or `add:<group>` / `remove:<group>:<index>` for repeated groups. */
+  /**
+   * `continue`, `later`, `add:<group>` / `remove:<group>:<index>` for repeated groups, or `mrz`
+   * to fill the page from a machine-readable zone.
+   */
   action: string;
+  /** The machine-readable zone typed or scanned into the page, as given. */
+  mrz: string;
 }
 
 export function readPostedFormPage(body: Record<string, unknown>, page: PageDefinition): PostedFormPage {
@@ -33,5 +38,6 @@ export function readPostedFormPage(body: Record<string, unknown>, page: PageDefi
     expectedSeq: integerField(body.expectedSeq),
     returnTo: posted.return === "check" ? "check" : undefined,
     action: posted.action ?? "continue",
+    mrz: posted._mrz ?? "",
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { CaseTypeDefinition, PageDefinition } from "../../definition/case-type.js";
+import { mrzFillAnswers } from "../../definition/mrz-fill.js";
 import type { AnswerProblem } from "../../definition/validate-answers.js";
 import type { CaseState } from "../../engine/case-state.js";
 import { visibleFields } from "../../operations/save-form-page.js";
@@ -21,7 +22,14 @@ export interface FormPageInput {
   prefilled?: boolean;
   /** Errors about the whole form (the application changed meanwhile). */
   formErrors?: Array<{ text: string }>;
+  /** The machine-readable zone posted to fill the page, and what is wrong with it if anything. */
+  mrz?: { value: string; messageKey?: string | undefined };
+  /** Marks the notice for tests when it is not about prefilled or revealed questions. */
+  noticeTestId?: string;
 }
+
+/** Where the zone's textarea sends the reader from the error summary. */
+const mrzInputId = "mrz-fill";
 
 function problemMessages(request: FastifyRequest, page: PageDefinition, problems: AnswerProblem[]) {
   const messages: Record<string, string> = {};
@@ -34,6 +42,38 @@ function problemMessages(request: FastifyRequest, page: PageDefinition, problems
     );
   }
   return messages;
+}
+
+/**
+ * The "read from the machine-readable zone" box, above the first question it fills, when the page
+ * declares a fill and one of those questions is shown.
+ */
+function mrzView(request: FastifyRequest, input: FormPageInput, shown: string[]) {
+  const fill = input.page.mrzFill;
+  if (!fill) return undefined;
+  const filled = mrzFillAnswers(fill);
+  const position = shown.findIndex((name) => filled.includes(name));
+  if (position < 0) return undefined;
+  const { t } = request;
+  const messageKey = input.mrz?.messageKey;
+  return {
+    position,
+    textarea: {
+      id: mrzInputId,
+      name: "_mrz",
+      rows: 3,
+      spellcheck: false,
+      autocomplete: "off",
+      value: input.mrz?.value ?? "",
+      label: { text: t("portal.form.mrz.label"), classes: "govuk-label--s" },
+      hint: { text: t("portal.form.mrz.hint") },
+      errorMessage: messageKey
+        ? { text: t(messageKey), visuallyHiddenText: t("common.errorPrefix") }
+        : undefined,
+    },
+    button: t("portal.form.mrz.fill"),
+    error: messageKey ? { text: t(messageKey), href: `#${mrzInputId}` } : undefined,
+  };
 }
 
 function backHref(input: FormPageInput): string {
@@ -50,6 +90,8 @@ export function renderFormPage(request: FastifyRequest, reply: FastifyReply, inp
   const answers = { ...state.answers, ...valuesToAnswers(page.fields, values) };
   const fields = visibleFields(page, answers);
   const messages = problemMessages(request, page, problems);
+  const shown = fields.map((field) => field.name);
+  const mrz = mrzView(request, input, shown);
   return reply.render("cases/portal/form-page/form-page.njk", {
     title: page.title[locale],
     caption: caseCaption(request, state, definition),
@@ -62,15 +104,18 @@ export function renderFormPage(request: FastifyRequest, reply: FastifyReply, inp
       problems: messages,
       problemKeys: Object.fromEntries(problems.map((problem) => [problem.field, problem.messageKey])),
     }),
-    shown: fields.map((field) => field.name),
-    hasGroups: fields.some((field) => field.kind === "group"),
+    shown,
+    mrz,
+    // Enter in a text box presses the form's first button, which must be "save and continue".
+    needsDefaultButton: mrz !== undefined || fields.some((field) => field.kind === "group"),
     expectedSeq: state.lastSeq,
     returnTo: input.returnTo,
     backHref: backHref(input),
     notice: input.notice,
-    noticeTestId: input.prefilled ? "prefilled-notice" : "revealed-notice",
+    noticeTestId: input.noticeTestId ?? (input.prefilled ? "prefilled-notice" : "revealed-notice"),
     errors: [
       ...(input.formErrors ?? []),
+      ...(mrz?.error ? [mrz.error] : []),
       ...problems.map((problem) => ({
         text: messages[problem.field] ?? t(problem.messageKey),
         href: problemAnchor(

@@ -9,6 +9,7 @@ import { addGroupItem, removeGroupItem } from "../form-values.js";
 import type { PortalServices } from "../portal-services.js";
 import { readOwnCase } from "../read-own-case.js";
 import { type PostedFormPage, readPostedFormPage } from "./form.js";
+import { fillFormPageFromMrz } from "./mrz-fill-handler.js";
 import { renderFormPage } from "./presenter.js";
 import { type FormPageRequest, formPageOf } from "./show-handler.js";
 
@@ -68,6 +69,7 @@ export async function saveFormPageHandler(
   if (verb === "add" || verb === "remove") {
     return changeGroup(request, reply, posting);
   }
+  if (verb === "mrz") return fillFormPageFromMrz(request, reply, posting);
   const { values, shown, expectedSeq } = posted;
   const result = await saveFormPage(posting.context, { ...common, values, shown, expectedSeq });
   switch (result.outcome) {

@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ConflictError, NotFoundError } from "../../../../platform/errors/index.js";
 import { attachmentDisposition } from "../../../../platform/files/index.js";
 import type { CaseTypeDefinition } from "../../definition/case-type.js";
+import { loadCaseState } from "../../engine/projection-repository.js";
+import { notifyOfManualChecks } from "../../notices/notify-manual-checks.js";
 import {
   GuestRowsRefusedError,
   type RegisteredGuest,
@@ -57,6 +59,15 @@ function renderRegistered(
   });
 }
 
+/** The host is told of each registration a watch-list hit holds for a manual check. */
+async function notifyHeldGuests(services: PortalServices, registered: RegisteredGuest[]): Promise<void> {
+  const states = await Promise.all(registered.map((guest) => loadCaseState(services.cases.db, guest.caseId)));
+  await notifyOfManualChecks(
+    services,
+    states.filter((state) => state !== null),
+  );
+}
+
 /** Registers every guest of the uploaded list, or none when a line is wrong. */
 export async function uploadGuestListHandler(
   services: PortalServices,
@@ -78,6 +89,7 @@ export async function uploadGuestListHandler(
   const key = typeof upload.fields.idempotencyKey === "string" ? upload.fields.idempotencyKey : randomUUID();
   try {
     const result = await registerGuests(cases.contextFor(request), definition, rows, key.slice(0, 200));
+    if (!result.repeated) await notifyHeldGuests(services, result.registered);
     return renderRegistered(request, reply, rows, result);
   } catch (error) {
     if (error instanceof GuestRowsRefusedError) {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type Locale, requestedPage } from "../../../../platform/http/index.js";
+import { type Locale, requestedPage, type Translator } from "../../../../platform/http/index.js";
+import type { CaseState } from "../../engine/case-state.js";
 import type { FormErrors, TypedValues } from "../case-forms.js";
 import { type CaseFile, viewCaseFile } from "../view-case-file.js";
 import { staffContextOf, type Workspace } from "../workspace.js";
@@ -45,7 +46,22 @@ export async function renderCaseFile(
     values: extras.values ?? {},
     changed: extras.changed ?? false,
     done: doneMessage(request, file),
+    hold: holdBanner(file.state, request.t),
   });
+}
+
+/** A hold not released is said on every page of the file, with the way to the review of holds. */
+function holdBanner(state: CaseState, t: Translator) {
+  const hold = state.hold;
+  if (!hold || hold.status === "released") return null;
+  return {
+    text:
+      hold.status === "open"
+        ? t("workspace.holds.banner", { list: t(`workspace.holds.lists.${hold.list}`) })
+        : t("workspace.holds.bannerConfirmed"),
+    href: `/holds/${state.id}`,
+    link: t("workspace.holds.review"),
+  };
 }
 
 /** The form the officer sent may be gone from the page (the case moved on): keep their text in view. */

@@ -1,0 +1,11 @@
+export { defineDetentionJobs, scheduleDetentionJobs } from "./detention/alerts/detention-jobs.js";
+export { sendDetentionAlerts } from "./detention/alerts/send-detention-alerts.js";
+export { seedDetentionCentres } from "./detention/operations/seed-centres.js";
+export type { EnforcementServices } from "./enforcement-services.js";
+export type { EnforcementDependencies, EnforcementModule } from "./module.js";
+export { createEnforcementModule } from "./module.js";
+export { defineReadmissionJobs, scheduleReadmissionJobs } from "./readmission/readmission-jobs.js";
+export type { ReadmissionModule } from "./readmission/readmission-module.js";
+export { createReadmissionModule } from "./readmission/readmission-module.js";
+export { registerReadmissionPages } from "./readmission/readmission-routes.js";
+export { registerEnforcementRoutes } from "./routes.js";

@@ -1,0 +1,44 @@
+import { finished } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { driverConnection, type Queryable } from "../../../platform/db/index.js";
+
+const SPECIAL = /[\\\t\n\r]/;
+
+/** A value of COPY's text format: `\N` for null, and backslash, tab and line ends escaped. */
+export function copyValue(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "\\N";
+  if (!SPECIAL.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (char) =>
+    char === "\\" ? "\\\\" : char === "\t" ? "\\t" : char === "\n" ? "\\n" : "\\r",
+  );
+}
+
+interface EmbeddedClient {
+  query(text: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+}
+
+/**
+ * Loads lines of COPY text into `target` ("table (column, ...)") through one connection: a
+ * `pg.Client` (a server transaction's, or one of its own) streams them with `COPY ... FROM STDIN`,
+ * the embedded database takes them as a blob (`COPY ... FROM '/dev/blob'`). Statements sent on the
+ * connection afterwards wait for the COPY.
+ */
+export function copyLinesInto(connection: unknown, target: string, lines: string): Promise<unknown> {
+  if (connection instanceof pg.Pool) throw new Error("COPY needs one connection, not a pool");
+  if (connection instanceof pg.Client) {
+    const stream = connection.query(copyFrom(`copy ${target} from stdin`));
+    stream.end(lines);
+    return finished(stream);
+  }
+  return (connection as EmbeddedClient).query(`copy ${target} from '/dev/blob'`, [], {
+    blob: new Blob([lines]),
+  });
+}
+
+/** The connection under `tx`, for `copyLinesInto`; `tx` must be a transaction (or the embedded database). */
+export function copyConnection(tx: Queryable): unknown {
+  const connection = driverConnection(tx);
+  if (connection instanceof pg.Pool) throw new Error("COPY runs inside a transaction");
+  return connection;
+}
