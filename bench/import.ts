@@ -15,6 +15,8 @@ import { adminQuery, databaseNamed } from "./support/scratch-database.js";
  * named by DATABASE_URL (else the embedded database). Prints rows per second beside the anchor,
  * 50,000 rows/s (a COPY-class load), and the process's peak resident memory.
  * BENCH_IMPORT_DIR=<folder> keeps the generated files there (made if missing, reused if present).
+ * BENCH_IMPORT_THREAD=0 checks the lines on the main thread (on a server, large files are checked in a
+ * worker thread), =1 in a thread whatever their size.
  */
 const totalRows = Number(process.env.BENCH_ROWS ?? 400_000);
 const serverUrl = process.env.DATABASE_URL;
@@ -252,6 +254,8 @@ async function openScratch() {
 }
 
 const keptDir = process.env.BENCH_IMPORT_DIR;
+const thread = process.env.BENCH_IMPORT_THREAD;
+const inThread = thread === undefined ? {} : { inThread: thread === "1" };
 const dir = keptDir ?? (await mkdtemp(path.join(tmpdir(), "karvan-bench-import-")));
 const reuse = keptDir !== undefined && existsSync(path.join(keptDir, "persons.csv"));
 const database = await openScratch();
@@ -264,10 +268,12 @@ try {
   const serverAfter = watchServerTicks(serverBefore);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await importFiles(database.db, await readImportDirectory(dir), {
-    importedBy: "bench",
-    at: new Date("2026-01-15T10:00:00Z"),
-  });
+  const result = await importFiles(
+    database.db,
+    await readImportDirectory(dir),
+    { importedBy: "bench", at: new Date("2026-01-15T10:00:00Z") },
+    inThread,
+  );
   const seconds = (performance.now() - started) / 1000;
   if (!result.imported) {
     throw new Error(`the generated files were refused: ${JSON.stringify(result.errors.slice(0, 3))}`);

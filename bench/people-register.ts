@@ -192,7 +192,7 @@ try {
   const { precision, recall } = precisionAndRecall(result.clusters);
   process.stderr.write(
     `dedupe: ${result.persons} persons, ${result.blocks} blocks (${result.oversizedBlocks} by neighbourhood), ` +
-      `${result.candidatePairs} pairs compared, ${result.links} links (${result.ambiguousLinks} ambiguous sent to review), ${result.reviews} to review, ` +
+      `${result.candidatePairs} pairs compared, bands ${result.bands.link.toFixed(1)} / ${result.bands.review.toFixed(1)}, ${result.links} links (${result.ambiguousLinks} ambiguous sent to review), ${result.reviews} to review, ` +
       `${result.clusters.length} clusters${result.modelEstimated ? ", model estimated first" : ""}; ` +
       `${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s in this process, ` +
       `${serverSeconds(serverBefore, serverAfter)}, ` +

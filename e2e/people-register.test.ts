@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -7,7 +8,11 @@ import {
   submittedCase,
   workspaceSample,
 } from "../src/modules/cases/workspace/workspace-test-bed.js";
-import { registerCasePersons, registerThresholdsOf } from "../src/modules/people/index.js";
+import {
+  registerCasePersons,
+  registerOccurrence,
+  registerThresholdsOf,
+} from "../src/modules/people/index.js";
 import { anyOf, queryRows } from "../src/platform/db/index.js";
 import { browserAvailable, expectAccessible, expectFitsPhone } from "./support/browser.js";
 import { signInAsDemoStaff } from "./support/journeys.js";
@@ -77,6 +82,32 @@ async function twoApplicationsOfOneMan(bed: BrowserTestBed): Promise<CaseState[]
   return cases;
 }
 
+/** Two entries of one woman from two imported records, left to an officer by batch deduplication. */
+async function possibleDuplicatePair(bed: BrowserTestBed): Promise<void> {
+  const db = bed.karvan.karvan.database.db;
+  const batchId = randomUUID();
+  const options = { thresholds: { link: 1000, review: 1000 } };
+  const born = { birthDate: "1985-03-02", sex: "F" };
+  const first = await registerOccurrence(
+    db,
+    { givenNames: "Gülnarə", familyName: "Əliyeva", ...born },
+    { kind: "import", batchId, importPersonId: "E2E-1" },
+    options,
+  );
+  const second = await registerOccurrence(
+    db,
+    { fullName: "Гюльнара Алиева", ...born },
+    { kind: "import", batchId, importPersonId: "E2E-2" },
+    options,
+  );
+  const fields = JSON.stringify([{ field: "date of birth", agreement: "exact", weight: 10.8 }]);
+  await queryRows(
+    db,
+    sql`insert into people_duplicate_reviews (id, person_id, other_person_id, score, fields, status, created_at)
+      values (${randomUUID()}, ${first.personId}, ${second.personId}, 13.2, ${fields}::jsonb, 'open', now())`,
+  );
+}
+
 /**
  * The register officer's side of an undecided match: the queue, the comparison, the confirmation,
  * and the person page that then lists both applications, each page checked with axe and on a
@@ -86,7 +117,7 @@ describe.runIf(browserAvailable)("an officer decides a match of the person regis
   const bed = useKarvanInBrowser({ caseTypes: [registeredSample] });
   const usedCodes = new Set<string>();
 
-  it("compares a submitted application with the registered person, links them, and sees both cases", async () => {
+  it("compares a submitted application with the registered person, links them, sees both cases, and merges a duplicate pair", async () => {
     const cases = await twoApplicationsOfOneMan(bed);
 
     const officer = await bed.newPerson();
@@ -130,6 +161,28 @@ describe.runIf(browserAvailable)("an officer decides a match of the person regis
       await expect(officer.getByRole("heading", { name: heading, exact: true }).count()).resolves.toBe(1);
       await checkPage(officer);
     }
+
+    // A pair left by batch deduplication: both entries side by side, merged once confirmed.
+    await possibleDuplicatePair(bed);
+    await officer.goto(`${bed.karvan.baseUrl}/people/review?lang=en`);
+    await officer
+      .getByRole("navigation", { name: "Person register" })
+      .getByRole("link", { name: "Possible duplicates" })
+      .click();
+    await officer.waitForURL(/\/people\/duplicates$/);
+    await checkPage(officer);
+    await officer
+      .getByTestId("duplicates-table")
+      .getByRole("link", { name: /Gülnarə Əliyeva/ })
+      .click();
+    await officer.waitForURL(/\/people\/duplicates\/[0-9a-f-]{36}$/);
+    await checkPage(officer);
+    await officer.getByLabel(/One person: merge/).check();
+    await officer.getByRole("button", { name: "Continue" }).click();
+    await checkPage(officer);
+    await officer.getByRole("button", { name: "Confirm and merge" }).click();
+    await officer.waitForURL(/\/people\/persons\/[0-9a-f-]{36}$/);
+    await expect(officer.getByTestId("person-names").textContent()).resolves.toContain("Гюльнара Алиева");
     await officer.context().close();
   });
 });

@@ -20,6 +20,7 @@ import {
   registerAccessRoutes,
   startAuditSealer,
 } from "./modules/access/index.js";
+import { registerAsylumPages, scheduleAsylumJobs } from "./modules/asylum/index.js";
 import {
   awaitingApprovalPanel,
   type CaseTypeInput,
@@ -33,8 +34,10 @@ import {
 import {
   registerEnforcementRoutes,
   registerReadmissionPages,
+  registerReturnOrderPage,
   scheduleDetentionJobs,
   scheduleReadmissionJobs,
+  scheduleReturnJobs,
 } from "./modules/enforcement/index.js";
 import { registerLinkFilePage, registerPersonRegisterPages } from "./modules/people/index.js";
 import { registerPermitApiRoutes } from "./modules/permits/index.js";
@@ -132,6 +135,9 @@ async function registerRoutes(server: FastifyInstance, services: ModuleServices)
   await registerEnforcementRoutes(server, { enforcement, cases, documents, i18n });
   // Readmission requests with partner states: dashboard, requests both ways, agreements' values.
   registerReadmissionPages(server, services.readmission);
+  // Orders to leave: each order's deadline, entry ban and outcomes, and its steps.
+  registerReturnOrderPage(server, cases);
+  registerAsylumPages(server, cases);
   // Linking a file of person records (the page of `karvan people link`).
   registerLinkFilePage(server, { db: database.db, clock: services.clock, guards: access.guards });
   // The person register's officer pages; the statistics follow every link they change.
@@ -173,6 +179,8 @@ async function startBackgroundWork(
   await scheduleCaseDeadlineJobs(jobs);
   await scheduleDetentionJobs(jobs);
   await scheduleReadmissionJobs(jobs);
+  await scheduleReturnJobs(jobs);
+  await scheduleAsylumJobs(jobs);
   await scheduleRetentionJob(jobs);
   await jobs.start();
   // Seals the audit trail behind the request path; every instance runs one, one seals at a time.

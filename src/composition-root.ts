@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { createAccessModule, deleteExpiredSessions, ensureReferenceData } from "./modules/access/index.js";
+import { asylumCaseTypes, defineAsylumJobs } from "./modules/asylum/index.js";
 import {
   type CaseTypeInput,
   CaseTypeRegistry,
@@ -11,12 +12,16 @@ import {
   type PersonRegistration,
 } from "./modules/cases/index.js";
 import {
+  anonymiseReturnOutcomes,
   createEnforcementModule,
   createReadmissionModule,
   defineDetentionJobs,
   defineReadmissionJobs,
+  defineReturnJobs,
+  returnCaseTypes,
 } from "./modules/enforcement/index.js";
 import {
+  casePersonStandings,
   type RegisterChangeFollower,
   registerCasePersons,
   registerThresholdsOf,
@@ -76,7 +81,7 @@ export async function prepareDatabase(database: DatabaseHandle): Promise<void> {
 
 /** The country's procedures, and the case types a caller adds (tests run on a small sample type). */
 function caseTypesWith(extra: CaseTypeInput[] = []): CaseTypeInput[] {
-  return [...caseTypeDefinitions, ...extra];
+  return [...caseTypeDefinitions, ...returnCaseTypes, ...asylumCaseTypes, ...extra];
 }
 
 /**
@@ -149,6 +154,7 @@ function buildModules(platform: Platform, files: ModuleFiles) {
     seal: files.seal,
     submissionChecks: [enforcement.submissionCheck],
     registerPersons: personRegistrationOf(config, clock),
+    registeredPersons: casePersonStandings,
   });
   const documents = createLocalDocuments(config, clock);
   // Readmission requests under the agreements with partner states; their persons enter the register.
@@ -165,7 +171,13 @@ function buildModules(platform: Platform, files: ModuleFiles) {
   });
   // DEMO ONLY: the stand-in payment gateway (no money moves); outside demo mode there is no provider yet.
   const payments = config.demo ? createDemoGateway(config, { db: database.db, clock }) : undefined;
-  const retention: RetentionServices = { cases, documents, i18n, rules: files.retentionRules };
+  const retention: RetentionServices = {
+    cases,
+    documents,
+    i18n,
+    rules: files.retentionRules,
+    anonymiseBeside: [anonymiseReturnOutcomes],
+  };
   const statistics: StatisticsModule = {
     ...cases,
     guards: access.guards,
@@ -175,6 +187,16 @@ function buildModules(platform: Platform, files: ModuleFiles) {
   defineCaseDeadlineJobs(jobs, { cases, i18n });
   defineDetentionJobs(jobs, enforcement.detention);
   defineReadmissionJobs(jobs, readmission);
+  defineReturnJobs(jobs, enforcement);
+  defineAsylumJobs(jobs, {
+    db: database.db,
+    clock,
+    calendar,
+    registry: cases.registry,
+    config,
+    mailer,
+    i18n,
+  });
   defineRetentionJob(jobs, retention);
   return { access, cases, documents, enforcement, payments, readmission, retention, statistics };
 }

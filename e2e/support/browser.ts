@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
+import axe from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -32,11 +32,37 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** WCAG 2.2 A and AA, as axe knows them: every page a browser test visits must pass. */
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/**
+ * Runs axe-core in the page itself: injected once per document, asked for violations only. Passing
+ * and inapplicable results are what cost the time (selectors for every node that passes), and a
+ * test needs none of them: the violations are the same, in about a third of the time the
+ * Playwright wrapper takes (measured on the 2-core machine: 205 ms against 560 ms a page).
+ * Karvan's pages have no frames, which the wrapper would otherwise visit.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const summary = results.violations.map(
+  const injected = await page.evaluate(() => "axe" in window);
+  if (!injected) await page.evaluate(axe.source);
+  const violations = await page.evaluate(
+    async (tags) =>
+      (
+        await (
+          window as unknown as {
+            axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+          }
+        ).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
+      ).violations,
+    wcagTags,
+  );
+  const summary = violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
         .slice(0, 3)

@@ -27,6 +27,14 @@ export const permissions = [
   "people.register",
   /** Re-estimates the person register's matching weights (the model estimates page). */
   "people.model",
+  /** Sees asylum cases at all (besides cases.read): their very existence is protected. */
+  "asylum.read",
+  /** Registers an asylum application at the border, in the territory or in detention. */
+  "asylum.register",
+  /** Reads an asylum case's special-category answers (health, religion, sexual orientation); each read is audited. */
+  "asylum.sensitive",
+  /** Return procedures: issues orders to leave and sees their cases. */
+  "return.manage",
   "statistics.read",
   /** Sees and retries the cases the statistics could not process; their errors may quote personal data. */
   "statistics.manage",
@@ -97,6 +105,29 @@ export const builtInRoles: RoleDefinition[] = [
     staff: true,
     names: { az: "Saxlama üzrə əməkdaş", en: "Detention officer", ru: "Сотрудник по содержанию" },
     permissions: ["cases.read", "enforcement.manage", "detention.manage", "persons.read"],
+  },
+  {
+    code: "asylum_officer",
+    staff: true,
+    names: { az: "Sığınacaq üzrə əməkdaş", en: "Asylum officer", ru: "Сотрудник по вопросам убежища" },
+    permissions: ["asylum.read", "asylum.register", "cases.read", "cases.process", "persons.read"],
+  },
+  {
+    code: "asylum_supervisor",
+    staff: true,
+    names: {
+      az: "Sığınacaq üzrə rəhbər",
+      en: "Asylum supervisor",
+      ru: "Руководитель по вопросам убежища",
+    },
+    permissions: ["asylum.read", "asylum.sensitive", "cases.read", "cases.approve"],
+  },
+  {
+    code: "return_officer",
+    staff: true,
+    names: { az: "Qaytarılma üzrə əməkdaş", en: "Return officer", ru: "Сотрудник по возвращению" },
+    // Not cases.approve: a return decision is approved by a second person (four eyes).
+    permissions: ["return.manage", "cases.read", "cases.process"],
   },
   {
     code: "analyst",

@@ -8,7 +8,9 @@ import type { CaseState } from "./engine/case-state.js";
 /** Case operations check inside their transaction; the refusal is audited after it rolls back. */
 const deferred = { deferAudit: true };
 
-const applicantPermissions: Record<CaseTypeDefinition["applicants"][number], Permission> = {
+type PublicApplicant = Exclude<CaseTypeDefinition["applicants"][number], "staff">;
+
+const applicantPermissions: Record<PublicApplicant, Permission> = {
   applicant: "portal.apply",
   host: "portal.register_guests",
   employer: "portal.employer",
@@ -19,10 +21,11 @@ export function applyPermission(
   definition: CaseTypeDefinition,
   principalPermissions: ReadonlySet<Permission>,
 ): Permission {
-  const held = definition.applicants
+  const kinds = definition.applicants.filter((kind): kind is PublicApplicant => kind !== "staff");
+  const held = kinds
     .map((kind) => applicantPermissions[kind])
     .find((permission) => principalPermissions.has(permission));
-  return held ?? applicantPermissions[definition.applicants[0] ?? "applicant"];
+  return held ?? applicantPermissions[kinds[0] ?? "applicant"];
 }
 
 export function caseRecord(state: CaseState): ProtectedRecord {
@@ -62,4 +65,7 @@ export async function authorizeOnCase(
     return;
   }
   await authorize(origin, allowed as Permission, caseRecord(state), deferred);
+  const readNeeded = definition.access?.read;
+  // A type only some roles may see (asylum): acting on its cases needs that too.
+  if (readNeeded) await authorize(origin, readNeeded as Permission, caseRecord(state), deferred);
 }

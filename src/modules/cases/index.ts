@@ -58,6 +58,7 @@ export {
 export type { CaseEvent, CaseEventBody, HoldFinding, PendingCaseEvent } from "./engine/events.js";
 export type { NewCaseHistory } from "./engine/new-case-writer.js";
 export { analyzeCaseTables, insertNewCases } from "./engine/new-case-writer.js";
+export { type OpenCase, openCasesOfType } from "./engine/open-cases-of-type.js";
 export type { CaseStanding } from "./engine/projection-repository.js";
 export { loadCaseStandings, loadCaseState } from "./engine/projection-repository.js";
 export type { AgenciesByKind } from "./engine/tasks-on-entry.js";
@@ -84,7 +85,7 @@ export { AnswersInvalidError, saveAnswers } from "./operations/save-answers.js";
 export { startApplication } from "./operations/start-application.js";
 export type { SubmissionSetting } from "./operations/submit-application.js";
 export { feeDue, submitApplication, submittedEvents } from "./operations/submit-application.js";
-export type { TransitionInput, TransitionSetting } from "./operations/transition-case.js";
+export type { ModuleStep, TransitionInput, TransitionSetting } from "./operations/transition-case.js";
 export {
   availableTransitions,
   checkTransition,
@@ -101,6 +102,7 @@ export { loadOwnCaseRecords } from "./portal/own-case-records.js";
 export { registerPortalRoutes } from "./portal/portal-routes.js";
 export type { PortalServices } from "./portal/portal-services.js";
 export { readTextUpload } from "./portal/read-text-upload.js";
+export type { AnonymiseBeside } from "./retention/anonymise-case.js";
 export { anonymiseCase } from "./retention/anonymise-case.js";
 export type { FinishedCaseRule, IdleDraft } from "./retention/expiring-cases.js";
 export {

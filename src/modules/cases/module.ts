@@ -12,7 +12,7 @@ import type { CaseTypeInput } from "./definition/case-type.js";
 import { CaseTypeRegistry } from "./definition/registry.js";
 import { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";
 import type { DeadlineClock } from "./engine/case-state.js";
-import type { PersonRegistration } from "./operations/person-registration.js";
+import type { PersonRegistration, RegisteredPersonsLookup } from "./operations/person-registration.js";
 import { uploadLimitsOf } from "./operations/upload-limits.js";
 
 export interface CasesDependencies {
@@ -30,6 +30,8 @@ export interface CasesDependencies {
   submissionChecks?: readonly SubmissionCheck[] | undefined;
   /** Enters every submitted case's persons into the person register (wired in the composition root). */
   registerPersons?: PersonRegistration | undefined;
+  /** Where a submission's persons stand in the register, for the API's answer (wired in the composition root). */
+  registeredPersons?: RegisteredPersonsLookup | undefined;
 }
 
 export interface CasesModule extends CasesDependencies {

@@ -213,3 +213,28 @@ export const permitExpiryNotices = pgTable(
   },
   (table) => [primaryKey({ columns: [table.caseId, table.validTo] })],
 );
+
+/**
+ * Lawyers and guardians an officer gave access to a case (types with `access.representatives`):
+ * the portal account follows that case as its applicant would, until the representation ends.
+ * Ended rows stay, so that who could see the case when is known.
+ */
+export const caseRepresentatives = pgTable(
+  "case_representatives",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    role: text("role", { enum: ["lawyer", "guardian"] }).notNull(),
+    addedBy: uuid("added_by").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+    endedBy: uuid("ended_by"),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("case_representatives_case_idx").on(table.caseId),
+    uniqueIndex("case_representatives_active_idx")
+      .on(table.userId, table.caseId)
+      .where(sql`ended_at is null`),
+  ],
+);

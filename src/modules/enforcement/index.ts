@@ -8,4 +8,8 @@ export { defineReadmissionJobs, scheduleReadmissionJobs } from "./readmission/re
 export type { ReadmissionModule } from "./readmission/readmission-module.js";
 export { createReadmissionModule } from "./readmission/readmission-module.js";
 export { registerReadmissionPages } from "./readmission/readmission-routes.js";
+export { defineReturnJobs, scheduleReturnJobs } from "./return/alerts/return-jobs.js";
+export { anonymiseReturnOutcomes } from "./return/operations/anonymise-return-outcomes.js";
+export { registerReturnOrderPage } from "./return/order-page/routes.js";
+export { returnCaseTypes } from "./return/return-case-types.js";
 export { registerEnforcementRoutes } from "./routes.js";

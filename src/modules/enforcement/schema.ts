@@ -50,3 +50,4 @@ export const enforcementWatchListKeys = pgTable(
 
 export * from "./detention/schema-tables.js";
 export * from "./readmission/schema-tables.js";
+export * from "./return/schema-tables.js";

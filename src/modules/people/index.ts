@@ -21,6 +21,7 @@ export {
   type RegisterDeduplication,
   writeDedupeReport,
 } from "./dedupe/index.js";
+export { casePersonStandings } from "./entry/case-person-standing.js";
 export { mainPersonsOfCases } from "./entry/main-persons-of-cases.js";
 export { type CasePersonOutcome, registerCasePersons } from "./entry/register-case-persons.js";
 export {

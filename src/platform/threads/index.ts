@@ -23,3 +23,19 @@ export interface WorkerThreadData {
 export function startWorkerThread(data: WorkerThreadData): Worker {
   return new Worker(loader, { workerData: data });
 }
+
+/**
+ * Starts one module of Karvan in a worker thread, for work that needs neither the composition root
+ * nor the connections src/worker-thread.ts opens: `module` is the compiled module's URL
+ * (`new URL("./name.js", import.meta.url)`). From the TypeScript sources the thread starts the .ts
+ * file beside it, after registering tsx's loader as bin/worker-thread.js does.
+ */
+export function startModuleThread(module: URL, workerData: unknown): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(module, { workerData });
+  const source = module.href.replace(/\.js$/, ".ts");
+  const tsx = import.meta.resolve("tsx/esm/api");
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
+    { eval: true, workerData },
+  );
+}

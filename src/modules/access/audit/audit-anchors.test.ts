@@ -21,29 +21,16 @@ import {
   sealsBetween,
 } from "./audit-chain.js";
 import { startAuditSealer } from "./audit-sealer.js";
-import { allRecordIds, testAuditKey, withTriggersDisabled, writeRecords } from "./audit-test-support.js";
+import {
+  allRecordIds,
+  rolledBack,
+  testAuditKey,
+  withTriggersDisabled,
+  writeRecords,
+} from "./audit-test-support.js";
 import { restartAuditAnchors } from "./restart-audit-anchors.js";
 import { GapWatch, sealPendingRecords } from "./seal-audit-trail.js";
 import { verifyAuditTrail } from "./verify-audit-trail.js";
-
-/** Runs `work` in a transaction and rolls it back: the tampering is undone for the next test. */
-async function rolledBack<T>(
-  db: TestDatabase["db"],
-  work: (tx: TestDatabase["db"]) => Promise<T>,
-): Promise<T> {
-  let result: T | undefined;
-  await db
-    .transaction(async (tx) => {
-      result = await work(tx as unknown as TestDatabase["db"]);
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-  return result as T;
-}
-
-class Rollback extends Error {}
 
 /** A sealed trail with its anchor file, in a folder of its own. */
 async function anchoredTrail() {

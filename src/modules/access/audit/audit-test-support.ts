@@ -22,6 +22,20 @@ export async function writeRecords(db: Database, count: number, action = "test.w
   }
 }
 
+/** Runs `work` in a transaction and rolls it back: the tampering is undone for the next test. */
+export async function rolledBack<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await db
+    .transaction(async (tx) => {
+      result = await work(tx as unknown as Database);
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return result as T;
+}
+
 /** Draws an id and rolls back: the sequence moves on, the record never appears. */
 export async function writeRolledBackRecord(db: Database): Promise<void> {
   await db
@@ -57,6 +71,18 @@ export async function allRecordIds(db: Database): Promise<number[]> {
     sql`select r.id::text as "id" from audit_records r order by r.id`,
   );
   return rows.map((row) => Number(row.id));
+}
+
+/**
+ * Empties the trail and restarts its ids, as a fresh database has it: cheaper than a new database
+ * for each test. Only a superuser (or the tests) can, with the append-only triggers off.
+ */
+export async function emptyAuditTrail(db: Database): Promise<void> {
+  await db.execute(sql.raw("alter table audit_records disable trigger user"));
+  await db.execute(sql.raw("alter table audit_seals disable trigger user"));
+  await db.execute(sql.raw("truncate audit_seals, audit_records restart identity"));
+  await db.execute(sql.raw("alter table audit_records enable trigger user"));
+  await db.execute(sql.raw("alter table audit_seals enable trigger user"));
 }
 
 /** Lets a test change history, as an attacker with the database superuser would. */

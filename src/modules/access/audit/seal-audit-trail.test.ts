@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
 import { queryRows } from "../../../platform/db/index.js";
 import { recordAudit } from "../record-audit.js";
@@ -7,6 +7,7 @@ import { startAuditSealer } from "./audit-sealer.js";
 import {
   allRecordIds,
   allSeals,
+  emptyAuditTrail,
   testAuditKey,
   writeRecords,
   writeRolledBackRecord,
@@ -16,12 +17,16 @@ import { verifyAuditTrail } from "./verify-audit-trail.js";
 
 const onServer = process.env.KARVAN_TEST_DB === "postgres";
 
+// One database for the file; each test starts from an empty trail, as on a fresh database.
 describe("sealing the audit trail", () => {
   let database: TestDatabase;
-  beforeEach(async () => {
+  beforeAll(async () => {
     database = await createTestDatabase();
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await emptyAuditTrail(database.db);
+  });
+  afterAll(async () => {
     await database.destroy();
   });
   const context = () => ({ db: database.db, auditKey: testAuditKey });

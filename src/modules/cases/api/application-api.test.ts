@@ -274,11 +274,15 @@ describe("an employer's system applying step by step", () => {
       submittedAt: "2026-03-02T08:00:00.000Z",
       fee: { paid: true, expressTier: "express-15" },
     });
+    // The worker is new to the person register: the answer says so, with the worker's register id only.
+    const registeredPersons = [{ role: "worker", slot: 0, outcome: "new", registerId: expect.any(String) }];
+    expect(submitted.json().registeredPersons).toEqual(registeredPersons);
     expect(submitted.headers.location).toBe(`/api/v1/cases/${caseId}`);
     const again = await call("POST", url("/submit"), employerKey, { expectedSeq: seq }, headers);
     expect(again.statusCode).toBe(200);
     expect(again.headers["idempotent-replayed"]).toBe("true");
     expect(again.json().id).toBe(caseId);
+    expect(again.json().registeredPersons).toEqual(submitted.json().registeredPersons);
     const otherKey = await call(
       "POST",
       url("/submit"),

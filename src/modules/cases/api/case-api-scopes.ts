@@ -15,6 +15,7 @@ const scopesByApplicant: Record<
   host: { read: "stay-registrations:read", write: "stay-registrations:write" },
   employer: { read: "work-permits:read", write: "work-permits:write" },
   applicant: null,
+  staff: null,
 };
 
 export function apiScopesFor(definition: CaseTypeDefinition, access: "read" | "write"): ApiKeyScope[] {

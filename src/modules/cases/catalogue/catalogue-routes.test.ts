@@ -192,6 +192,22 @@ describe("the workflow page", () => {
     expect(textOf(page.body)).toContain("Labour-market opinion Submitted The State Employment Agency Yes");
   });
 
+  it("names who registers a staff-registered procedure, and only its own roles at each step", async () => {
+    const servicePage = (await client("en").get("/services/asylum")).body;
+    expect(servicePage).not.toContain('href="/apply/asylum"');
+    const service = textOf(servicePage);
+    expect(service).toContain(
+      "No online application: an officer of the service registers it where it is lodged",
+    );
+    const page = await client("en").get("/services/asylum/workflow");
+    const steps = textOf(
+      /<table[^>]*data-testid="workflow-steps"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? "",
+    );
+    expect(steps).toContain("Submit the application Draft Registered Asylum officer");
+    expect(steps).toContain("Draft the decision Assessment Decision drafted Asylum officer");
+    expect(steps).not.toContain("Case officer");
+  });
+
   it("shows the registration decided on submission, by the system", async () => {
     const page = await client("ru").get("/services/stay-registration/workflow");
     const text = textOf(page.body);

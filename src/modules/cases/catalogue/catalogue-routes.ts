@@ -38,7 +38,7 @@ export async function registerCatalogueRoutes(app: FastifyInstance, cases: Cases
   });
 
   app.get("/services/:code/workflow", { schema: { hide: true } }, async (request, reply) => {
-    const workflow = describeWorkflow(serviceOf(request), readerOf(request));
+    const workflow = describeWorkflow(serviceOf(request), readerOf(request), cases.registry.current());
     return reply.render("cases/views/catalogue/workflow.njk", {
       title: request.t("catalogue.workflow.title", { service: workflow.serviceName }),
       workflow,

@@ -30,7 +30,8 @@ export interface ServiceDescription extends ServiceSummary {
   pausesForDocuments: boolean;
   actualTime: { median: string | null; decidedCases: number; period: string; minimum: number };
   validity: string | null;
-  applyHref: string;
+  /** None for a procedure only officers register: there is nothing to start online. */
+  applyHref: string | null;
   workflowHref: string;
   apiAvailable: boolean;
 }
@@ -114,7 +115,7 @@ export function describeService(
       minimum: minimumDecidedCases,
     },
     validity: validityInWords(definition, reader),
-    applyHref: `/apply/${definition.code}`,
+    applyHref: definition.applicants.some((kind) => kind !== "staff") ? `/apply/${definition.code}` : null,
     workflowHref: `/services/${definition.code}/workflow`,
     apiAvailable: definition.applicants.includes("host") || definition.applicants.includes("employer"),
   };

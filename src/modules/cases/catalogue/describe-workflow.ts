@@ -16,19 +16,41 @@ export interface WorkflowDescription {
   tasks: Array<{ task: string; when: string; doneBy: string; mandatory: boolean }>;
 }
 
-/** Who takes a step, in words: the applicant (host, employer) or the staff roles that may. */
-function whoTakes(step: WorkflowStep, definition: CaseTypeDefinition, reader: CatalogueReader): string {
-  if (step.allowed === "applicant") {
+/** The built-in staff roles holding a permission, in the reader's language. */
+function rolesHolding(permission: string, reader: CatalogueReader): Array<{ name: string; holds: string[] }> {
+  return builtInRoles
+    .filter((role) => role.staff && (role.permissions as string[]).includes(permission))
+    .map((role) => ({ name: role.names[reader.locale], holds: role.permissions as string[] }));
+}
+
+/**
+ * Who takes a step, in words: the applicant (host, employer), or the staff roles that may. A type
+ * only some roles may read names only those; any other type leaves out the roles that are another
+ * type's specialists (holding its read permission), who may process it but whose work it is not.
+ * A staff-registered type is submitted by the roles that may register it.
+ */
+function whoTakes(
+  step: WorkflowStep,
+  definition: CaseTypeDefinition,
+  reader: CatalogueReader,
+  specialistPermissions: string[],
+): string {
+  const register = definition.access?.register;
+  if (step.allowed === "applicant" && !(definition.applicants.includes("staff") && register)) {
     return listOf(
       definition.applicants.map((kind) => reader.t(`catalogue.workflow.who.${kind}`)),
       "disjunction",
       reader,
     );
   }
-  const roles = builtInRoles
-    .filter((role) => role.staff && (role.permissions as string[]).includes(step.allowed))
-    .map((role) => role.names[reader.locale]);
-  return roles.length > 0 ? listOf(roles, "disjunction", reader) : step.allowed;
+  const permission = step.allowed === "applicant" ? (register as string) : step.allowed;
+  const holders = rolesHolding(permission, reader);
+  const read = definition.access?.read;
+  const own = read
+    ? holders.filter((role) => role.holds.includes(read))
+    : holders.filter((role) => !role.holds.some((held) => specialistPermissions.includes(held)));
+  const roles = (own.length > 0 ? own : holders).map((role) => role.name);
+  return roles.length > 0 ? listOf(roles, "disjunction", reader) : reader.t("catalogue.workflow.who.staff");
 }
 
 function stepLabel(step: WorkflowStep, reader: CatalogueReader): string {
@@ -71,7 +93,11 @@ function conditionsOf(step: WorkflowStep, definition: CaseTypeDefinition, reader
 export function describeWorkflow(
   definition: CaseTypeDefinition,
   reader: CatalogueReader,
+  others: CaseTypeDefinition[] = [],
 ): WorkflowDescription {
+  const specialistPermissions = others.flatMap((other) =>
+    other.code !== definition.code && other.access?.read ? [other.access.read] : [],
+  );
   const { t } = reader;
   const order = statesInReadingOrder(definition);
   const stateLabel = (id: string) => {
@@ -113,7 +139,7 @@ export function describeWorkflow(
       step: stepLabel(step, reader),
       from: listOf(step.from.map(stateLabel), "disjunction", reader),
       to: stateLabel(step.to),
-      who: whoTakes(step, definition, reader),
+      who: whoTakes(step, definition, reader, specialistPermissions),
       conditions: conditionsOf(step, definition, reader),
     })),
     states: order.map((id) => {

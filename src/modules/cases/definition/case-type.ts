@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countryProfile } from "../../../platform/country/index.js";
+import { isPermission } from "../../access/index.js";
 import { mrzFillProblems, mrzFillSchema } from "./mrz-fill.js";
 import { personsSectionProblems, personsSectionSchema } from "./persons-section.js";
 import { statisticsSectionProblems, statisticsSectionSchema } from "./statistics-section.js";
@@ -263,6 +264,24 @@ export const outcomeSchema = z.object({
   validUntilAnswer: name.optional(),
 });
 
+const permissionCode = z.string().regex(/^[a-z_]+\.[a-z_.]+$/);
+
+/**
+ * Access beyond `cases.read` and the agency scope, for procedures whose very existence is
+ * protected (asylum) or that only officers start (return orders).
+ */
+export const accessSchema = z.strictObject({
+  /** Needed (besides the agency scope) to see or act on its cases at all. */
+  read: permissionCode.optional(),
+  /** Needed to register one; required when `applicants` has "staff". */
+  register: permissionCode.optional(),
+  /** Special-category answers (health, religion...) only holders of `permission` read; each read is audited. */
+  sensitive: z.strictObject({ permission: permissionCode, answers: z.array(name).min(1) }).optional(),
+  /** Officers may give a lawyer or guardian (a portal account) access to a case. */
+  representatives: z.boolean().default(false),
+});
+export type CaseTypeAccess = z.output<typeof accessSchema>;
+
 export const caseTypeSchema = z
   .object({
     code,
@@ -271,8 +290,13 @@ export const caseTypeSchema = z
     numberPrefix: z.string().regex(/^[A-Z]{2,5}$/),
     name: localizedText,
     summary: localizedText,
-    /** Who may apply: "applicant" (a foreign national), "host" or "employer". */
-    applicants: z.array(z.enum(["applicant", "host", "employer"])).min(1),
+    /**
+     * Who may apply: "applicant" (a foreign national), "host" or "employer"; "staff" is a case an
+     * officer registers (from the workspace or the staff API) holding `access.register`.
+     */
+    applicants: z.array(z.enum(["applicant", "host", "employer", "staff"])).min(1),
+    /** Who may see, register and read the special categories of its cases; without it, as any case. */
+    access: accessSchema.optional(),
     /** Code of the agency that decides. */
     responsibleAgency: z.string().min(1),
     legalBasis: localizedText,
@@ -297,6 +321,15 @@ export const caseTypeSchema = z
     statistics: statisticsSectionSchema.optional(),
     /** Which answers describe which persons, for the person register (persons-section.ts). */
     persons: personsSectionSchema.optional(),
+    /**
+     * The page of the owning module where its cases' steps are taken (`:id` is the case), for steps
+     * that record more than the engine knows: the case page links there instead of offering them,
+     * and `transitionCase` takes them only with the module's step (`ModuleStep`).
+     */
+    actionsPage: z
+      .string()
+      .regex(/^\/[a-z0-9/-]*:id[a-z0-9/-]*$/)
+      .optional(),
   })
   .superRefine((definition, context) => {
     const problem = (message: string) => context.addIssue({ code: "custom", message });
@@ -323,6 +356,7 @@ export const caseTypeSchema = z
         if (!fields.includes(shared)) problem(`task ${task.code}: unknown shared answer ${shared}`);
       }
     }
+    for (const message of accessProblems(definition, fields)) problem(message);
     const tiers = definition.fee.expressTiers.map((tier) => tier.code);
     if (new Set(tiers).size !== tiers.length) problem("express tier codes must be unique");
     if (definition.fee.expressTiers.length > 0 && !definition.legalTime) {
@@ -374,6 +408,24 @@ export const caseTypeSchema = z
   });
 
 export type CaseTypeDefinition = z.output<typeof caseTypeSchema>;
+
+function accessProblems(
+  definition: { applicants: string[]; access?: CaseTypeAccess | undefined },
+  fields: string[],
+): string[] {
+  const problems: string[] = [];
+  if (definition.applicants.includes("staff") && !definition.access?.register) {
+    problems.push('applicants "staff" needs access.register');
+  }
+  const access = definition.access;
+  for (const permission of [access?.read, access?.register, access?.sensitive?.permission]) {
+    if (permission && !isPermission(permission)) problems.push(`access: unknown permission ${permission}`);
+  }
+  for (const answer of access?.sensitive?.answers ?? []) {
+    if (!fields.includes(answer)) problems.push(`access.sensitive: unknown answer ${answer}`);
+  }
+  return problems;
+}
 export type CaseTypeInput = z.input<typeof caseTypeSchema>;
 
 /** Declares a case type; the registry validates it with `caseTypeSchema` at start-up. */

@@ -28,9 +28,10 @@ export const statisticsSectionSchema = z.strictObject({
   /**
    * `registration`: one registration per case, from the case as it stands once submitted;
    * `application`: the application lodged, its first-instance decision and the residence permit
-   * that decision issued.
+   * that decision issued; `return`: an order to leave, counted on the day it is notified (the
+   * decision issued), and the return that followed it (`returns`).
    */
-  counts: z.enum(["application", "registration"]),
+  counts: z.enum(["application", "registration", "return"]),
   /** The answers that describe the person the case is about (not the one who applies for them). */
   person: z.strictObject({
     /** A country question: the person's citizenship. */
@@ -46,6 +47,19 @@ export const statisticsSectionSchema = z.strictObject({
   }),
   /** Address questions, in order of preference: the first one's region (from the list) is the case's place. */
   place: z.array(answer).default([]),
+  /**
+   * Who applies: `person`, the person the case is about (the default); `persons`, every family member
+   * of the persons section too, each an applicant of their own with the case's application and
+   * decisions (asylum, Art. 4: every person who applied, family members included).
+   */
+  applicantsFrom: z.enum(["person", "persons"]).optional(),
+  /** A question answered `yes` when the applicant is an unaccompanied minor (asylum, Art. 4(1)(c)). */
+  unaccompaniedMinor: answer.optional(),
+  /**
+   * A procedure with an appeal: entering one of these states lodges it. A decision issued after it
+   * is final (Art. 4(3)), and the application stays pending until then.
+   */
+  appeal: z.strictObject({ states: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1) }).optional(),
   /** The official category of each outcome of the case type (every outcome, for applications). */
   outcomes: z.record(z.string(), z.enum(officialDecisionCategories)).default({}),
   /**
@@ -65,6 +79,11 @@ export const statisticsSectionSchema = z.strictObject({
       ]),
     })
     .optional(),
+  /**
+   * A return procedure: the transitions that record the person's leaving, each with how they left
+   * (Art. 7(1)(b) counts returns that followed an order to leave).
+   */
+  returns: z.strictObject({ returnedBy: z.record(z.string(), z.enum(["voluntary", "forced"])) }).optional(),
 });
 export type StatisticsSection = z.output<typeof statisticsSectionSchema>;
 
@@ -105,6 +124,8 @@ export function statisticsSectionProblems(
     if (name) check(name, kinds, role);
   }
   for (const name of section.place) check(name, ["address"], "place");
+  if (section.unaccompaniedMinor)
+    check(section.unaccompaniedMinor, ["radios", "select"], "unaccompaniedMinor");
   for (const code of Object.keys(section.outcomes)) {
     if (!outcomeCodes.includes(code)) problems.push(`statistics: unknown outcome ${code}`);
   }
@@ -113,6 +134,8 @@ export function statisticsSectionProblems(
       if (!(code in section.outcomes)) problems.push(`statistics: outcome ${code} has no official category`);
     }
   }
+  if ((section.counts === "return") !== (section.returns !== undefined))
+    problems.push("statistics: counts return goes with a returns part, and only it");
   const reason = section.residencePermit?.reason;
   if (typeof reason === "object") {
     check(reason.answer, ["radios", "select"], "reason");

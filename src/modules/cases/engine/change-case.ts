@@ -36,9 +36,11 @@ export async function changeCase(
   decide: (input: CaseDecisionInput) => Promise<PendingCaseEvent[]> | PendingCaseEvent[],
   /** Runs first in the transaction, before the state is read: e.g. takes a lock the change must wait for. */
   before?: (tx: Transaction) => Promise<void>,
+  /** Runs last in the transaction, with the case as the change leaves it: a module's own records of the change. */
+  after?: (tx: Transaction, next: CaseState) => Promise<void>,
 ): Promise<CaseState> {
   return auditRefusalAfterRollback(context, () =>
-    changeInTransaction(context, caseId, expectedSeq, action, decide, before),
+    changeInTransaction(context, caseId, expectedSeq, action, decide, before, after),
   );
 }
 
@@ -49,6 +51,7 @@ async function changeInTransaction(
   action: string,
   decide: (input: CaseDecisionInput) => Promise<PendingCaseEvent[]> | PendingCaseEvent[],
   before: ((tx: Transaction) => Promise<void>) | undefined,
+  after?: (tx: Transaction, next: CaseState) => Promise<void>,
 ): Promise<CaseState> {
   return (context.db as Database).transaction(async (tx) => {
     await before?.(tx);
@@ -64,6 +67,7 @@ async function changeInTransaction(
       current,
     );
     await saveCaseProjection(tx, next);
+    await after?.(tx, next);
     await recordAudit(tx, {
       actor: auditActorOf(context),
       action,

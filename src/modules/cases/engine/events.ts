@@ -42,7 +42,8 @@ export type CaseEventBody =
   | { type: "case.submitted"; payload: { state: string; legalStartDate: string } }
   | {
       type: "case.transitioned";
-      payload: { transition: string; from: string; to: string; pausesDeadline: boolean };
+      /** `occurredOn`: the day what the step records happened, when it is recorded afterwards (a departure). */
+      payload: { transition: string; from: string; to: string; pausesDeadline: boolean; occurredOn?: string };
     }
   | { type: "case.documents_requested"; payload: { codes: string[]; message: string } }
   | { type: "case.documents_provided"; payload: { message: string } }

@@ -1,5 +1,6 @@
 import { and, asc, inArray, ne } from "drizzle-orm";
 import { decide } from "../../access/index.js";
+import { mayReadCaseType } from "../case-type-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { LocalizedText } from "../definition/case-type.js";
 import { cases } from "../schema.js";
@@ -24,7 +25,7 @@ export interface CasesSeen {
 
 /**
  * Of the cases asked for, those the signed-in person may read (`cases.read`, scoped to the case's
- * agency as on the case file), and how many others there are. Drafts are the applicant's own and
+ * agency as on the case file, and the type's `access.read`), and how many others there are. Drafts are the applicant's own and
  * neither shown nor counted. The answer names no case the person may not open, so the refusals are
  * not audited as denied accesses: nothing was read.
  */
@@ -55,11 +56,13 @@ export async function casesSeenBy(context: CasesContext, caseIds: readonly strin
       agencyId: row.agencyId,
       ownerUserId: row.applicantUserId,
     };
+    const definition = context.registry.get(row.typeCode, row.typeVersion);
+    // A type only some roles may see (asylum) is not even counted: the count would tell it exists.
+    if (!mayReadCaseType(context.principal, definition)) continue;
     if (!decide(context.principal, "cases.read", record).allowed) {
       unseen++;
       continue;
     }
-    const definition = context.registry.get(row.typeCode, row.typeVersion);
     seen.push({
       id: row.id,
       number: row.number,

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Transaction } from "../../../platform/db/index.js";
 import type { Locale } from "../../../platform/http/index.js";
 import { authorizeOnCase } from "../case-access.js";
+import { restrictedAnswers } from "../case-type-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition, PageDefinition, ScalarFieldDefinition } from "../definition/case-type.js";
 import { checkAnswers } from "../definition/validate-answers.js";
@@ -66,6 +67,8 @@ export async function answerToCorrect(
   if (!state) return null;
   const definition = context.registry.get(state.typeCode, state.typeVersion);
   await authorizeOnCase(context, context.db, "cases.read", state, definition);
+  // A special-category answer the officer may not read is not shown for correction either.
+  if (restrictedAnswers(context.principal, definition).includes(field)) return null;
   const found = questionOf(definition, field);
   if (!found) return null;
   const { question } = found;

@@ -11,6 +11,7 @@ import {
 } from "../../access/index.js";
 import { stateAtCreation } from "../api/case-status.js";
 import { applyPermission } from "../case-access.js";
+import { authorizeStaffRegistration } from "../case-type-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { checkAnswers } from "../definition/validate-answers.js";
@@ -161,7 +162,7 @@ function submittedAuditRecords(
     details: {
       type: definition.code,
       version: definition.version,
-      channel: "api",
+      channel: context.principal?.kind === "staff" ? "staff" : "api",
       events: events.map((event) => event.type.replace("case.", "")).join(","),
     },
   }));
@@ -246,9 +247,16 @@ async function finishedCaseOf(
   return row.caseId;
 }
 
-/** Only applicants, hosts and employers apply, each for the types their permissions allow. */
+/**
+ * Only applicants, hosts and employers apply, each for the types their permissions allow; an
+ * officer registers a staff-registered type holding its `access.register`.
+ */
 async function authorizeApplying(context: CasesContext, definition: CaseTypeDefinition): Promise<Principal> {
   const { principal } = context;
+  if (principal?.kind === "staff" && definition.applicants.includes("staff")) {
+    await authorizeStaffRegistration(context, definition);
+    return principal;
+  }
   const permission = principal ? applyPermission(definition, principal.permissions) : "portal.apply";
   // Outside any transaction: the refusal's audit record must not be rolled back with it.
   await authorize({ db: context.db, principal, ip: context.ip, requestId: context.requestId }, permission);
@@ -305,7 +313,8 @@ async function newCases(
   const today = context.deadlines.legalDate(now);
   const answersOfItems = checkedItems(definition, items, today);
   const actor = eventActorOf(context);
-  const applicantUserId = context.principal?.userId ?? null;
+  // A case an officer registers has no applicant account: the person is in the answers.
+  const applicantUserId = context.principal?.kind === "public" ? context.principal.userId : null;
   const year = Number(today.slice(0, 4));
   const reserved = [...numbers];
   const nextNumber = () => {

@@ -2,6 +2,7 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { NotFoundError } from "../../../platform/errors/index.js";
 import { authorize, recordAudit } from "../../access/index.js";
 import { caseRecord } from "../case-access.js";
+import { authorizeCaseType, readableCaseTypesCondition } from "../case-type-access.js";
 import type { CasesContext } from "../cases-context.js";
 import { type SubmittedPerson, submittedPersons } from "../checks/submission-checks.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
@@ -38,6 +39,8 @@ export async function listHeldCases(context: CasesContext, limit = 200): Promise
   if (!principal.permissions.has("scope.all_agencies")) {
     conditions.push(eq(cases.agencyId, principal.agencyId ?? "00000000-0000-0000-0000-000000000000"));
   }
+  const readable = readableCaseTypesCondition(context.registry, principal);
+  if (readable) conditions.push(readable);
   const rows = await context.db
     .select({
       id: cases.id,
@@ -86,6 +89,7 @@ export async function viewHeldCase(context: CasesContext, caseId: string): Promi
     throw new NotFoundError("case_not_found");
   }
   await authorize(origin(context), holdReviewPermission, caseRecord(state));
+  await authorizeCaseType(context, state, context.registry.get(state.typeCode, state.typeVersion));
   const principal = reviewerOf(context);
   await recordAudit(context.db, {
     actor: { type: "user", id: principal.userId },

@@ -22,3 +22,9 @@ export type PersonRegistration = (input: {
   definition: CaseTypeDefinition;
   answers: Record<string, unknown>;
 }) => Promise<RegisteredCasePerson[]>;
+
+/** Where the declared persons of these cases stand in the register now, by case (wired in the composition root). */
+export type RegisteredPersonsLookup = (
+  db: Queryable,
+  caseIds: string[],
+) => Promise<Map<string, RegisteredCasePerson[]>>;

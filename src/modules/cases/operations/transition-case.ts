@@ -1,3 +1,4 @@
+import type { Transaction } from "../../../platform/db/index.js";
 import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
@@ -16,6 +17,18 @@ export interface TransitionInput {
   documentCodes?: string[];
   message?: string;
   comment?: string;
+  /** The day what the step records happened (YYYY-MM-DD), when recorded afterwards: not after today nor before the case's legal start. */
+  occurredOn?: string;
+}
+
+/**
+ * The owning module's part of a step of a case type with an `actionsPage`: what it records beside
+ * the case, written in the step's transaction once the engine's events are stored. Without it the
+ * engine refuses such a step, so that no generic page or route moves the case past the module.
+ */
+export interface ModuleStep {
+  typeCode: string;
+  record(tx: Transaction, state: CaseState): Promise<void>;
 }
 
 export class GuardFailedError extends DomainError {
@@ -125,6 +138,16 @@ export interface TransitionSetting {
   agencies: AgenciesByKind;
 }
 
+function occurredOnOf(input: TransitionInput, state: CaseState, today: string): string | undefined {
+  const day = input.occurredOn;
+  if (day === undefined) return undefined;
+  const start = state.legalStartDate ?? today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)) || day > today || day < start) {
+    throw new DomainError("occurred_on", 422, "cases.errors.occurred_on");
+  }
+  return day;
+}
+
 /**
  * The events of a checked transition: its effect (a decision, a request), the move, and the
  * tasks of the new state. Pure: the operation and the demo data both make their events here.
@@ -136,6 +159,7 @@ export function transitionEvents(
   setting: TransitionSetting,
 ): CaseEventBody[] {
   const { input, today, documentNumber, agencies } = setting;
+  const occurredOn = occurredOnOf(input, state, today);
   return [
     ...effectEvents(transition, state, definition, input, today, documentNumber),
     {
@@ -145,6 +169,7 @@ export function transitionEvents(
         from: state.state,
         to: transition.to,
         pausesDeadline: definition.states[transition.to]?.pausesDeadline ?? false,
+        ...(occurredOn ? { occurredOn } : {}),
       },
     },
     ...tasksEntering(definition, transition.to, state.agencyId, agencies, state.tasks),
@@ -162,6 +187,7 @@ export async function transitionCase(
   expectedSeq: number | undefined,
   transitionName: string,
   input: TransitionInput = {},
+  moduleStep?: ModuleStep,
 ): Promise<CaseState> {
   return changeCase(
     context,
@@ -172,6 +198,9 @@ export async function transitionCase(
       const transition = definition.transitions.find((one) => one.name === transitionName);
       if (!transition) throw new DomainError("unknown_transition", 404, "errors.not_found");
       await authorizeOnCase(context, tx, transition.allowed, state, definition);
+      if (definition.actionsPage && moduleStep?.typeCode !== definition.code) {
+        throw new ConflictError("transition_on_actions_page", "cases.errors.transition_on_actions_page");
+      }
       checkTransition(state, definition, transition, context.principal?.userId ?? null);
       const issuing = transition.effect === "issueDecision" ? state.decision?.outcome : undefined;
       return transitionEvents(state, definition, transition, {
@@ -181,6 +210,8 @@ export async function transitionCase(
         agencies: await agenciesForTasks(tx, definition, transition.to, state.tasks),
       });
     },
+    undefined,
+    moduleStep ? (tx, next) => moduleStep.record(tx, next) : undefined,
   );
 }
 

@@ -5,12 +5,26 @@ import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { loadCaseState } from "../engine/projection-repository.js";
+import { representsCase } from "../representative-repository.js";
 import { caseParams } from "./page-options.js";
 
 export interface OwnCase {
   state: CaseState;
   definition: CaseTypeDefinition;
 }
+
+/**
+ * What a representative (a lawyer or guardian an officer gave access, `access.representatives`)
+ * reads of the case as its applicant would: the status with its notices, the decision, the issued
+ * documents and the documents on file. Every change stays the applicant's (the operations check).
+ */
+const representativeViews = new Set([
+  "status",
+  "decision-page",
+  "decision-pdf",
+  "permit-pdf",
+  "document-download",
+]);
 
 /**
  * An applicant opens one of their own cases (a form page, the status page, a document). The case
@@ -25,6 +39,34 @@ export async function readOwnCase(context: CasesContext, caseId: string, view: s
   const definition = context.registry.get(state.typeCode, state.typeVersion);
   const { principal } = context;
   const origin = { db: context.db, principal, ip: context.ip, requestId: context.requestId };
+  const asRepresentative =
+    principal?.kind === "public" &&
+    !principal.apiKeyId &&
+    state.applicantUserId !== principal.userId &&
+    representativeViews.has(view) &&
+    definition.access?.representatives === true &&
+    (await representsCase(context.db, state.id, principal.userId));
+  if (!asRepresentative) await authorizeOwner(origin, definition, state);
+  await recordAudit(context.db, {
+    actor: actorOf(principal),
+    action: "case.viewed",
+    outcome: "success",
+    entityType: "case",
+    entityId: state.id,
+    agencyId: state.agencyId,
+    ip: context.ip,
+    requestId: context.requestId,
+    details: asRepresentative ? { view, as: "representative" } : { view },
+  });
+  return { state, definition };
+}
+
+async function authorizeOwner(
+  origin: Parameters<typeof authorize>[0],
+  definition: CaseTypeDefinition,
+  state: CaseState,
+): Promise<void> {
+  const { principal } = origin;
   try {
     await authorize(
       origin,
@@ -37,16 +79,4 @@ export async function readOwnCase(context: CasesContext, caseId: string, view: s
     if (error instanceof DomainError && error.code === "forbidden") throw new NotFoundError("case_not_found");
     throw error;
   }
-  await recordAudit(context.db, {
-    actor: actorOf(principal),
-    action: "case.viewed",
-    outcome: "success",
-    entityType: "case",
-    entityId: state.id,
-    agencyId: state.agencyId,
-    ip: context.ip,
-    requestId: context.requestId,
-    details: { view },
-  });
-  return { state, definition };
 }

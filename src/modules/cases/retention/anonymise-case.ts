@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../../../platform/db/index.js";
+import { type Database, queryRows, type Transaction } from "../../../platform/db/index.js";
 import { recordAudit, systemActor } from "../../access/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { replayCase } from "../engine/case-state.js";
@@ -28,6 +28,12 @@ export interface AnonymisedCase {
 }
 
 type Payload = Record<string, unknown>;
+
+/**
+ * What another module keeps beside a case (a return order's written outcome records), taken out in
+ * the case's anonymising transaction.
+ */
+export type AnonymiseBeside = (tx: Transaction, caseId: string) => Promise<void>;
 
 /**
  * An event with the personal data taken out. `documents` removes the uploaded files: their
@@ -92,6 +98,7 @@ export async function anonymiseCase(
   scope: RetentionScope,
   anonymous: AnonymousAnswers,
   rule: string,
+  beside: readonly AnonymiseBeside[] = [],
 ): Promise<AnonymisedCase | null> {
   return (cases.db as Database).transaction(async (tx) => {
     const [row] = await queryRows<{
@@ -129,8 +136,10 @@ export async function anonymiseCase(
     const state = replayCase(stripped, (code, version) => cases.registry.get(code, version), cases.deadlines);
     await saveCaseProjection(tx, state);
     // The statistics replay the case from its rewritten events: their records lose the person too.
-    if (scope === "case")
+    if (scope === "case") {
       await tx.execute(sql`insert into case_change_outbox (case_id) values (${caseId}::uuid)`);
+      for (const anonymise of beside) await anonymise(tx, caseId);
+    }
     const documentIds = events.flatMap((event) =>
       event.type === "case.document_attached" ? [event.payload.documentId] : [],
     );

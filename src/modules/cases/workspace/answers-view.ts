@@ -46,13 +46,23 @@ function scalarRow(field: ScalarFieldDefinition, value: unknown, locale: Locale)
   }
 }
 
+/** Special-category answers the reader may not read (`access.sensitive`), and what is shown instead. */
+export interface RestrictedAnswers {
+  names: readonly string[];
+  text: string;
+}
+
 function fieldRow(
   field: FieldDefinition,
   answers: Record<string, unknown>,
   locale: Locale,
+  restricted?: RestrictedAnswers,
 ): AnswerRow | null {
   const value = answers[field.name];
   if (value === undefined || value === null || value === "") return null;
+  if (restricted?.names.includes(field.name)) {
+    return { label: field.label[locale], kind: "text", text: restricted.text, lines: [], items: [] };
+  }
   if (field.kind !== "group") return scalarRow(field, value, locale);
   const entries = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
   return {
@@ -76,13 +86,14 @@ export function answerSections(
   definition: CaseTypeDefinition,
   answers: Record<string, unknown>,
   locale: Locale,
+  restricted?: RestrictedAnswers,
 ): AnswerSection[] {
   return visiblePages(definition, answers)
     .map((page) => ({
       title: page.title[locale],
       rows: page.fields
         .filter((field) => conditionHolds(field.showWhen, answers))
-        .map((field) => fieldRow(field, answers, locale))
+        .map((field) => fieldRow(field, answers, locale, restricted))
         .filter((row): row is AnswerRow => row !== null),
     }))
     .filter((section) => section.rows.length > 0);

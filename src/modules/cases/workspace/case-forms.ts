@@ -15,6 +15,9 @@ export interface TypedValues {
   text?: string;
   officerId?: string;
   result?: string;
+  /** A representative's portal account and role in the case. */
+  email?: string;
+  role?: string;
 }
 
 const maxText = 4000;
@@ -47,6 +50,8 @@ const officerForm = z.object({
   text: oneText,
   officerId: oneText,
   result: oneText,
+  email: oneText,
+  role: oneText,
 });
 
 function text(value: unknown): string {
@@ -87,6 +92,9 @@ const fieldOfCode: Record<string, string> = {
   text_length: "text",
   officer_not_eligible: "officer",
   task_result: "result",
+  representative_unknown: "email",
+  representative_exists: "email",
+  representative_role: "role",
 };
 
 export interface FormErrors {

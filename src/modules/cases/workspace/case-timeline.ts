@@ -22,6 +22,8 @@ export interface TimelineContext {
   people: Map<string, UserContact>;
   agencies: Map<string, { az: string; en: string; ru: string }>;
   formatDate: (isoDate: string) => string;
+  /** Special-category answers the reader may not read: a correction of one names the question only. */
+  restricted?: readonly string[] | undefined;
 }
 
 const paragraphs = (text: string) =>
@@ -104,6 +106,8 @@ function describeCorrection(event: EventOf<"case.answers_corrected">, context: T
     title: t("workspace.timeline.answersCorrected", { reference: event.payload.correction }),
     lines: Object.entries(event.payload.answers).map(([name, value]) => {
       const label = questions.find((question) => question.name === name)?.label[locale] ?? name;
+      if (context.restricted?.includes(name))
+        return `${label}: ${t("workspace.caseFile.answers.restricted")}`;
       return `${label}: ${shown(event.payload.previous[name])} → ${shown(value)}`;
     }),
   };

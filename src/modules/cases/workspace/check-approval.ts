@@ -29,7 +29,11 @@ export async function checkApproval(
   expectedSeq: number,
 ): Promise<ApprovalCheck> {
   const { definition } = await loadCaseForStaff(workspace, context, caseId);
-  if (!needsConfirmation(definition.transitions.find((one) => one.name === transitionName))) {
+  // A step taken on the owning module's page is refused by the operation, not confirmed here.
+  const named = definition.actionsPage
+    ? undefined
+    : definition.transitions.find((one) => one.name === transitionName);
+  if (!needsConfirmation(named)) {
     return { kind: "notNeeded" };
   }
   const file = await viewCaseFile(workspace, context, caseId, `confirm-${transitionName}`);

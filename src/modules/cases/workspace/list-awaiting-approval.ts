@@ -2,6 +2,7 @@ import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Locale } from "../../../platform/http/index.js";
 import { findUserContacts, type Permission } from "../../access/index.js";
+import { mayReadCaseType } from "../case-type-access.js";
 import { cases } from "../schema.js";
 import { allVersions, type DeadlineView, deadlineView } from "./deadline-risk.js";
 import { agencyScopeOf, type StaffContext, type Workspace } from "./workspace.js";
@@ -31,6 +32,7 @@ export async function listAwaitingMyApproval(
   const { principal } = context;
   const states: SQL[] = [];
   for (const definition of allVersions(workspace.cases.registry)) {
+    if (!mayReadCaseType(principal, definition)) continue;
     for (const transition of definition.transitions) {
       if (!transition.guards.includes("fourEyes") || transition.allowed === "applicant") continue;
       if (!principal.permissions.has(transition.allowed as Permission)) continue;

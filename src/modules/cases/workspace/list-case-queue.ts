@@ -1,5 +1,6 @@
 import type { Locale } from "../../../platform/http/index.js";
 import { findAgenciesByIds, findUserContacts, recordAudit } from "../../access/index.js";
+import { readableCaseTypesCondition } from "../case-type-access.js";
 import { allVersions, type DeadlineView, deadlineView, riskCutoffs } from "./deadline-risk.js";
 import type { QueueQuery } from "./queue-query.js";
 import { decodeCursor, encodeCursor } from "./queue-query.js";
@@ -69,7 +70,11 @@ export async function listCaseQueue(
   const { cases } = workspace;
   const now = context.clock.now();
   const today = cases.calendar.legalDate(now);
-  const scope = { agencyId: agencyScopeOf(context.principal), userId: context.principal.userId };
+  const scope = {
+    agencyId: agencyScopeOf(context.principal),
+    userId: context.principal.userId,
+    readableTypes: readableCaseTypesCondition(cases.registry, context.principal),
+  };
   const search = query.q ? readSearchTerm(query.q, personFieldsOf(allVersions(cases.registry))) : null;
   const criteria: QueueCriteria = {
     search: search ?? undefined,

@@ -1,5 +1,6 @@
 import type { Locale } from "../../../platform/http/index.js";
 import { authorize, findAgencyById, type Permission } from "../../access/index.js";
+import { mayReadCaseType } from "../case-type-access.js";
 import { allVersions } from "./deadline-risk.js";
 import { openTasks, type TaskKind } from "./task-repository.js";
 import { agencyScopeOf, originOf, type StaffContext, type Workspace } from "./workspace.js";
@@ -19,6 +20,7 @@ export interface TaskQueueEntry {
 export function taskKindsFor(workspace: Workspace, context: StaffContext): TaskKind[] {
   const kinds = new Map<string, TaskKind>();
   for (const definition of allVersions(workspace.cases.registry)) {
+    if (!mayReadCaseType(context.principal, definition)) continue;
     for (const task of definition.tasks) {
       if (context.principal.permissions.has(task.permission as Permission)) {
         kinds.set(`${definition.code}/${task.code}`, { typeCode: definition.code, code: task.code });

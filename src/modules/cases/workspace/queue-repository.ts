@@ -8,6 +8,8 @@ import { answerWordsVector, nameWords, type QueueSearch, sqlLiteral, wordPattern
 export interface QueueScope {
   agencyId: string | null;
   userId: string;
+  /** Leaves out the case types the person may not see at all (`access.read`); none when absent. */
+  readableTypes?: SQL | undefined;
 }
 
 export type AssignedFilter = "anyone" | "me" | "unassigned";
@@ -94,6 +96,7 @@ export function queueConditions(scope: QueueScope, criteria: QueueCriteria): SQL
   const conditions: SQL[] = [];
   const agencyId = scope.agencyId ?? criteria.agencyId;
   if (agencyId) conditions.push(eq(cases.agencyId, agencyId));
+  if (scope.readableTypes) conditions.push(scope.readableTypes);
   // Queues hold work to do: open and waiting cases (drafts, decided and closed cases are not in them).
   conditions.push(activeCategories);
   if (criteria.state) conditions.push(eq(cases.state, criteria.state));
@@ -259,11 +262,12 @@ export async function countQueue(db: Queryable, conditions: SQL[], cap: number):
 export async function countOverdueByAgency(
   db: Queryable,
   today: string,
+  readableTypes?: SQL | undefined,
 ): Promise<Array<{ agencyId: string; count: number }>> {
   return db
     .select({ agencyId: cases.agencyId, count: sql<number>`count(*)::int` })
     .from(cases)
-    .where(and(activeCategories, sql`${cases.deadlineDate} < ${today}`))
+    .where(and(activeCategories, sql`${cases.deadlineDate} < ${today}`, readableTypes))
     .groupBy(cases.agencyId)
     .orderBy(sql`count(*) desc`);
 }

@@ -11,11 +11,13 @@ import {
   type StaffMember,
   type UserContact,
 } from "../../access/index.js";
+import { auditSensitiveRead, authorizeCaseType, readableCaseTypesCondition } from "../case-type-access.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { loadEvents } from "../engine/event-store.js";
 import type { CaseEvent } from "../engine/events.js";
 import { loadCaseState } from "../engine/projection-repository.js";
+import { type CaseRepresentative, representativesOfCase } from "../representative-repository.js";
 import { cases } from "../schema.js";
 import { documentNumbersIn } from "./answers-view.js";
 import { isUuid } from "./ids.js";
@@ -43,6 +45,8 @@ export interface CaseFile {
   related: RelatedCase[];
   /** Officers of the case's agency the case may be given to; empty unless the viewer may assign. */
   assignableOfficers: StaffMember[];
+  /** Its current representatives (lawyers, guardians), for a type that has them; empty otherwise. */
+  representatives: Array<CaseRepresentative & { contact: UserContact | undefined }>;
 }
 
 export function caseRecordOf(state: CaseState): ProtectedRecord {
@@ -56,7 +60,7 @@ export function caseRecordOf(state: CaseState): ProtectedRecord {
 
 /**
  * Reads a case the officer may see (404 for another agency's or a draft, 403 without
- * `cases.read`, both audited), for one of its pages.
+ * `cases.read` or the type's `access.read`, all audited), for one of its pages.
  */
 export async function loadCaseForStaff(
   workspace: Workspace,
@@ -67,7 +71,9 @@ export async function loadCaseForStaff(
   // A draft is the applicant's own until it is submitted: for staff it does not exist yet.
   if (!state || state.category === "draft") throw new NotFoundError("case_not_found");
   await authorize(originOf(context), "cases.read", caseRecordOf(state));
-  return { state, definition: workspace.cases.registry.get(state.typeCode, state.typeVersion) };
+  const definition = workspace.cases.registry.get(state.typeCode, state.typeVersion);
+  await authorizeCaseType(context, state, definition);
+  return { state, definition };
 }
 
 /**
@@ -93,15 +99,29 @@ export async function viewCaseFile(
     requestId: context.requestId,
     details: { page },
   });
+  // The overview shows the answers; the history shows corrections of them.
+  if (page === "overview" || page === "history") {
+    await auditSensitiveRead(context, state, definition, `case-file:${page}`);
+  }
   const events = await loadEvents(context.db, state.id);
   const mayAssign = decide(context.principal, "cases.assign", caseRecordOf(state)).allowed;
-  const [people, agencies, related, assignableOfficers] = await Promise.all([
+  const [people, agencies, related, assignableOfficers, representatives] = await Promise.all([
     peopleNamedIn(context, state, events),
     agenciesNamedIn(context, state),
     relatedCases(context, state, definition),
     mayAssign ? listStaffWithPermission(context.db, state.agencyId, "cases.process") : Promise.resolve([]),
+    definition.access?.representatives ? currentRepresentatives(context, state.id) : Promise.resolve([]),
   ]);
-  return { state, definition, events, people, agencies, related, assignableOfficers };
+  return { state, definition, events, people, agencies, related, assignableOfficers, representatives };
+}
+
+async function currentRepresentatives(context: StaffContext, caseId: string) {
+  const current = (await representativesOfCase(context.db, caseId)).filter((one) => one.endedAt === null);
+  const contacts = await findUserContacts(
+    context.db,
+    current.map((one) => one.userId),
+  );
+  return current.map((one) => ({ ...one, contact: contacts.find((contact) => contact.id === one.userId) }));
 }
 
 async function peopleNamedIn(context: StaffContext, state: CaseState, events: CaseEvent[]) {
@@ -176,6 +196,7 @@ function newestRelated(context: StaffContext, state: CaseState, way: SQL) {
         ne(cases.id, state.id),
         ne(cases.category, "draft"),
         scope ? eq(cases.agencyId, scope) : undefined,
+        readableCaseTypesCondition(context.registry, context.principal),
         way,
       ),
     )

@@ -1,5 +1,6 @@
 import { NotFoundError } from "../../../platform/errors/index.js";
 import { authorize, type Permission, recordAudit } from "../../access/index.js";
+import { authorizeCaseType, restrictedAnswers, withoutRestrictedAnswers } from "../case-type-access.js";
 import type { CaseTypeDefinition, TaskDefinition } from "../definition/case-type.js";
 import type { CaseState, CaseTask } from "../engine/case-state.js";
 import { loadCaseState } from "../engine/projection-repository.js";
@@ -37,6 +38,7 @@ export async function viewTask(
     entityId: task.taskId,
     agencyId: task.agencyId,
   });
+  await authorizeCaseType(context, state, definition);
   await recordAudit(context.db, {
     actor: { type: "user", id: context.principal.userId },
     action: "case_task.viewed",
@@ -48,5 +50,8 @@ export async function viewTask(
     requestId: context.requestId,
     details: { case: state.id },
   });
-  return { task, taskDefinition, state, definition };
+  // A task shares what its definition names, never a special-category answer its doer may not read.
+  const restricted = restrictedAnswers(context.principal, definition);
+  const shared = { ...state, answers: withoutRestrictedAnswers(state.answers, restricted) };
+  return { task, taskDefinition, state: shared, definition };
 }

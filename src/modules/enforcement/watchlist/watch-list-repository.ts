@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/index.js";
 import { enforcementWatchListEntries, enforcementWatchListKeys } from "../schema.js";
 import type { NewEntry, WatchList, WatchListEntry } from "./watch-list-entry.js";
@@ -115,32 +115,5 @@ export async function listEntries(db: Queryable, query: EntryQuery): Promise<Wat
     .where(and(...conditions))
     .orderBy(desc(enforcementWatchListEntries.createdAt), enforcementWatchListEntries.id)
     .limit(query.limit);
-  return rows.map(entryOf);
-}
-
-/** The entries in force on `today` that share a blocking key with the person: the only ones scored. */
-export async function candidateEntries(
-  db: Queryable,
-  keys: string[],
-  today: string,
-): Promise<WatchListEntry[]> {
-  if (keys.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(enforcementWatchListEntries)
-    .where(
-      and(
-        isNull(enforcementWatchListEntries.endedAt),
-        sql`${enforcementWatchListEntries.validFrom} <= ${today}`,
-        sql`(${enforcementWatchListEntries.validUntil} is null or ${enforcementWatchListEntries.validUntil} >= ${today})`,
-        inArray(
-          enforcementWatchListEntries.id,
-          db
-            .selectDistinct({ id: enforcementWatchListKeys.entryId })
-            .from(enforcementWatchListKeys)
-            .where(inArray(enforcementWatchListKeys.key, keys)),
-        ),
-      ),
-    );
   return rows.map(entryOf);
 }

@@ -1,7 +1,12 @@
 import type { Queryable } from "../../../platform/db/index.js";
 import { matchProfiles } from "../register/repository.js";
 import type { DuplicatePair } from "./duplicate-pair.js";
-import { type ComparablePerson, comparablePerson, scorePair } from "./pair-scorer.js";
+import {
+  type ComparablePerson,
+  comparablePerson,
+  scorePair,
+  type ValueAgreementWeights,
+} from "./pair-scorer.js";
 
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
@@ -18,6 +23,7 @@ export async function demoteAmbiguousLinks(
   pairs: DuplicatePair[],
   weights: number[][],
   reviewThreshold: number,
+  names?: ValueAgreementWeights,
 ): Promise<number> {
   const linked = new Map<string, string[]>();
   const links = new Set<string>();
@@ -46,7 +52,7 @@ export async function demoteAmbiguousLinks(
       }
     }
     for (const [hub, others] of batch) {
-      if (linksTwoPersons(others, people, links, weights, reviewThreshold)) ambiguous.add(hub);
+      if (linksTwoPersons(others, people, links, weights, reviewThreshold, names)) ambiguous.add(hub);
     }
   }
   let demoted = 0;
@@ -66,13 +72,14 @@ function linksTwoPersons(
   links: Set<string>,
   weights: number[][],
   reviewThreshold: number,
+  names: ValueAgreementWeights | undefined,
 ): boolean {
   for (let i = 0; i < others.length; i++) {
     for (let j = i + 1; j < others.length; j++) {
       const a = people.get(others[i] as string);
       const b = people.get(others[j] as string);
       if (!a || !b || links.has(pairKey(a.id, b.id))) continue;
-      if (scorePair(a, b, weights).score < reviewThreshold) return true;
+      if (scorePair(a, b, weights, names).score < reviewThreshold) return true;
     }
   }
   return false;

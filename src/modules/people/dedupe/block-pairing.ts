@@ -1,8 +1,9 @@
+import type { MatchProfile } from "../register/scoring.js";
 import type { BlockMember } from "./block-members.js";
 import { type ComparablePerson, comparablePerson } from "./pair-scorer.js";
 
-interface PairedPerson {
-  person: ComparablePerson;
+interface PairedPerson<P> {
+  person: P;
   pairedKeys: string[];
 }
 
@@ -19,16 +20,20 @@ function firstSharedKey(a: string[], b: string[]): string | undefined {
  * birth date) each person with the `window` persons sorted before it (the sorted neighbourhood),
  * unless the two also share a block compared pair by pair. Keeps one block at most in memory.
  */
-export class BlockPairing {
+export class BlockPairing<P extends { id: string } = ComparablePerson> {
   private key: string | undefined;
   private oversized = false;
-  private members: PairedPerson[] = [];
+  private members: PairedPerson<P>[] = [];
 
   constructor(
     private readonly pairedUpTo: number,
     private readonly window: number,
     /** `byNeighbourhood`: found in a large block, where the same pair may come again in another one. */
-    private readonly compare: (a: ComparablePerson, b: ComparablePerson, byNeighbourhood: boolean) => void,
+    private readonly compare: (a: P, b: P, byNeighbourhood: boolean) => void,
+    /** How a member's profile is made ready for comparing, once per block it is read in. */
+    private readonly prepare: (profile: MatchProfile) => P = comparablePerson as unknown as (
+      profile: MatchProfile,
+    ) => P,
   ) {}
 
   add(member: BlockMember): void {
@@ -40,7 +45,7 @@ export class BlockPairing {
     const last = this.members[this.members.length - 1];
     // A person holding a key twice (two records merged) is one member of its block.
     if (last?.person.id === member.profile.id) return;
-    const added = { person: comparablePerson(member.profile), pairedKeys: member.pairedKeys };
+    const added = { person: this.prepare(member.profile), pairedKeys: member.pairedKeys };
     if (!this.oversized) {
       this.members.push(added);
       return;
@@ -58,9 +63,9 @@ export class BlockPairing {
     if (!this.oversized) {
       const members = this.members;
       for (let i = 0; i < members.length; i++) {
-        const a = members[i] as PairedPerson;
+        const a = members[i] as PairedPerson<P>;
         for (let j = i + 1; j < members.length; j++) {
-          const b = members[j] as PairedPerson;
+          const b = members[j] as PairedPerson<P>;
           if (firstSharedKey(a.pairedKeys, b.pairedKeys) === this.key)
             this.compare(a.person, b.person, false);
         }

@@ -2,12 +2,15 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
 import { queryRows } from "../../../platform/db/index.js";
+import { levelWeights } from "../matching/fellegi-sunter.js";
 import { registerOccurrence } from "../operations/register-occurrence.js";
 import { undoMerge } from "../operations/undo-merge.js";
 import type { PersonOccurrence } from "../register/occurrence.js";
+import { defaultRegisterModel } from "../register/scoring.js";
 import { applyDeduplication } from "./apply-deduplication.js";
 import { decideDuplicateReview } from "./decide-duplicate-review.js";
-import { dedupeRegister } from "./dedupe-register.js";
+import { bandsForRegister, dedupeRegister } from "./dedupe-register.js";
+import { registerValueWeights } from "./value-weights.js";
 
 // The configured bands (KARVAN_PEOPLE_LINK_SCORE, KARVAN_PEOPLE_REVIEW_SCORE by default).
 const thresholds = { link: 15, review: 5 };
@@ -82,6 +85,27 @@ async function mergedInto(name: string): Promise<string | null> {
   );
   return row?.merged_into ?? null;
 }
+
+describe("the register's own frequencies and size", () => {
+  it("weigh agreement on a name or a birth date by how many persons share it", async () => {
+    const weights = levelWeights(defaultRegisterModel);
+    const values = await registerValueWeights(database.db, defaultRegisterModel, weights, {
+      minimumNames: 8,
+    });
+    // Eight names, three of them "ali" (Əli, Али, ALI): log2(0.8 / (3/8)); m of an equal given name 0.8.
+    expect(values?.given.of("ali")).toBeCloseTo(Math.log2(0.8 / (3 / 8)), 12);
+    // Two of the eight persons born in 1990 (one knows only the year): log2(0.87 / (2/8)); m of the same date 0.87.
+    expect(values?.birthDate?.compatible.of("1990")).toBeCloseTo(Math.log2(0.87 / (2 / 8)), 12);
+    expect(await registerValueWeights(database.db, defaultRegisterModel, weights)).toBeNull();
+  });
+
+  it("raise the bands one bit each time the register doubles beyond the reference size", () => {
+    const thresholds = { link: 15, review: 10 };
+    expect(bandsForRegister(thresholds, 4096 * 8, 4096)).toEqual({ link: 18, review: 13 });
+    expect(bandsForRegister(thresholds, 100, 4096)).toEqual(thresholds);
+    expect(bandsForRegister(thresholds, 4096 * 8, 0)).toEqual(thresholds);
+  });
+});
 
 describe("batch deduplication of the register", () => {
   it("clusters the records of one person across scripts and swapped dates, and sends the uncertain pair to review", async () => {

@@ -9,7 +9,7 @@ import {
 import { matchProfiles } from "../register/repository.js";
 import { type MatchProfile, registerComparisons } from "../register/scoring.js";
 import { peopleModel } from "../schema.js";
-import { type ComparablePerson, comparablePerson, scorePair } from "./pair-scorer.js";
+import { PairScorer, type ScorablePerson } from "./pair-scorer.js";
 
 const fieldIndex = (name: string) => registerComparisons.findIndex((comparison) => comparison.name === name);
 const NAME_FIELDS = [fieldIndex("given name"), fieldIndex("surname")];
@@ -23,6 +23,8 @@ export interface BlockEstimationOptions {
   blocks?: number;
   /** Persons drawn for the non-match frequencies, compared all with all (2,000 by default). */
   randomPersons?: number;
+  /** The seed of the samples, in [-1, 1] (0.5 by default). */
+  seed?: number;
   at?: Date;
 }
 
@@ -55,11 +57,12 @@ async function sampledBlocks(
 }
 
 /** The comparison vectors of pairs, the fields a session blocked on left out (missing). */
-function vectorsOf(pairs: Array<[MatchProfile, MatchProfile]>, weights: number[][], masked: number[]) {
+function vectorsOf(pairs: Array<[MatchProfile, MatchProfile]>, scorer: PairScorer, masked: number[]) {
   const fields = registerComparisons.length;
   const levels = new Uint8Array(pairs.length * fields);
   pairs.forEach(([a, b], pair) => {
-    const compared = scorePair(comparablePerson(a), comparablePerson(b), weights).levels;
+    scorer.score(scorer.person(a), scorer.person(b));
+    const compared = scorer.levels.slice();
     for (const field of masked) compared[field] = MISSING_LEVEL;
     levels.set(compared, pair * fields);
   });
@@ -77,7 +80,7 @@ const pairsWithin = (blocks: MatchProfile[][]) =>
  * different persons (one pair in fifteen thousand shares a birth date) and a smaller count would
  * see none of them.
  */
-async function nonMatchFrequencies(tx: Queryable, count: number, weights: number[][]): Promise<number[][]> {
+async function nonMatchFrequencies(tx: Queryable, count: number, scorer: PairScorer): Promise<number[][]> {
   const ids = await queryRows<{ id: string }>(
     tx,
     sql`select id from people_persons where merged_into is null order by random() limit ${count}`,
@@ -87,11 +90,12 @@ async function nonMatchFrequencies(tx: Queryable, count: number, weights: number
       tx,
       ids.map((row) => row.id),
     )
-  ).map(comparablePerson);
+  ).map((profile) => scorer.person(profile));
   const counts = levelCounts.map((levels) => new Float64Array(levels));
   persons.forEach((a, i) => {
     for (let j = i + 1; j < persons.length; j++) {
-      scorePair(a, persons[j] as ComparablePerson, weights).levels.forEach((level, field) => {
+      scorer.score(a, persons[j] as ScorablePerson);
+      scorer.levels.forEach((level, field) => {
         const row = counts[field] as Float64Array;
         if (level !== MISSING_LEVEL) row[level] = (row[level] ?? 0) + 1;
       });
@@ -125,17 +129,19 @@ export async function estimateModelByBlocks(
   options: BlockEstimationOptions = {},
 ): Promise<FellegiSunterModel | null> {
   const sampled = options.blocks ?? 400;
-  const weights = levelWeights(current);
+  // The same register gives the same estimate: the samples below are drawn with a fixed seed.
+  await tx.execute(sql`select setseed(${options.seed ?? 0.5})`);
+  const scorer = new PairScorer(levelWeights(current));
   const byDate = pairsWithin(await sampledBlocks(tx, "b:", pairedUpTo, sampled));
   const byName = pairsWithin(await sampledBlocks(tx, "n:", pairedUpTo, sampled));
   if (byDate.length < 100 || byName.length < 100) return null;
-  const dateSession = estimateModel(vectorsOf(byDate, weights, [...DATE_FIELDS, ...SPLITTING_FIELDS]), {
+  const dateSession = estimateModel(vectorsOf(byDate, scorer, [...DATE_FIELDS, ...SPLITTING_FIELDS]), {
     levelCounts,
   });
-  const nameSession = estimateModel(vectorsOf(byName, weights, [...NAME_FIELDS, ...SPLITTING_FIELDS]), {
+  const nameSession = estimateModel(vectorsOf(byName, scorer, [...NAME_FIELDS, ...SPLITTING_FIELDS]), {
     levelCounts,
   });
-  const u = await nonMatchFrequencies(tx, options.randomPersons ?? 2000, weights);
+  const u = await nonMatchFrequencies(tx, options.randomPersons ?? 2000, scorer);
   const m = levelCounts.map((_, field) => {
     if (SPLITTING_FIELDS.includes(field)) return current.m[field] as number[];
     return (DATE_FIELDS.includes(field) ? nameSession : dateSession).m[field] as number[];

@@ -147,11 +147,11 @@ describe("a family member declared in the application", () => {
 });
 
 describe("guests registered by a host's system in a batch", () => {
-  async function hostKey(): Promise<string> {
+  async function hostKey(email = "reception@caspian-pearl.az"): Promise<string> {
     const { id } = await createUser(
       { db: app.karvan.database.db, clock, actor: systemActor },
       {
-        email: "reception@caspian-pearl.az",
+        email,
         fullName: "Reception",
         password: "Correct-horse-battery-9",
         kind: "public",
@@ -210,14 +210,50 @@ describe("guests registered by a host's system in a batch", () => {
       sql`select person_id from people_case_links where role = 'applicant' limit 1`,
     );
     expect(elvin?.person_id).toBe(applicant?.person_id);
+    // Each case's answer tells the host where its own guest stands: linked (the register id), or new.
+    const registered = (response.json().cases as Array<{ registeredPersons: unknown }>).map(
+      (one) => one.registeredPersons,
+    );
+    const strangerId = (await linksOf(stranger?.id as string))[0]?.person_id;
+    expect(registered).toEqual([
+      [{ role: "guest", slot: 0, outcome: "linked", registerId: applicant?.person_id }],
+      [{ role: "guest", slot: 0, outcome: "new", registerId: strangerId }],
+    ]);
 
     const links = await queryRows<{ n: number }>(
       app.karvan.database.db,
       sql`select count(*)::int as n from people_case_links`,
     );
-    expect((await send()).statusCode).toBe(200);
+    const repeated = await send();
+    expect(repeated.statusCode).toBe(200);
+    expect(repeated.json().cases.map((one: { registeredPersons: unknown }) => one.registeredPersons)).toEqual(
+      registered,
+    );
     expect(
       await queryRows(app.karvan.database.db, sql`select count(*)::int as n from people_case_links`),
     ).toEqual(links);
+  });
+
+  it("tells a host whose guest waits for an officer that it is in review, and nothing of the candidates", async () => {
+    const key = await hostKey("night@caspian-pearl.az");
+    const response = await app.client().json(
+      "POST",
+      "/api/v1/cases/stay-registration",
+      // The batch's second guest again, day and month swapped and another passport: review.
+      { answers: { ...guest("Ayşe Kaya", "C0000009").answers, guestBirthDate: "1990-01-05" } },
+      { authorization: `Bearer ${key}`, "idempotency-key": "late-arrival" },
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json().registeredPersons).toEqual([
+      { role: "guest", slot: 0, outcome: "review", registerId: null },
+    ]);
+    const document = (await app.client().get("/api/docs/openapi.json")).json();
+    const created =
+      document.paths["/api/v1/cases/{typeCode}"].post.responses["201"].content["application/json"].schema;
+    expect(created.properties.registeredPersons.items.properties.outcome.enum).toEqual([
+      "linked",
+      "review",
+      "new",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Queryable } from "../../../platform/db/index.js";
 import { type CaseTypeDefinition, personsOfAnswers } from "../../cases/index.js";
-import { type RegisterOptions, registerOccurrence } from "../operations/register-occurrence.js";
+import { registerCaseOccurrences } from "../operations/register-case-occurrences.js";
+import type { RegisterOptions } from "../operations/register-occurrence.js";
 import { type RelationKind, relatePersons } from "../operations/relate-persons.js";
 
 /** Where one declared person of a case stands in the register after its submission. */
@@ -20,9 +21,10 @@ function relationKindOf(relationship: string | undefined): RelationKind {
 
 /**
  * Enters every person a submitted case declares into the register, in the caller's transaction (the
- * submission's): each is linked, sent to review or created by `registerOccurrence`, with the case,
- * its role and slot as the source, so a second submission of the same case links nothing twice.
- * A family member registered beside the case's main person is related to that person.
+ * submission's): each is linked, sent to review or created as `registerOccurrence` would, with the
+ * case, its role and slot as the source, so a second submission of the same case links nothing twice
+ * (and tells where each person stands now). A family member registered beside the case's main person
+ * is related to that person.
  */
 export async function registerCasePersons(
   db: Queryable,
@@ -33,11 +35,13 @@ export async function registerCasePersons(
   },
   options: RegisterOptions,
 ): Promise<CasePersonOutcome[]> {
+  const persons = personsOfAnswers(input.definition, input.answers);
+  const registrations = await registerCaseOccurrences(db, input.caseId, persons, options);
   const outcomes: CasePersonOutcome[] = [];
   let mainPersonId: string | null = null;
-  for (const person of personsOfAnswers(input.definition, input.answers)) {
-    const source = { kind: "case" as const, caseId: input.caseId, role: person.role, slot: person.slot };
-    const registration = await registerOccurrence(db, person.occurrence, source, options);
+  for (const [index, person] of persons.entries()) {
+    const registration = registrations[index];
+    if (!registration) throw new Error(`no registration for ${person.role} ${person.slot}`);
     outcomes.push({
       role: person.role,
       slot: person.slot,

@@ -12,13 +12,14 @@ import { peopleCaseLinks, peopleImportLinks, peopleMerges } from "../schema.js";
 /**
  * A change of which register person some sources belong to, as whoever counts persons must follow
  * it (official statistics): every source of one person now belongs to another (a merge), or the main
- * person of some cases, or some persons of an import batch, now belong to a person (a review decided,
- * a merge undone). Family members are left out: a case is counted as its main person's; so are the
- * records of other registers (detention placements, readmission requests), which no statistic counts.
+ * person of some cases, some of their family members (by slot), or some persons of an import batch,
+ * now belong to a person (a review decided, a merge undone). The records of other registers
+ * (detention placements, readmission requests) are left out: no statistic counts them.
  */
 export type RegisterLinkChange =
   | { kind: "merged"; from: string; to: string }
   | { kind: "cases"; caseIds: string[]; personId: string }
+  | { kind: "family-members"; members: Array<{ caseId: string; slot: number }>; personId: string }
   | { kind: "imported"; batchId: string; importPersonIds: string[]; personId: string };
 
 /** Told of the changes inside the register's transaction, so that both commit or neither does. */
@@ -34,6 +35,10 @@ function changeOfSource(source: OccurrenceSource, personId: string): RegisterLin
       { kind: "imported", batchId: source.batchId, importPersonIds: [source.importPersonId], personId },
     ];
   }
+  if (source.role === "family-member")
+    return [
+      { kind: "family-members", members: [{ caseId: source.caseId, slot: source.slot ?? 0 }], personId },
+    ];
   return isMainRole(source.role, source.slot ?? 0)
     ? [{ kind: "cases", caseIds: [source.caseId], personId }]
     : [];
@@ -100,6 +105,10 @@ async function changesOfLinks(
     const links = await tx.select().from(peopleCaseLinks).where(inArray(peopleCaseLinks.id, caseLinkIds));
     const caseIds = links.filter((link) => isMainRole(link.role, link.slot)).map((link) => link.caseId);
     if (caseIds.length > 0) changes.push({ kind: "cases", caseIds, personId });
+    const members = links
+      .filter((link) => link.role === "family-member")
+      .map((link) => ({ caseId: link.caseId, slot: link.slot }));
+    if (members.length > 0) changes.push({ kind: "family-members", members, personId });
   }
   const importLinkIds = moved.importLinks.map((link) => link.id);
   if (importLinkIds.length > 0) {

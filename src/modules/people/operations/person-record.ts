@@ -1,4 +1,6 @@
 import { asc, eq, or } from "drizzle-orm";
+import type { PgColumn, SelectedFields } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { Queryable } from "../../../platform/db/index.js";
 import { NotFoundError } from "../../../platform/errors/index.js";
 import { type AuditActor, recordAudit } from "../../access/index.js";
@@ -83,8 +85,7 @@ export async function personRecord(
   const person = isRegisterId(personId) ? await survivorOf(db, personId) : undefined;
   if (!person) throw new NotFoundError("person_not_found");
   const id = person.id;
-  const { names, documents, relations } = await identityRows(db, id);
-  const { caseLinks, importLinks, recordLinks, merges, mergedFrom } = await linkRows(db, id);
+  const { mergedFrom, ...rows } = await personRows(db, id);
   await recordAudit(db, {
     actor: viewer.actor,
     action: "people.person.viewed",
@@ -106,83 +107,86 @@ export async function personRecord(
       citizenships: person.citizenships,
     },
     mergedFrom: mergedFrom.map((row) => row.id),
-    names,
-    documents,
-    relations,
-    caseLinks,
-    importLinks,
-    recordLinks,
-    merges,
+    ...rows,
   };
 }
 
-/** The person's names, documents and relations. */
-async function identityRows(db: Queryable, id: string) {
-  const names = await db
-    .select({
-      id: peopleNames.id,
-      givenNames: peopleNames.givenNames,
-      familyName: peopleNames.familyName,
-      fullName: peopleNames.fullName,
-      script: peopleNames.script,
-      addedAt: peopleNames.addedAt,
-    })
-    .from(peopleNames)
-    .where(eq(peopleNames.personId, id))
-    .orderBy(asc(peopleNames.addedAt), asc(peopleNames.id));
-  const documents = await db
-    .select({
-      id: peopleDocuments.id,
-      type: peopleDocuments.type,
-      number: peopleDocuments.number,
-      issuingState: peopleDocuments.issuingState,
-      expiry: peopleDocuments.expiry,
-      addedAt: peopleDocuments.addedAt,
-    })
-    .from(peopleDocuments)
-    .where(eq(peopleDocuments.personId, id))
-    .orderBy(asc(peopleDocuments.addedAt), asc(peopleDocuments.id));
+/** The tables whose rows belong to one person, each read in the order its rows were added. */
+type PersonRows =
+  | typeof peopleNames
+  | typeof peopleDocuments
+  | typeof peopleCaseLinks
+  | typeof peopleImportLinks
+  | typeof peopleRecordLinks;
+
+/** `fields` of the person's rows of `table`, oldest first (ties by id, so the order is stable). */
+async function rowsOf<Fields extends SelectedFields>(
+  db: Queryable,
+  id: string,
+  table: PersonRows,
+  fields: Fields,
+  addedAt: PgColumn,
+): Promise<Array<SelectResultFields<Fields>>> {
+  const rows = await db
+    .select(fields)
+    .from(table)
+    .where(eq(table.personId, id))
+    .orderBy(asc(addedAt), asc(table.id));
+  // Drizzle cannot type a select from a union of tables; the rows hold exactly the fields asked for.
+  return rows as Array<SelectResultFields<Fields>>;
+}
+
+/**
+ * Everything the register holds about the person: names, documents, relations (either way), where the
+ * person appears (cases, imports, other registers' records), the merges it took part in, and the
+ * persons merged into it.
+ */
+async function personRows(db: Queryable, id: string) {
+  const { givenNames, familyName, fullName, script } = peopleNames;
+  const names = await rowsOf(
+    db,
+    id,
+    peopleNames,
+    { id: peopleNames.id, givenNames, familyName, fullName, script, addedAt: peopleNames.addedAt },
+    peopleNames.addedAt,
+  );
+  const { type, number, issuingState, expiry } = peopleDocuments;
+  const documents = await rowsOf(
+    db,
+    id,
+    peopleDocuments,
+    { id: peopleDocuments.id, type, number, issuingState, expiry, addedAt: peopleDocuments.addedAt },
+    peopleDocuments.addedAt,
+  );
+  const { caseId, role, slot } = peopleCaseLinks;
+  const caseLinks = await rowsOf(
+    db,
+    id,
+    peopleCaseLinks,
+    { caseId, role, slot, linkedAt: peopleCaseLinks.linkedAt, how: peopleCaseLinks.how },
+    peopleCaseLinks.linkedAt,
+  );
+  const { batchId, importPersonId } = peopleImportLinks;
+  const importLinks = await rowsOf(
+    db,
+    id,
+    peopleImportLinks,
+    { batchId, importPersonId, linkedAt: peopleImportLinks.linkedAt, how: peopleImportLinks.how },
+    peopleImportLinks.linkedAt,
+  );
+  const { register, recordId } = peopleRecordLinks;
+  const recordLinks = await rowsOf(
+    db,
+    id,
+    peopleRecordLinks,
+    { register, recordId, linkedAt: peopleRecordLinks.linkedAt, how: peopleRecordLinks.how },
+    peopleRecordLinks.linkedAt,
+  );
   const relations = await db
     .select()
     .from(peopleRelations)
     .where(or(eq(peopleRelations.personId, id), eq(peopleRelations.relatedPersonId, id)))
     .orderBy(asc(peopleRelations.addedAt), asc(peopleRelations.id));
-  return { names, documents, relations };
-}
-
-/** Where the person appears (cases, imports, other registers' records) and the merges it took part in. */
-async function linkRows(db: Queryable, id: string) {
-  const caseLinks = await db
-    .select({
-      caseId: peopleCaseLinks.caseId,
-      role: peopleCaseLinks.role,
-      slot: peopleCaseLinks.slot,
-      linkedAt: peopleCaseLinks.linkedAt,
-      how: peopleCaseLinks.how,
-    })
-    .from(peopleCaseLinks)
-    .where(eq(peopleCaseLinks.personId, id))
-    .orderBy(asc(peopleCaseLinks.linkedAt), asc(peopleCaseLinks.id));
-  const importLinks = await db
-    .select({
-      batchId: peopleImportLinks.batchId,
-      importPersonId: peopleImportLinks.importPersonId,
-      linkedAt: peopleImportLinks.linkedAt,
-      how: peopleImportLinks.how,
-    })
-    .from(peopleImportLinks)
-    .where(eq(peopleImportLinks.personId, id))
-    .orderBy(asc(peopleImportLinks.linkedAt), asc(peopleImportLinks.id));
-  const recordLinks = await db
-    .select({
-      register: peopleRecordLinks.register,
-      recordId: peopleRecordLinks.recordId,
-      linkedAt: peopleRecordLinks.linkedAt,
-      how: peopleRecordLinks.how,
-    })
-    .from(peopleRecordLinks)
-    .where(eq(peopleRecordLinks.personId, id))
-    .orderBy(asc(peopleRecordLinks.linkedAt), asc(peopleRecordLinks.id));
   const merges = await db
     .select({
       id: peopleMerges.id,
@@ -202,5 +206,5 @@ async function linkRows(db: Queryable, id: string) {
     .from(peoplePersons)
     .where(eq(peoplePersons.mergedInto, id))
     .orderBy(asc(peoplePersons.id));
-  return { caseLinks, importLinks, recordLinks, merges, mergedFrom };
+  return { names, documents, relations, caseLinks, importLinks, recordLinks, merges, mergedFrom };
 }

@@ -47,6 +47,8 @@ export const registerPaths = {
   person: (id: string) => `/people/persons/${id}`,
   merge: (id: string) => `/people/persons/${id}/merge`,
   undoMerge: (mergeId: string) => `/people/merges/${mergeId}/undo`,
+  duplicates: "/people/duplicates",
+  duplicate: (id: string) => `/people/duplicates/${id}`,
   search: "/people/search",
   model: "/people/model",
   estimateModel: "/people/model/estimate",

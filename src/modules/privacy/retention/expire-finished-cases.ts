@@ -40,6 +40,7 @@ export async function expireFinishedCases(
           rule.scope,
           anonymousAnswers,
           `${rule.name}=${rule.years}`,
+          services.anonymiseBeside,
         );
         if (!done) continue;
         for (const documentId of done.documentIds) await services.documents.deleteDocument(documentId);

@@ -1,6 +1,6 @@
 import type { Documents } from "../../../platform/files/index.js";
 import type { I18n } from "../../../platform/http/index.js";
-import type { CasesModule } from "../../cases/index.js";
+import type { AnonymiseBeside, CasesModule } from "../../cases/index.js";
 import type { RetentionRules } from "./retention-rules.js";
 
 /** What the retention job works with: the case engine (database, clock, mailer, case types), the document store, translations and the rules. */
@@ -9,6 +9,8 @@ export interface RetentionServices {
   documents: Pick<Documents, "deleteDocument">;
   i18n: I18n;
   rules: RetentionRules;
+  /** Other modules' records beside a case, anonymised with it. */
+  anonymiseBeside?: readonly AnonymiseBeside[];
 }
 
 export const dayMs = 24 * 60 * 60 * 1000;

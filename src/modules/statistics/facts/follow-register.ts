@@ -10,6 +10,8 @@ function keyChangesOf(changes: RegisterLinkChange[]): PersonKeyChange[] {
     }
     if (change.kind === "cases")
       return { from: { caseIds: change.caseIds }, to: registerPersonKey(change.personId) };
+    if (change.kind === "family-members")
+      return { from: { familyMembers: change.members }, to: registerPersonKey(change.personId) };
     return {
       from: { batchId: change.batchId, importPersonIds: change.importPersonIds },
       to: registerPersonKey(change.personId),

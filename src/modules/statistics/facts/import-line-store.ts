@@ -2,7 +2,12 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, driverConnection, type Queryable, queryRows } from "../../../platform/db/index.js";
 import { copyLinesInto, copyValue } from "../cubes/copy-text.js";
-import { type FirstLine, type ReferenceStore, storeKey } from "../import/reference-store.js";
+import {
+  cachedReferenceStore,
+  type FirstLine,
+  type ReferenceStore,
+  storeKey,
+} from "../import/reference-store.js";
 
 interface StoredLine {
   key: string;
@@ -132,7 +137,8 @@ export async function withImportLineStore<T>(
     },
   };
   try {
-    const result = await use(store);
+    // Most lookups are answered in memory; the table answers the rest (see cachedReferenceStore).
+    const result = await use(cachedReferenceStore(store));
     await saved;
     return result;
   } finally {

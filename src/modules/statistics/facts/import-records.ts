@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Database, Queryable } from "../../../platform/db/index.js";
+import pg from "pg";
+import { type Database, driverConnection, type Queryable } from "../../../platform/db/index.js";
 import { lockCubes } from "../cubes/statistics-lock.js";
+import { streamImportFilesInThread } from "../import/check-in-thread.js";
 import type { ImportError } from "../import/import-error.js";
-import type { ImportFile } from "../import/import-source.js";
+import { type ImportFile, sizeOfImportFile } from "../import/import-source.js";
 import { type StreamedImport, streamImportFiles } from "../import/stream-import-files.js";
 import { addBatchToCubes } from "./add-batch-to-cubes.js";
 import { withImportLineStore } from "./import-line-store.js";
@@ -119,6 +121,26 @@ export async function importStatisticalRecords(
   });
 }
 
+/**
+ * Files of at least this many bytes in all are checked in a worker thread on a server: below it,
+ * starting the thread costs more than the second core saves.
+ */
+const THREAD_FROM_BYTES = 4 * 1024 * 1024;
+
+/** The server to open the checking thread's session on, when the import is worth a thread. */
+async function threadServer(
+  db: Database,
+  files: readonly ImportFile[],
+  inThread: boolean | undefined,
+): Promise<string | null> {
+  const pool = driverConnection(db);
+  if (inThread === false || !(pool instanceof pg.Pool) || !pool.options.connectionString) return null;
+  if (inThread === true) return pool.options.connectionString;
+  let bytes = 0;
+  for (const file of files) bytes += await sizeOfImportFile(file);
+  return bytes >= THREAD_FROM_BYTES ? pool.options.connectionString : null;
+}
+
 export type FilesImport =
   | { imported: true; report: ImportReport; counts: Record<string, number> }
   | { imported: false; errors: ImportError[]; counts: Record<string, number> };
@@ -140,24 +162,45 @@ export async function importFiles(
   db: Database,
   files: readonly ImportFile[],
   batch: BatchHeader,
-  options: { onProgress?: (done: number, total: number) => void; linesPerBatch?: number } = {},
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    linesPerBatch?: number;
+    /** Check the lines in a worker thread (server only); default: for files of 4 MB or more. */
+    inThread?: boolean;
+  } = {},
 ): Promise<FilesImport> {
   const batchId = randomUUID();
+  const today = batch.at.toISOString().slice(0, 10);
+  const batchSize = options.linesPerBatch ?? LINES_PER_BATCH;
+  const onProgress = options.onProgress ? { onProgress: options.onProgress } : {};
+  const server = await threadServer(db, files, options.inThread);
   try {
     return await db.transaction(async (tx) => {
       await lockCubes(tx);
       await openBatch(tx, batchId, batch);
-      const read = await withImportLineStore(db, tx, (references) =>
-        copyRecords(tx, batchId, (copy) =>
-          streamImportFiles(files, {
-            today: batch.at.toISOString().slice(0, 10),
-            batchSize: options.linesPerBatch ?? LINES_PER_BATCH,
-            references,
-            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-            onRecords: (records) => copy.write(records),
-          }),
-        ),
-      );
+      const read =
+        server === null
+          ? await withImportLineStore(db, tx, (references) =>
+              copyRecords(tx, batchId, (copy) =>
+                streamImportFiles(files, {
+                  today,
+                  batchSize,
+                  references,
+                  ...onProgress,
+                  onRecords: (records) => copy.write(records),
+                }),
+              ),
+            )
+          : await copyRecords(tx, batchId, (copy) =>
+              streamImportFilesInThread(files, {
+                today,
+                batchSize,
+                batchId,
+                databaseUrl: server,
+                ...onProgress,
+                onCopyText: (text) => copy.writeText(text),
+              }),
+            );
       if (read.errors.length > 0) throw new ImportRefused(read);
       const cells = await closeBatch(tx, batchId, { files: read.counts, records: read.records });
       return {

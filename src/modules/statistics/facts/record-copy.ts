@@ -14,6 +14,8 @@ import type { StatisticalRecord } from "./statistical-record.js";
 export interface RecordCopy {
   /** Starts copying a batch; resolves once the previous batch is stored. */
   write(records: readonly StatisticalRecord[]): Promise<void>;
+  /** As `write`, for records already made into COPY text (`recordCopyText`), in a worker thread. */
+  writeText(text: string): Promise<void>;
   /** Waits until every batch is stored; throws the first batch's failure. */
   end(): Promise<void>;
 }
@@ -65,7 +67,8 @@ function copyLine(record: StatisticalRecord, batchId: string): string {
   return `${line}\n`;
 }
 
-function copyText(records: readonly StatisticalRecord[], batchId: string): string {
+/** The COPY text of a batch's records. */
+export function recordCopyText(records: readonly StatisticalRecord[], batchId: string): string {
   let lines = "";
   for (const record of records) lines += copyLine(record, batchId);
   return lines;
@@ -85,11 +88,12 @@ export function alreadyStoredRecordId(error: unknown): string | null {
 export function openRecordCopy(tx: Queryable, batchId: string): RecordCopy {
   const connection = copyConnection(tx);
   let previous: Promise<unknown> = Promise.resolve();
-  return {
-    async write(records) {
+  const copy: RecordCopy = {
+    write: (records) => copy.writeText(recordCopyText(records, batchId)),
+    async writeText(text) {
       await previous;
-      if (records.length === 0) return;
-      previous = copyLinesInto(connection, TARGET, copyText(records, batchId));
+      if (text.length === 0) return;
+      previous = copyLinesInto(connection, TARGET, text);
       // Awaited by the next write or by end(); until then its failure is not unhandled.
       previous.catch(() => {});
     },
@@ -97,4 +101,5 @@ export function openRecordCopy(tx: Queryable, batchId: string): RecordCopy {
       await previous;
     },
   };
+  return copy;
 }

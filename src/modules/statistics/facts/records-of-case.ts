@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { isRegionCode } from "../../../platform/reference/index.js";
-import type { CaseEvent, CaseStanding, CaseTypeDefinition, StatisticsSection } from "../../cases/index.js";
+import {
+  type CaseEvent,
+  type CaseStanding,
+  type CaseTypeDefinition,
+  type PersonOccurrenceData,
+  personsOfAnswers,
+  type StatisticsSection,
+} from "../../cases/index.js";
 import { eurostatCitizenship } from "../eurostat/citizenship-codes.js";
 import type { DecisionOutcome, PermitReason, PersonFacts, StatisticalRecord } from "./statistical-record.js";
 
@@ -18,6 +25,28 @@ function citizenshipOf(value: unknown, stateless: boolean): string {
   }
 }
 
+/** A person's key from their travel document, hashed so the cubes' inputs carry no document number. */
+function documentKey(citizenship: string, number: unknown): string | null {
+  const document = text(number)?.toUpperCase().replace(/[\s-]/g, "") ?? null;
+  return document
+    ? `doc:${createHash("sha256").update(`${citizenship}|${document}`).digest("hex").slice(0, 32)}`
+    : null;
+}
+
+function personFacts(
+  personKey: string,
+  citizenship: string,
+  sex: unknown,
+  birthDate: string | null,
+): PersonFacts {
+  return {
+    personKey,
+    citizenship,
+    sex: sex === "F" || sex === "M" ? sex : "UNK",
+    birthDate: birthDate && DATE.test(birthDate) ? birthDate : null,
+  };
+}
+
 /**
  * The same person across cases: citizenship and travel document number, hashed so the cubes'
  * inputs carry no document number. Without a document number, the case stands for its person.
@@ -27,18 +56,30 @@ function personOf(state: CaseStanding, fields: StatisticsSection["person"]): Per
   const answer = (field: string | undefined) => (field === undefined ? undefined : answers[field]);
   const stateless = answer(fields.stateless);
   const citizenship = citizenshipOf(answers[fields.citizenship], stateless === true || stateless === "yes");
-  const document = text(answer(fields.travelDocument))?.toUpperCase().replace(/[\s-]/g, "") ?? null;
-  const personKey = document
-    ? `doc:${createHash("sha256").update(`${citizenship}|${document}`).digest("hex").slice(0, 32)}`
-    : `case:${state.id}`;
-  const sex = answer(fields.sex);
-  const birthDate = text(answer(fields.birthDate));
-  return {
-    personKey,
-    citizenship,
-    sex: sex === "F" || sex === "M" ? sex : "UNK",
-    birthDate: birthDate && DATE.test(birthDate) ? birthDate : null,
-  };
+  const personKey = documentKey(citizenship, answer(fields.travelDocument)) ?? `case:${state.id}`;
+  return personFacts(personKey, citizenship, answer(fields.sex), text(answer(fields.birthDate)));
+}
+
+/** The part of a record id that names a family member: `case:<case id>:family-member:<slot>:<kind>`. */
+const familyMemberPart = "family-member";
+
+/**
+ * The family member (their slot among the persons section's family members) a case's record is
+ * about, or null for a record of the case's main person.
+ */
+export function familyMemberSlotOf(recordId: string): number | null {
+  const parts = recordId.split(":");
+  return parts.length === 5 && parts[2] === familyMemberPart ? Number(parts[3]) : null;
+}
+
+/** A family member as a person of the tables: the register's source of them is the case, role and slot. */
+function familyMemberOf(caseId: string, member: PersonOccurrenceData): PersonFacts {
+  const { occurrence } = member;
+  const citizenship = citizenshipOf(occurrence.citizenship, false);
+  const personKey =
+    documentKey(citizenship, occurrence.document?.number) ??
+    `case:${caseId}:${familyMemberPart}:${member.slot}`;
+  return personFacts(personKey, citizenship, occurrence.sex, occurrence.birthDate ?? null);
 }
 
 /**
@@ -92,6 +133,154 @@ function closingOf(
 }
 
 /**
+ * An order to leave, counted on the day it was notified (its decision issued), and the return that
+ * followed it, on the day the person left: the day the step recorded (`occurredOn`), else the day
+ * the step was taken.
+ */
+function returnRecords(
+  state: CaseStanding,
+  events: CaseEvent[],
+  returns: NonNullable<StatisticsSection["returns"]>,
+  base: Omit<StatisticalRecord, "recordId" | "kind" | "date">,
+  legalDate: (at: Date) => string,
+): StatisticalRecord[] {
+  if (!state.decision?.issued || !state.decidedAt) return [];
+  const order = { ...base, recordId: `case:${state.id}:order_to_leave`, kind: "order_to_leave" as const };
+  const records: StatisticalRecord[] = [{ ...order, date: legalDate(new Date(state.decidedAt)) }];
+  let date: string | null = null;
+  for (const event of events) {
+    if (event.type === "case.transitioned" && Object.hasOwn(returns.returnedBy, event.payload.transition))
+      date = event.payload.occurredOn ?? legalDate(event.at);
+  }
+  if (date) {
+    records.push({
+      ...base,
+      recordId: `case:${state.id}:return`,
+      kind: "return",
+      date,
+      orderRecordId: order.recordId,
+    });
+  }
+  return records;
+}
+
+/** Under 18 on the day it was lodged; of unknown age counts as a minor (the import checks only a known age). */
+function minorOn(birthDate: string | null, lodged: string): boolean {
+  if (!birthDate) return true;
+  const [year, month, day] = birthDate.split("-").map(Number);
+  return (
+    `${String((year ?? 0) + 18).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` >
+    lodged
+  );
+}
+
+/**
+ * Lodged by an unaccompanied minor: the answer the section names says so, the person was under 18
+ * on the day it was lodged when the birth date is known (the import refuses the same claim), and
+ * no parent of theirs is a person of the case: a family member who is the main person's parent is
+ * everyone's, and the main person is their child's.
+ */
+function unaccompaniedOf(
+  section: StatisticsSection,
+  answers: Record<string, unknown>,
+  person: { birthDate: string | null; relationship?: string | undefined },
+  lodged: string,
+  members: PersonOccurrenceData[],
+): boolean {
+  const answer = section.unaccompaniedMinor ? answers[section.unaccompaniedMinor] : undefined;
+  if (answer !== "yes" && answer !== true) return false;
+  if (person.relationship === "child" || members.some((member) => member.relationship === "parent"))
+    return false;
+  return minorOn(person.birthDate, lodged);
+}
+
+/**
+ * The family members' own records, where the section counts every person of the case: each applied
+ * with the main person, so each has the same application and decisions under their own person,
+ * and is unaccompanied by their own age and parents.
+ */
+function familyMembersRecords(
+  state: CaseStanding,
+  section: StatisticsSection,
+  members: PersonOccurrenceData[],
+  records: StatisticalRecord[],
+  lodged: string,
+): StatisticalRecord[] {
+  const own = records.filter((record) => record.kind === "application" || record.kind === "decision");
+  return members.flatMap((member) => {
+    const person = familyMemberOf(state.id, member);
+    const unaccompanied = unaccompaniedOf(
+      section,
+      state.answers,
+      { birthDate: person.birthDate, relationship: member.relationship },
+      lodged,
+      members,
+    );
+    return own.map((record) => ({
+      ...record,
+      recordId: record.recordId.replace(
+        `case:${state.id}:`,
+        `case:${state.id}:${familyMemberPart}:${member.slot}:`,
+      ),
+      person,
+      unaccompanied: record.kind === "application" ? unaccompanied : false,
+    }));
+  });
+}
+
+/**
+ * An application of a procedure with an appeal: the first-instance decision, the final one (a
+ * decision issued after the appeal was lodged), and the application pending from its lodging to
+ * its last decision, open again while an appeal runs, or ended by a withdrawal at any instance.
+ */
+function appealedApplicationRecords(
+  state: CaseStanding,
+  events: CaseEvent[],
+  definition: CaseTypeDefinition,
+  section: StatisticsSection & { appeal: { states: string[] } },
+  application: StatisticalRecord,
+  legalDate: (at: Date) => string,
+): StatisticalRecord[] {
+  const decisions = new Map<"first" | "final", { date: string; outcome: string }>();
+  let appealed = false;
+  let end: { date: string; withdrawn: boolean } | null = null;
+  for (const event of events) {
+    if (event.type === "case.decision_issued") {
+      const date = legalDate(event.at);
+      decisions.set(appealed ? "final" : "first", { date, outcome: event.payload.outcome });
+      end = { date, withdrawn: false };
+    }
+    if (event.type !== "case.transitioned") continue;
+    if (section.appeal.states.includes(event.payload.to)) {
+      appealed = true;
+      end = null;
+    } else if (definition.states[event.payload.to]?.category === "closed") {
+      const transition = definition.transitions.find((one) => one.name === event.payload.transition);
+      end = { date: legalDate(event.at), withdrawn: transition?.effect === "withdraw" };
+    }
+  }
+  const records: StatisticalRecord[] = [
+    { ...application, endDate: end?.date ?? null, withdrawn: end?.withdrawn ?? false },
+  ];
+  for (const [instance, decision] of decisions) {
+    records.push({
+      ...application,
+      recordId: `case:${state.id}:${instance === "first" ? "decision" : "decision-final"}`,
+      kind: "decision",
+      date: decision.date,
+      endDate: null,
+      outcome: outcomeOf(section, decision.outcome),
+      instance,
+      unaccompanied: false,
+      lodgedOn: application.date,
+      // The legal time runs to the first-instance decision; the court's has none in the case.
+      deadline: instance === "first" ? application.deadline : null,
+    });
+  }
+  return records;
+}
+
+/**
  * The statistical records one case gives, from its events and the state they lead to, as the
  * statistics section of its definition declares them: nothing before submission nor for a case
  * type without the section; then the registration, or the application with its decision and the
@@ -122,6 +311,39 @@ export function recordsOfCase(
   if (section.counts === "registration") {
     return [{ ...base, recordId: id("registration"), kind: "registration", date: lodged }];
   }
+  if (section.returns) return returnRecords(state, events, section.returns, base, legalDate);
+  const members =
+    section.applicantsFrom === "persons"
+      ? personsOfAnswers(definition, state.answers).filter((person) => person.role === "family-member")
+      : [];
+  const unaccompanied = unaccompaniedOf(section, state.answers, base.person, lodged, members);
+  const application = { state, events, lodged, unaccompanied };
+  const records = applicationRecords(application, { ...definition, statistics: section }, base, legalDate);
+  return [...records, ...familyMembersRecords(state, section, members, records, lodged)];
+}
+
+/** The application of the case's main person, with its decisions and the permit it issued. */
+function applicationRecords(
+  application: { state: CaseStanding; events: CaseEvent[]; lodged: string; unaccompanied: boolean },
+  definition: CaseTypeDefinition & { statistics: StatisticsSection },
+  base: Omit<StatisticalRecord, "recordId" | "kind" | "date">,
+  legalDate: (at: Date) => string,
+): StatisticalRecord[] {
+  const { state, events, lodged, unaccompanied } = application;
+  const section = definition.statistics;
+  const id = (kind: string) => `case:${state.id}:${kind}`;
+  if (section.appeal) {
+    const application = { ...base, recordId: id("application"), kind: "application" as const, date: lodged };
+    const lodgedApplication = { ...application, unaccompanied, deadline: state.deadlineDate };
+    return appealedApplicationRecords(
+      state,
+      events,
+      definition,
+      { ...section, appeal: section.appeal },
+      lodgedApplication,
+      legalDate,
+    );
+  }
   const decision = state.decision?.issued ? state.decision : null;
   const decidedOn = decision && state.decidedAt ? legalDate(new Date(state.decidedAt)) : null;
   const closing = decidedOn ? null : closingOf(events, definition, legalDate);
@@ -133,6 +355,7 @@ export function recordsOfCase(
       date: lodged,
       endDate: decidedOn ?? closing?.date ?? null,
       withdrawn: closing?.withdrawn ?? false,
+      unaccompanied,
       deadline: state.deadlineDate,
     },
   ];

@@ -114,4 +114,36 @@ describe("records move between persons as the register links them", () => {
     // The case's applicant is the imported person A, who applied in January already.
     expect(await januaryApplicants()).toBe(3);
   });
+
+  it("moves a family member's records apart from the case's main person's", async () => {
+    const caseId = randomUUID();
+    const record = (part: string, personKey: string) => ({
+      ...statisticalRecord({
+        recordId: `case:${caseId}:${part}application`,
+        date: "2025-01-07",
+        person: { personKey },
+      }),
+      caseId,
+    });
+    const main = record("", `case:${caseId}`);
+    const member = record("family-member:1:", `case:${caseId}:family-member:1`);
+    await replaceRecords(database.db, { replaceCases: [caseId], add: [main, member] });
+    const applicants = await januaryApplicants();
+    const third = registerPersonKey(randomUUID());
+    const linked = await rekeyPersons(database.db, [
+      { from: { familyMembers: [{ caseId, slot: 1 }] }, to: third },
+    ]);
+    expect(linked.records).toBe(1);
+    expect(await rekeyPersons(database.db, [{ from: { caseIds: [caseId] }, to: third }])).toMatchObject({
+      records: 1,
+    });
+    // Both now one person: one applicant fewer.
+    expect(await januaryApplicants()).toBe(applicants - 1);
+    const keys = await keysOfRecords();
+    expect([keys[main.recordId], keys[member.recordId]]).toEqual([third, third]);
+    expect(
+      await rekeyPersons(database.db, [{ from: { familyMembers: [{ caseId, slot: 0 }] }, to: second }]),
+    ).toMatchObject({ records: 0 });
+    expect(await januaryApplicants()).toBe(applicants - 1);
+  });
 });

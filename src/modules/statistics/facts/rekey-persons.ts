@@ -6,16 +6,19 @@ import { addToCubes } from "../cubes/cube-repository.js";
 import { personContributions } from "../cubes/person-contributions.js";
 import { lockCubes } from "../cubes/statistics-lock.js";
 import { loadRecordsOfPersons } from "./record-repository.js";
+import { familyMemberSlotOf } from "./records-of-case.js";
 import type { StatisticalRecord } from "./statistical-record.js";
 
 /**
  * The records a change of person concerns: every record of a person key (a merge of two register
- * persons), the records of some cases (a case's person linked by a review or moved back by an undo),
- * or the records of some persons of an import batch (linked after the import, or moved back).
+ * persons), the records of the main person of some cases or of some of their family members (a
+ * case's person linked by a review or moved back by an undo), or the records of some persons of an
+ * import batch (linked after the import, or moved back).
  */
 export type PersonRecords =
   | { key: string }
   | { caseIds: string[] }
+  | { familyMembers: Array<{ caseId: string; slot: number }> }
   | { batchId: string; importPersonIds: string[] };
 
 export interface PersonKeyChange {
@@ -62,11 +65,15 @@ async function movesOf(tx: Queryable, changes: PersonKeyChange[]): Promise<Move[
   const named: Array<Move & { order: number }> = [];
   const byKey = new Map<string, PersonKeyChange>();
   const byCase = new Map<string, PersonKeyChange>();
+  // A family member by case and slot (`<case id>:<slot>`); the case's main person by the case alone.
+  const byMember = new Map<string, PersonKeyChange>();
   const byBatch = new Map<string, Map<string, PersonKeyChange>>();
   for (const change of changes) {
     const from = change.from;
     if ("key" in from) byKey.set(from.key, change);
     else if ("caseIds" in from) for (const caseId of from.caseIds) byCase.set(caseId, change);
+    else if ("familyMembers" in from)
+      for (const member of from.familyMembers) byMember.set(`${member.caseId}:${member.slot}`, change);
     else {
       const persons = byBatch.get(from.batchId) ?? new Map<string, PersonKeyChange>();
       for (const id of from.importPersonIds) persons.set(id, change);
@@ -89,12 +96,19 @@ async function movesOf(tx: Queryable, changes: PersonKeyChange[]): Promise<Move[
     );
     for (const row of rows) add(row, byKey.get(row.person_key));
   }
-  if (byCase.size > 0) {
+  const caseIds = new Set([
+    ...byCase.keys(),
+    ...[...byMember.keys()].map((key) => key.split(":")[0] as string),
+  ]);
+  if (caseIds.size > 0) {
     const rows = await queryRows<KeyedRecord & { case_id: string }>(
       tx,
-      sql`select record_id, person_key, case_id from stat_records where case_id = ${anyOf([...byCase.keys()], "uuid")}`,
+      sql`select record_id, person_key, case_id from stat_records where case_id = ${anyOf([...caseIds], "uuid")}`,
     );
-    for (const row of rows) add(row, byCase.get(row.case_id));
+    for (const row of rows) {
+      const slot = familyMemberSlotOf(row.record_id);
+      add(row, slot === null ? byCase.get(row.case_id) : byMember.get(`${row.case_id}:${slot}`));
+    }
   }
   for (const [batchId, persons] of byBatch) {
     const ids = [...persons.keys()];

@@ -14,11 +14,35 @@ export interface ImportError {
 
 export const MAX_IMPORT_ERRORS = 1000;
 
+/** Where the checks put the errors they find. */
+export interface ImportErrorSink {
+  add(error: ImportError): void;
+}
+
+/**
+ * Errors found ahead, kept until the list may take them: the lines of the next batch are read while
+ * the current batch is checked, and their errors join the list after the current batch's, in the
+ * order they would have had without reading ahead (the cap of the list keeps the same ones).
+ */
+export class PendingImportErrors implements ImportErrorSink {
+  private errors: ImportError[] = [];
+
+  add(error: ImportError): void {
+    // Past the cap the list keeps none but the one that notes the overflow.
+    if (this.errors.length <= MAX_IMPORT_ERRORS) this.errors.push(error);
+  }
+
+  moveTo(list: ImportErrorSink): void {
+    for (const error of this.errors) list.add(error);
+    this.errors = [];
+  }
+}
+
 /**
  * Collects every error rather than stopping at the first, so that one run shows the user all they
  * must fix; capped because a file in the wrong format would otherwise yield an error per cell.
  */
-export class ImportErrorList {
+export class ImportErrorList implements ImportErrorSink {
   readonly errors: ImportError[] = [];
   private overflowed = false;
 

@@ -1,6 +1,6 @@
 import { CsvFormatError, type CsvRecord } from "../eurostat/csv-records.js";
 import { CsvRecordSplitter } from "./csv-record-splitter.js";
-import type { ImportErrorList } from "./import-error.js";
+import type { ImportErrorSink } from "./import-error.js";
 import type { ImportFileSpec } from "./import-file-specs.js";
 
 export interface TableRow {
@@ -27,7 +27,7 @@ interface Header {
 }
 
 /** Checks the header's columns against the file's specification. */
-function readHeader(header: CsvRecord, spec: ImportFileSpec, errors: ImportErrorList): Header {
+function readHeader(header: CsvRecord, spec: ImportFileSpec, errors: ImportErrorSink): Header {
   const file = spec.name;
   const known = new Set<string>([...spec.required, ...spec.optional]);
   const columnAt = new Map<number, string>();
@@ -77,7 +77,7 @@ function readHeader(header: CsvRecord, spec: ImportFileSpec, errors: ImportError
 export async function* readCsvTable(
   text: AsyncIterable<string>,
   spec: ImportFileSpec,
-  errors: ImportErrorList,
+  errors: ImportErrorSink,
 ): AsyncGenerator<TableRow> {
   const file = spec.name;
   let header: Header | null = null;

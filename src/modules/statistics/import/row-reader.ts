@@ -1,4 +1,4 @@
-import type { ImportErrorList } from "./import-error.js";
+import type { ImportErrorSink } from "./import-error.js";
 import type { TableRow } from "./read-csv-table.js";
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
@@ -56,7 +56,7 @@ export class RowReader {
   constructor(
     private readonly file: string,
     private readonly row: TableRow,
-    private readonly errors: ImportErrorList,
+    private readonly errors: ImportErrorSink,
     private readonly today: string,
   ) {
     this.latestUntil = latestUntilOf(today);

@@ -1,6 +1,6 @@
 import type { RecordKind, StatisticalRecord } from "../facts/statistical-record.js";
 import { ImportReferences } from "./check-import-references.js";
-import { type ImportError, ImportErrorList } from "./import-error.js";
+import { type ImportError, ImportErrorList, PendingImportErrors } from "./import-error.js";
 import {
   applicationsFile,
   decisionsFile,
@@ -59,6 +59,11 @@ export interface StreamImportOptions {
   batchSize?: number;
   /** Where the ids and facts that later lines refer to are kept; default in memory. */
   references?: ReferenceStore;
+  /**
+   * Read the next batch's lines while a batch is checked (default). False reads and checks one batch
+   * after the other: the plain path the tests compare reading ahead with.
+   */
+  readAhead?: boolean;
 }
 
 const eventSpecs = new Map<string, PersonEventFileSpec>(personEventFiles.map((spec) => [spec.name, spec]));
@@ -91,31 +96,45 @@ export async function streamImportFiles(
 
   const counts: Record<string, number> = {};
   let records = 0;
+  /** The checks across lines of one batch of `spec`, once its own checks are in `errors`. */
+  const checkBatch = async (spec: ImportFileSpec, batch: ReadRow<unknown>[]) => {
+    await store.load(references.keysOf(spec, batch));
+    for (const line of batch) checkLine(spec, line, references);
+    // Persons are facts of the other files' records, not records of their own.
+    if (errors.isEmpty && options.onRecords && spec !== personsFile) {
+      if (spec === decisionsFile) await store.load(personsOfApplications(batch, references));
+      const converted = recordsOfLines(spec, batch, references);
+      await options.onRecords(converted);
+      records += converted.length;
+    }
+    await store.save();
+  };
+  // The lines of the next batch are read, with their own checks, while a batch waits for the ids it
+  // refers to; their errors wait in `ahead` until the batch's checks are done.
+  const ahead = new PendingImportErrors();
   for (const spec of importFileSpecs) {
     const file = known.get(spec.name);
     if (!file) continue;
     let count = 0;
     let batch: ReadRow<unknown>[] = [];
-    const checkBatch = async () => {
+    let checking: Promise<void> = Promise.resolve();
+    const nextBatch = async () => {
+      await checking;
+      ahead.moveTo(errors);
       if (batch.length === 0) return;
-      await store.load(references.keysOf(spec, batch));
-      for (const line of batch) checkLine(spec, line, references);
-      // Persons are facts of the other files' records, not records of their own.
-      if (errors.isEmpty && options.onRecords && spec !== personsFile) {
-        if (spec === decisionsFile) await store.load(personsOfApplications(batch, references));
-        const converted = recordsOfLines(spec, batch, references);
-        await options.onRecords(converted);
-        records += converted.length;
-      }
-      await store.save();
+      checking = checkBatch(spec, batch);
+      // Awaited before the next batch or at the file's end; until then its failure is not unhandled.
+      checking.catch(() => {});
       batch = [];
+      if (options.readAhead === false) await checking;
     };
-    for await (const row of readCsvTable(importFileText(file, progress), spec, errors)) {
-      batch.push(readLine(spec, new RowReader(spec.name, row, errors, today)));
+    for await (const row of readCsvTable(importFileText(file, progress), spec, ahead)) {
+      batch.push(readLine(spec, new RowReader(spec.name, row, ahead, today)));
       count += 1;
-      if (batch.length >= batchSize) await checkBatch();
+      if (batch.length >= batchSize) await nextBatch();
     }
-    await checkBatch();
+    await nextBatch();
+    await checking;
     counts[spec.name] = count;
   }
   return {

@@ -3,6 +3,9 @@ import { maxCasesPerRequest } from "../../operations/create-submitted-cases.js";
 import { type answersBody, errorResponses, limits } from "../api-schemas.js";
 import { idempotencyHeaders } from "../case-api-shared.js";
 import { caseStatusSchema } from "../case-status.js";
+import { registeredPersonsSchema } from "../registered-persons.js";
+
+const createdCaseSchema = caseStatusSchema.extend({ registeredPersons: registeredPersonsSchema });
 
 export interface BulkCaseRoute {
   url: string;
@@ -25,8 +28,8 @@ export function bulkCasesSchema(route: BulkCaseRoute, answers: ReturnType<typeof
       .object({ items: z.array(z.object({ answers }).strict()).min(1).max(maxCasesPerRequest) })
       .strict(),
     response: {
-      200: z.object({ cases: z.array(caseStatusSchema) }),
-      201: z.object({ cases: z.array(caseStatusSchema).describe("In the order of the items") }),
+      200: z.object({ cases: z.array(createdCaseSchema) }),
+      201: z.object({ cases: z.array(createdCaseSchema).describe("In the order of the items") }),
       ...errorResponses,
     },
   };

@@ -7,6 +7,7 @@ import { withReadableProblems } from "../api-schemas.js";
 import { requireScopeForCaseType } from "../case-api-scopes.js";
 import type { CaseApiDependencies } from "../case-api-shared.js";
 import { caseStatus } from "../case-status.js";
+import { registeredPersonsOf } from "../registered-persons.js";
 import type { createCaseSchema } from "./schema.js";
 
 export async function createCaseHandler(
@@ -27,5 +28,8 @@ export async function createCaseHandler(
   reply.header("location", `/api/v1/cases/${state.id}`);
   if (created.repeated) reply.header("idempotent-replayed", "true");
   else await notifyOfManualChecks({ cases, i18n }, created.cases);
-  return reply.status(created.repeated ? 200 : 201).send(caseStatus(state));
+  const registered = await registeredPersonsOf(cases, [state.id]);
+  return reply
+    .status(created.repeated ? 200 : 201)
+    .send({ ...caseStatus(state), registeredPersons: registered.get(state.id) ?? [] });
 }

@@ -6,6 +6,7 @@ import { sendSubmissionConfirmation } from "../../portal/send-submission-confirm
 import type { ApiRequest } from "../api-request.js";
 import { applicationView, withReadableProblems } from "../api-schemas.js";
 import { type ApplicationApiDependencies, ownApplication } from "../own-application.js";
+import { registeredPersonsOf } from "../registered-persons.js";
 import type { submitApplicationSchema } from "./schema.js";
 
 /** The same confirmation e-mail as a submission on the portal, to the account that submitted. */
@@ -48,10 +49,15 @@ export async function submitApplicationHandler(
   // Only a repeat with a finished key gets past a case that was no longer a draft.
   const repeated = state.state !== definition.initialState;
   reply.header("location", `/api/v1/cases/${submitted.id}`);
+  const registered = await registeredPersonsOf(cases, [submitted.id]);
+  const view = {
+    ...applicationView(submitted, definition),
+    registeredPersons: registered.get(submitted.id) ?? [],
+  };
   if (repeated) {
     reply.header("idempotent-replayed", "true");
-    return reply.status(200).send(applicationView(submitted, definition));
+    return reply.status(200).send(view);
   }
   await confirmSubmission(dependencies, request, submitted);
-  return reply.status(201).send(applicationView(submitted, definition));
+  return reply.status(201).send(view);
 }

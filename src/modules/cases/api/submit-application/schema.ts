@@ -7,7 +7,10 @@ import {
   expectedSeq,
   limits,
 } from "../api-schemas.js";
+import { registeredPersonsSchema } from "../registered-persons.js";
 import { whoMayCall } from "../who-may-call.js";
+
+const submittedSchema = applicationSchema.extend({ registeredPersons: registeredPersonsSchema });
 
 export const submitApplicationSchema = {
   ...applicationRoute,
@@ -16,7 +19,8 @@ export const submitApplicationSchema = {
     "Submits the draft: every answer complete, every required document attached (422 " +
     "`documents_missing` with `details.missing`), the fee paid (422 `fee_unpaid`). A retry with the " +
     "same `Idempotency-Key` submits nothing new and answers 200 with the application as it is now. " +
-    `The legal processing time runs from today. ${whoMayCall} ${limits}`,
+    "The legal processing time runs from today. The answer tells where each declared person stands in " +
+    `the person register (\`registeredPersons\`). ${whoMayCall} ${limits}`,
   params: caseParams,
   headers: z.looseObject({
     "idempotency-key": z
@@ -26,5 +30,5 @@ export const submitApplicationSchema = {
       .describe("Any unique string (a UUID) per intended submission"),
   }),
   body: z.object({ expectedSeq }).strict(),
-  response: { 200: applicationSchema, 201: applicationSchema, ...errorResponses },
+  response: { 200: submittedSchema, 201: submittedSchema, ...errorResponses },
 };

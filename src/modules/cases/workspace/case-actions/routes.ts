@@ -3,12 +3,18 @@ import { type CaseParams, caseParams, staffPageWithIds } from "../page-options.j
 import type { Workspace } from "../workspace.js";
 import { assignFromForm } from "./assign-handler.js";
 import { claimFromForm } from "./claim-handler.js";
-import { type TransitionParams, transitionParams } from "./form.js";
+import {
+  type RepresentativeParams,
+  representativeParams,
+  type TransitionParams,
+  transitionParams,
+} from "./form.js";
 import { messageFromForm } from "./message-handler.js";
 import { addNoteFromForm } from "./note-handler.js";
+import { addRepresentativeFromForm, endRepresentationFromForm } from "./representative-handler.js";
 import { transitionFromForm } from "./transition-handler.js";
 
-/** The forms of the case file: claim, assign, the workflow's actions, notes and messages. */
+/** The forms of the case file: claim, assign, the workflow's actions, notes, messages, representatives. */
 export async function registerCaseActions(app: FastifyInstance, workspace: Workspace): Promise<void> {
   // Each change checks the permission it needs on the case itself; reading it comes first.
   const guard = workspace.cases.guards.requirePermission("cases.read");
@@ -28,5 +34,17 @@ export async function registerCaseActions(app: FastifyInstance, workspace: Works
   );
   app.post<CaseParams>("/cases/:id/messages", onCase, (request, reply) =>
     messageFromForm(workspace, request, reply),
+  );
+  app.post<CaseParams>("/cases/:id/representatives", onCase, (request, reply) =>
+    addRepresentativeFromForm(workspace, request, reply),
+  );
+  const onRepresentative = staffPageWithIds(guard, {
+    schema: representativeParams,
+    notFoundCode: "representative_not_found",
+  });
+  app.post<RepresentativeParams>(
+    "/cases/:id/representatives/:representativeId/end",
+    onRepresentative,
+    (request, reply) => endRepresentationFromForm(workspace, request, reply),
   );
 }

@@ -1,8 +1,10 @@
 import { documentTypeLabelKey } from "../../../../platform/files/index.js";
 import { type Locale, paginate, type Translator } from "../../../../platform/http/index.js";
 import { decide, type Permission, type Principal } from "../../../access/index.js";
+import { restrictedAnswers } from "../../case-type-access.js";
 import type { TransitionDefinition } from "../../definition/case-type.js";
 import { availableTransitions } from "../../operations/transition-case.js";
+import { representativeRoles } from "../../representative-repository.js";
 import { answerSections } from "../answers-view.js";
 import { caseTimeline } from "../case-timeline.js";
 import { deadlineView } from "../deadline-risk.js";
@@ -58,7 +60,7 @@ export function presentCaseFile(
     id ? (people.get(id)?.fullName ?? t("workspace.timeline.unknownPerson")) : null;
   const reading: Reading = { t, locale, nameOf };
   const active = state.category === "open" || state.category === "waiting";
-  const timeline = presentTimeline(file, reading);
+  const timeline = presentTimeline(file, reading, restrictedAnswers(context.principal, definition));
   return {
     caseId: state.id,
     page,
@@ -74,14 +76,39 @@ export function presentCaseFile(
     canAssign: active && file.assignableOfficers.length > 0,
     officerOptions: officerOptions(file, t),
     canMessage: active && state.applicantUserId !== null && may("cases.process"),
-    actions: presentActions(file, context.principal, locale, may),
-    answers: answerSections(definition, state.answers, locale),
+    actions: definition.actionsPage ? [] : presentActions(file, context.principal, locale, may),
+    // The steps are the owning module's (they record more than the engine knows): a link, not buttons.
+    actionsPage: definition.actionsPage?.replace(":id", state.id) ?? null,
+    answers: answerSections(definition, state.answers, locale, {
+      names: restrictedAnswers(context.principal, definition),
+      text: t("workspace.caseFile.answers.restricted"),
+    }),
     documents: presentDocuments(file, reading),
     ...documentRequests(file, locale),
     tasks: presentTasks(file, reading),
     timeline,
     notes: timeline.filter((item) => item.type === "note_added" || item.type === "message_sent"),
     related: presentRelated(workspace, file, reading),
+    representation: presentRepresentation(file, reading, active && may("cases.process")),
+  };
+}
+
+/** The lawyers and guardians who follow the case in the portal, and the form to add one. */
+function presentRepresentation(file: CaseFile, { t }: Reading, mayManage: boolean) {
+  if (!file.definition.access?.representatives) return null;
+  return {
+    mayManage,
+    current: file.representatives.map((one) => ({
+      id: one.id,
+      name: one.contact?.fullName ?? t("workspace.timeline.unknownPerson"),
+      email: one.contact?.email ?? "",
+      role: t(`workspace.caseFile.representatives.roles.${one.role}`),
+      addedAt: one.addedAt,
+    })),
+    roleItems: representativeRoles.map((role) => ({
+      value: role,
+      text: t(`workspace.caseFile.representatives.roles.${role}`),
+    })),
   };
 }
 
@@ -232,10 +259,11 @@ function presentTasks(file: CaseFile, { t, locale, nameOf }: Reading) {
   });
 }
 
-function presentTimeline(file: CaseFile, { t, locale }: Reading) {
+function presentTimeline(file: CaseFile, { t, locale }: Reading, restricted: readonly string[]) {
   return caseTimeline(file.events, {
     t,
     locale,
+    restricted,
     definition: file.definition,
     people: file.people,
     agencies: file.agencies,

@@ -7,7 +7,16 @@ import { staffContextOf, type Workspace } from "../workspace.js";
 import { type CaseFilePage, type CaseFileView, pagedLists, presentCaseFile } from "./presenter.js";
 
 /** After a change the case file says what was done (?done=...); anything else is ignored. */
-const doneMessages = new Set(["claimed", "assigned", "unassigned", "noted", "messaged"]);
+const doneMessages = new Set([
+  "claimed",
+  "assigned",
+  "unassigned",
+  "noted",
+  "messaged",
+  "registered",
+  "representativeAdded",
+  "representativeEnded",
+]);
 
 export interface CaseFileExtras {
   status?: number;

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { readableCaseTypesCondition } from "../../case-type-access.js";
 import { listCaseQueue } from "../list-case-queue.js";
 import { agencyOptions, queueSubNavigation } from "../queue-lists.js";
 import { parseQueueQuery, type QueueQuery } from "../queue-query.js";
@@ -20,7 +21,8 @@ export async function showOverdueCases(workspace: Workspace, request: FastifyReq
   const page = await listCaseQueue(workspace, context, query, request.locale);
   const allAgencies = agencyScopeOf(context.principal) === null;
   const today = workspace.cases.calendar.legalDate(context.clock.now());
-  const byAgency = allAgencies ? await countOverdueByAgency(context.db, today) : [];
+  const readable = readableCaseTypesCondition(context.registry, context.principal);
+  const byAgency = allAgencies ? await countOverdueByAgency(context.db, today, readable) : [];
   const agencies = allAgencies ? await agencyOptions(workspace, request, query.agency) : [];
   return reply.render("cases/workspace/overdue/overdue.njk", {
     title: request.t("workspace.overdue.title"),

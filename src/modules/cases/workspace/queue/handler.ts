@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { registrableCaseTypes } from "../../case-type-access.js";
 import { listCaseQueue } from "../list-case-queue.js";
 import { agencyOptions, queueSubNavigation } from "../queue-lists.js";
 import { parseQueueQuery } from "../queue-query.js";
@@ -14,5 +15,9 @@ export async function showQueue(workspace: Workspace, request: FastifyRequest, r
     ...presentQueue(workspace, request, "/cases", query, page),
     agencyItems: page.allAgencies ? await agencyOptions(workspace, request, query.agency) : null,
     subNavigation: queueSubNavigation(request, "queue"),
+    registerHref:
+      registrableCaseTypes(workspace.cases.registry, request.principal ?? null).length > 0
+        ? "/cases/register"
+        : null,
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { mayReadCaseType } from "../../case-type-access.js";
 import { allVersions } from "../deadline-risk.js";
 import type { QueuePage } from "../list-case-queue.js";
 import { type QueueQuery, queueHref } from "../queue-query.js";
@@ -29,7 +30,10 @@ export function presentQueue(
 /** The procedures, and the open or waiting states of the chosen one (or of every procedure). */
 function typeAndStateOptions(workspace: Workspace, request: FastifyRequest, query: QueueQuery) {
   const locale = request.locale;
-  const current = workspace.cases.registry.current();
+  // Procedures the reader may not see at all (asylum without asylum.read) are not even offered.
+  const current = workspace.cases.registry
+    .current()
+    .filter((definition) => mayReadCaseType(request.principal ?? null, definition));
   const states = new Map<string, string>();
   const chosenType = current.find((definition) => definition.code === query.type);
   for (const definition of chosenType ? [chosenType] : allVersions(workspace.cases.registry)) {

@@ -3,15 +3,9 @@ import { actorOf, recordAudit, requestOrigin } from "../../../access/index.js";
 import { casesSeenBy } from "../../../cases/index.js";
 import { listOpenReviewItems, readReviewSearch } from "../list-review-items.js";
 import { officerOf } from "../register-page-options.js";
+import { listQueryOf } from "../register-pagination.js";
 import type { RegisterWorkspace } from "../register-workspace.js";
 import { presentReviewQueue } from "./presenter.js";
-
-function queryOf(request: FastifyRequest): { q: string; page: number } {
-  const query = (request.query ?? {}) as Record<string, unknown>;
-  const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
-  const page = Number.parseInt(typeof query.page === "string" ? query.page : "1", 10);
-  return { q, page: Number.isFinite(page) ? page : 1 };
-}
 
 /** GET /people/review: a page of open items; the names shown are personal data, so the listing is audited. */
 export async function showReviewQueue(
@@ -20,7 +14,7 @@ export async function showReviewQueue(
   reply: FastifyReply,
 ) {
   const officer = officerOf(request);
-  const { q, page } = queryOf(request);
+  const { q, page } = listQueryOf(request.query);
   const search = readReviewSearch(q);
   const found = await listOpenReviewItems(workspace.db, search, page);
   const caseIds = found.items.flatMap((item) => (item.caseId ? [item.caseId] : []));

@@ -5,32 +5,8 @@ import { occurrenceSummary, sourceOf } from "../occurrence-summary.js";
 import { shownName } from "../person-summaries.js";
 import { registerSubNavigation } from "../register-navigation.js";
 import { registerPaths } from "../register-page-options.js";
+import { registerPagination } from "../register-pagination.js";
 import { birthDateText, dateTimeText, documentsText, scoreText } from "../register-words.js";
-
-function pageHref(q: string, page: number): string {
-  const query = new URLSearchParams();
-  if (q) query.set("q", q);
-  if (page > 1) query.set("page", String(page));
-  const text = query.toString();
-  return text ? `${registerPaths.reviewQueue}?${text}` : registerPaths.reviewQueue;
-}
-
-function pagination(q: string, found: ReviewItemsPage) {
-  if (found.pageCount <= 1) return null;
-  // The first and last pages and two either side of the current one; gaps shown as an ellipsis.
-  const shown = [...Array(found.pageCount).keys()]
-    .map((index) => index + 1)
-    .filter((number) => number === 1 || number === found.pageCount || Math.abs(number - found.page) <= 2);
-  const items = shown.flatMap((number, index) => {
-    const gap = index > 0 && number - (shown[index - 1] ?? number) > 1 ? [{ ellipsis: true }] : [];
-    return [...gap, { number, href: pageHref(q, number), current: number === found.page }];
-  });
-  return {
-    items,
-    previous: found.page > 1 ? { href: pageHref(q, found.page - 1) } : undefined,
-    next: found.page < found.pageCount ? { href: pageHref(q, found.page + 1) } : undefined,
-  };
-}
 
 /** The queue page: the search box, how many items match, a table of one page and the pages. */
 export function presentReviewQueue(
@@ -59,7 +35,7 @@ export function presentReviewQueue(
     q,
     total: found.total,
     rows,
-    pagination: pagination(q, found),
+    pagination: registerPagination(registerPaths.reviewQueue, q, found),
     action: registerPaths.reviewQueue,
   };
 }

@@ -25,8 +25,22 @@ function isoDate(value: string): string {
 }
 
 /**
- * Reads the search form. A search must give the register a key to look up (a full name, a name
- * with the birth year, a full birth date or a document number): the register is never scanned.
+ * The register keys a search looks persons up by. One name alone with a birth year is left out:
+ * the register keys a name with its year by both name parts, so "Mamedov, 1990" would meet only
+ * the persons registered under one name and miss Elvin Məmmədov born in 1990; one name finds
+ * persons with the full birth date or a document number, where it then ranks them.
+ */
+function lookupKeysOf(occurrence: PersonOccurrence): string[] {
+  const view = matchViewOf(occurrence);
+  const onePart = view.name !== undefined && !(view.name.givenPhonetic && view.name.familyPhonetic);
+  return blockingKeysOf(view).filter((key) => !(onePart && key.startsWith("ny:")));
+}
+
+/**
+ * Reads the search form. A search must give the register a key to look up (a given name and a
+ * surname, with the birth year or not, a full birth date or a document number): the register is
+ * never scanned. Names are looked up by their phonetic keys and ranked by their comparable keys
+ * (names/normalise.ts), so any spelling finds the person: Мамедов, Mammadov, Məmmədov.
  */
 export function readPersonSearch(query: unknown): PersonSearch {
   const values = (query ?? {}) as Record<string, unknown>;
@@ -45,7 +59,7 @@ export function readPersonSearch(query: unknown): PersonSearch {
     birthDate,
     document: form.document ? { number: form.document } : undefined,
   };
-  if (blockingKeysOf(matchViewOf(occurrence)).length === 0) {
+  if (lookupKeysOf(occurrence).length === 0) {
     return { kind: "invalid", form, problem: { field: "name", code: "too_vague" } };
   }
   const readAs = (["name", "birthDate", "document"] as const).filter((field) => form[field]);

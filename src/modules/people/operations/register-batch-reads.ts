@@ -1,0 +1,196 @@
+import { sql } from "drizzle-orm";
+import { type Queryable, queryRowsPrepared } from "../../../platform/db/index.js";
+import type { FellegiSunterModel } from "../matching/fellegi-sunter.js";
+import type { NameForRegister } from "../register/occurrence.js";
+import type { MatchProfile } from "../register/scoring.js";
+
+/**
+ * Waits until no other transaction holds any of these keys' locks, then holds them until this one
+ * ends: two first submissions of the same person meet here, and the second looks for candidates only
+ * once the first has committed (its person is then found and linked). Taken in one order (by hash),
+ * so that two submissions sharing two keys cannot each hold one and wait for the other.
+ */
+export async function lockBlockingKeys(db: Queryable, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await queryRowsPrepared(
+    db,
+    sql`select pg_advisory_xact_lock(hash) from (
+        select distinct hashtextextended('karvan.people.' || key, 0) as hash
+        from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as wanted(key)
+        order by hash offset 0
+      ) as ordered`,
+  );
+}
+
+/** A case's source already registered: its link or its review item. */
+export interface PriorOfCase {
+  role: string;
+  slot: number;
+  personId: string | null;
+  how: string | null;
+  reviewId: string | null;
+  candidates: unknown[] | null;
+}
+
+export interface RegisterSnapshot {
+  /** The links and review items the case already has (empty for a case registered for the first time). */
+  prior: PriorOfCase[];
+  /** The persons holding each key, at most the cap per key, in the order of the key's index. */
+  holders: Map<string, string[]>;
+  /** The profiles of every holder not merged into another. */
+  profiles: Map<string, MatchProfile>;
+  /** The estimated model, when there is one. */
+  model: FellegiSunterModel | null;
+}
+
+interface SnapshotRow {
+  prior: Array<{
+    role: string;
+    slot: number;
+    person_id: string | null;
+    how: string | null;
+    review_id: string | null;
+    candidates: unknown[] | null;
+  }>;
+  holders: Array<[string, string]>;
+  profiles: Array<{
+    id: string;
+    birth_date: string | null;
+    sex: string | null;
+    citizenships: string[];
+    names: NameForRegister[];
+    documents: string[];
+  }>;
+  model: FellegiSunterModel | null;
+}
+
+/**
+ * Everything a submission's persons are matched against, in one round trip: the case's earlier
+ * registration (links, and review items by source key), the holders of every person's blocking
+ * keys (each key looked up in its index on its own, at most `capPerKey` persons, as `keyHolders`
+ * does), those holders' profiles (as `matchProfiles` reads them) and the latest estimated model.
+ */
+export async function registerSnapshot(
+  db: Queryable,
+  input: { caseId: string | null; sourceKeys: string[]; keys: string[]; capPerKey: number },
+): Promise<RegisterSnapshot> {
+  const [row] = await queryRowsPrepared<SnapshotRow>(
+    db,
+    sql`with wanted as (
+        select key, position from jsonb_array_elements_text(${JSON.stringify(input.keys)}::jsonb)
+          with ordinality as wanted(key, position)
+      ), holders as materialized (
+        select wanted.position, found.person_id, found.rank
+        from wanted cross join lateral (
+          select capped.person_id, row_number() over () as rank from (
+            select person_id from people_keys where people_keys.key = wanted.key limit ${input.capPerKey}
+          ) as capped
+        ) as found
+      )
+      select
+        coalesce((select jsonb_agg(jsonb_build_object('role', l.role, 'slot', l.slot,
+            'person_id', l.person_id, 'how', l.how, 'review_id', null, 'candidates', null))
+          from people_case_links l where l.case_id = ${input.caseId}::uuid), '[]'::jsonb)
+        || coalesce((select jsonb_agg(jsonb_build_object('role', r.source->>'role',
+            'slot', coalesce((r.source->>'slot')::int, 0), 'person_id', null, 'how', null,
+            'review_id', r.id, 'candidates', r.candidates))
+          from people_review_items r
+          where r.source_key = any(array(select jsonb_array_elements_text(${JSON.stringify(input.sourceKeys)}::jsonb)))),
+          '[]'::jsonb) as prior,
+        coalesce((select jsonb_agg(jsonb_build_array(w.key, h.person_id) order by h.position, h.rank)
+          from holders h join wanted w on w.position = h.position), '[]'::jsonb) as holders,
+        coalesce((select jsonb_agg(jsonb_build_object('id', p.id, 'birth_date', p.birth_date, 'sex', p.sex,
+            'citizenships', to_jsonb(p.citizenships),
+            'names', coalesce((select jsonb_agg(jsonb_build_object(
+                'givenNames', n.given_names, 'familyName', n.family_name, 'fullName', n.full_name,
+                'script', n.script, 'givenComparable', n.given_comparable, 'familyComparable', n.family_comparable,
+                'givenPhonetic', n.given_phonetic, 'familyPhonetic', n.family_phonetic) order by n.added_at, n.id)
+              from people_names n where n.person_id = p.id), '[]'::jsonb),
+            'documents', coalesce((select jsonb_agg(d.number order by d.added_at, d.id)
+              from people_documents d where d.person_id = p.id), '[]'::jsonb)))
+          from people_persons p
+          where p.id = any(array(select distinct person_id from holders)) and p.merged_into is null),
+          '[]'::jsonb) as profiles,
+        (select m.weights from people_model m order by m.id desc limit 1) as model`,
+  );
+  const holders = new Map<string, string[]>();
+  for (const [key, personId] of row?.holders ?? []) holders.set(key, [...(holders.get(key) ?? []), personId]);
+  const profiles = new Map<string, MatchProfile>();
+  for (const profile of row?.profiles ?? []) {
+    profiles.set(profile.id, {
+      id: profile.id,
+      birthDate: profile.birth_date,
+      sex: profile.sex,
+      citizenships: profile.citizenships,
+      names: profile.names,
+      documentNumbers: profile.documents,
+    });
+  }
+  return {
+    prior: (row?.prior ?? []).map((one) => ({
+      role: one.role,
+      slot: one.slot,
+      personId: one.person_id,
+      how: one.how,
+      reviewId: one.review_id,
+      candidates: one.candidates,
+    })),
+    holders,
+    profiles,
+    model: row?.model ?? null,
+  };
+}
+
+/** A person as it stands once locked, with what the register's writes compare against. */
+export interface LockedPerson {
+  id: string;
+  mergedInto: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  citizenships: string[];
+  names: NameForRegister[];
+  documents: Array<{ number: string; type: string }>;
+  keys: string[];
+}
+
+/**
+ * The person, locked against other writers until this transaction ends (as `addWhatIsNew` locks
+ * it), with its names, documents and keys. A writer that changed the person while this waited has
+ * committed by then; what it added that this read's snapshot missed, the writes' guards skip.
+ */
+export async function lockedPerson(db: Queryable, personId: string): Promise<LockedPerson | undefined> {
+  const [row] = await queryRowsPrepared<{
+    id: string;
+    merged_into: string | null;
+    sex: string | null;
+    birth_date: string | null;
+    citizenships: string[];
+    names: NameForRegister[];
+    documents: Array<{ number: string; type: string }>;
+    keys: string[];
+  }>(
+    db,
+    sql`select p.id, p.merged_into, p.sex, p.birth_date, to_jsonb(p.citizenships) as citizenships,
+        coalesce((select jsonb_agg(jsonb_build_object(
+            'givenNames', n.given_names, 'familyName', n.family_name, 'fullName', n.full_name,
+            'script', n.script, 'givenComparable', n.given_comparable, 'familyComparable', n.family_comparable,
+            'givenPhonetic', n.given_phonetic, 'familyPhonetic', n.family_phonetic) order by n.added_at, n.id)
+          from people_names n where n.person_id = p.id), '[]'::jsonb) as names,
+        coalesce((select jsonb_agg(jsonb_build_object('number', d.number, 'type', d.type) order by d.added_at, d.id)
+          from people_documents d where d.person_id = p.id), '[]'::jsonb) as documents,
+        coalesce((select jsonb_agg(k.key order by k.id) from people_keys k where k.person_id = p.id),
+          '[]'::jsonb) as keys
+      from people_persons p where p.id = ${personId}::uuid for update of p`,
+  );
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    mergedInto: row.merged_into,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    citizenships: row.citizenships,
+    names: row.names,
+    documents: row.documents,
+    keys: row.keys,
+  };
+}
