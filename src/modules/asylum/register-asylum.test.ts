@@ -113,6 +113,7 @@ describe("an asylum officer registers a family from the workspace", () => {
     expect(own.statusCode).toBe(200);
     expect(own.body).toContain("Zahra");
     expect(own.body).not.toContain("Hazara Shia");
+    expect(own.body).toContain(`href="/asylum/cases/${caseId}/time-limits"`);
     const supervised = await supervisor.get(`/cases/${caseId}`);
     expect(supervised.body).toContain("Hazara Shia");
     expect((await caseOfficer.get(`/cases/${caseId}`)).statusCode).toBe(403);

@@ -111,6 +111,16 @@ export function asylumCaseType(law: AsylumLaw): CaseTypeInput {
       sensitive: { permission: "asylum.sensitive", answers: sensitiveAnswers },
       representatives: true,
     },
+    relatedPages: [
+      {
+        path: "/asylum/cases/:id/time-limits",
+        label: {
+          az: "Addımların müddətləri",
+          en: "Time limits of the steps",
+          ru: "Сроки этапов",
+        },
+      },
+    ],
     // The refugee unit is part of the State Migration Service; the country profile has no agency
     // of its own for it, so asylum cases are routed to the Service and scoped by `asylum.read`.
     responsibleAgency: "SMS",

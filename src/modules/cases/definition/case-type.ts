@@ -330,6 +330,18 @@ export const caseTypeSchema = z
       .string()
       .regex(/^\/[a-z0-9/-]*:id[a-z0-9/-]*$/)
       .optional(),
+    /**
+     * Pages of the owning module about one case (`:id` is the case), linked from the case page
+     * beside the engine's own: the asylum procedure's step time limits, for instance.
+     */
+    relatedPages: z
+      .array(
+        z.strictObject({
+          path: z.string().regex(/^\/[a-z0-9/-]*:id[a-z0-9/-]*$/),
+          label: localizedText,
+        }),
+      )
+      .default([]),
   })
   .superRefine((definition, context) => {
     const problem = (message: string) => context.addIssue({ code: "custom", message });

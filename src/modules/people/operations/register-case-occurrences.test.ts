@@ -64,10 +64,10 @@ async function outcome(db: Queryable, registrations: Registration[]) {
       band: registration.band,
       personId: registration.personId && nameOf(registration.personId),
       inReview: registration.reviewId !== null,
-      candidates: registration.candidates.map((candidate) => ({
-        ...candidate,
-        personId: nameOf(candidate.personId),
-      })),
+      // Candidates of equal score are ordered by register id, which is random: compare them by name.
+      candidates: registration.candidates
+        .map((candidate) => ({ ...candidate, personId: nameOf(candidate.personId) }))
+        .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId)),
     })),
     register: await registerRows(db, nameOf),
   };

@@ -79,6 +79,10 @@ export function presentCaseFile(
     actions: definition.actionsPage ? [] : presentActions(file, context.principal, locale, may),
     // The steps are the owning module's (they record more than the engine knows): a link, not buttons.
     actionsPage: definition.actionsPage?.replace(":id", state.id) ?? null,
+    relatedPages: definition.relatedPages.map((one) => ({
+      href: one.path.replace(":id", state.id),
+      text: one.label[locale],
+    })),
     answers: answerSections(definition, state.answers, locale, {
       names: restrictedAnswers(context.principal, definition),
       text: t("workspace.caseFile.answers.restricted"),

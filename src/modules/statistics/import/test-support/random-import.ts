@@ -221,3 +221,8 @@ export const randomImportFiles: fc.Arbitrary<ImportFile[]> = fc
     fc.oneof(fc.constant([]), fc.array(mistakeArbitrary, { minLength: 1, maxLength: 4 })),
   )
   .map(([lines, mistakes]) => withMistakes(filesOf(lines), mistakes));
+
+/** A random export with one to four of those mistakes, for a test that must see a refusal. */
+export const randomBrokenImportFiles: fc.Arbitrary<ImportFile[]> = fc
+  .tuple(linesArbitrary, fc.array(mistakeArbitrary, { minLength: 1, maxLength: 4 }))
+  .map(([lines, mistakes]) => withMistakes(filesOf(lines), mistakes));
