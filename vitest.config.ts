@@ -41,17 +41,21 @@ export default defineConfig({
                 // Long files whose SQL the server already runs in other files: the audit chain (its
                 // sealing and anchors run here), the demo caseload (the embedded database is the
                 // demo's), the form and API-body fuzzing (refused before any SQL), and page journeys
-                // whose operations the server runs in their own tests (sign-in and sessions, the
-                // portal's case engine, roles, the mail outbox).
+                // whose operations the server runs in their own tests (sign-in and sessions, roles).
                 exclude: [
                   "src/modules/access/audit/verify-audit-trail.test.ts",
                   "src/demo/caseload/seed-demo-caseload.test.ts",
                   "test/fuzz-forms.test.ts",
                   "test/fuzz-api-bodies.test.ts",
                   "src/modules/access/auth/public-journeys.test.ts",
-                  "src/modules/cases/portal/portal.test.ts",
                   "src/modules/access/admin/admin.test.ts",
-                  "src/web/outbox/outbox-page.test.ts",
+                  // Pages: they render what operations and repositories return, and those run
+                  // on the server in their own tests.
+                  "src/web/**",
+                  "src/modules/*/workspace/**",
+                  "src/modules/*/portal/**",
+                  "src/modules/*/web/**",
+                  "src/modules/*/catalogue/**",
                 ],
                 env: { KARVAN_TEST_DB: "postgres" },
               },
