@@ -54,6 +54,8 @@ export function documentsStillRequested(state: CaseState, events: CaseEvent[]): 
 export interface CaseStatusInput {
   state: CaseState;
   definition: CaseTypeDefinition;
+  /** A representative follows the case: the applicant's forms (documents, messages, withdrawal) are not shown. */
+  asRepresentative?: boolean;
   errors?: Array<{ text: string; href?: string }>;
   errorsByField?: Record<string, string>;
   /** What was typed in a form of the page that is shown again with errors. */
@@ -225,19 +227,21 @@ export async function renderCaseStatus(
   if (state.state === definition.initialState) return renderDraft(request, reply, services, input);
   const t = request.t;
   const events = await loadEvents(services.cases.db, state.id);
+  const acts = input.asRepresentative !== true;
   return reply.render(`${views}/status.njk`, {
     title: t("portal.status.title"),
     caption: caseCaption(request, state, definition),
     caseId: state.id,
     rows: statusRows(request, state, definition),
-    documentRequest: documentRequestView(request, input, events),
+    documentRequest: acts ? documentRequestView(request, input, events) : undefined,
     attached: attachedDocumentRows(request, state, definition),
     history: historyView(request, state, definition, events),
-    canMessage: messagesOpen(state, definition),
+    canMessage: acts && messagesOpen(state, definition),
     messageAction: `${applicationPaths.status(state.id)}/messages`,
-    withdrawHref: applicantTransition(state, definition, "withdraw")
-      ? `${applicationPaths.status(state.id)}/withdraw`
-      : undefined,
+    withdrawHref:
+      acts && applicantTransition(state, definition, "withdraw")
+        ? `${applicationPaths.status(state.id)}/withdraw`
+        : undefined,
     decision: decisionView(request, state, definition),
     expectedSeq: state.lastSeq,
     notice: noticeOf(request),

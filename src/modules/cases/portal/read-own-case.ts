@@ -11,6 +11,8 @@ import { caseParams } from "./page-options.js";
 export interface OwnCase {
   state: CaseState;
   definition: CaseTypeDefinition;
+  /** Read by a representative of the applicant, who follows the case but acts on nothing. */
+  asRepresentative?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function readOwnCase(context: CasesContext, caseId: string, view: s
     requestId: context.requestId,
     details: asRepresentative ? { view, as: "representative" } : { view },
   });
-  return { state, definition };
+  return { state, definition, asRepresentative };
 }
 
 async function authorizeOwner(

@@ -249,6 +249,9 @@ describe("representatives (access.representatives)", () => {
     const status = await lawyer.browser.get(`/applications/${caseId}`);
     expect(status.statusCode).toBe(200);
     expect(status.body).toContain(caseNumber);
+    // The applicant's forms are not offered to the representative, who could not send them.
+    expect(status.body).not.toContain(`/applications/${caseId}/withdraw"`);
+    expect(status.body).not.toContain(`action="/applications/${caseId}/messages"`);
     const viewed = await auditOf(caseId, "case.viewed");
     expect(viewed.at(-1)).toMatchObject({ actor_id: lawyer.userId, details: { as: "representative" } });
     expect(await auditOf(caseId, "case.representative_added")).toHaveLength(1);
