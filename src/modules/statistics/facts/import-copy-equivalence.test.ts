@@ -7,6 +7,7 @@ import { type CubeCell, cellKey, nonZeroCells, sumCells } from "../cubes/cube-ce
 import { personContributions } from "../cubes/person-contributions.js";
 import type { ImportFile } from "../import/import-source.js";
 import { parseImportFiles } from "../import/parse-import-files.js";
+import { mistakeArbitrary, withMistakes } from "../import/test-support/random-import.js";
 import { DuplicateImportError, importFiles } from "./import-records.js";
 import { replaceRecords } from "./replace-records.js";
 import type { StatisticalRecord } from "./statistical-record.js";
@@ -519,47 +520,15 @@ describe("karvan import by COPY", () => {
 
 describe("karvan import by COPY of files with mistakes", () => {
   it("reports what the plain check reports for files with random mistakes, and stores nothing", async () => {
-    const mistake = fc.record({
-      file: fc.nat(),
-      line: fc.nat(),
-      kind: fc.constantFrom(
-        "repeat the line before",
-        "cut in half",
-        "empty",
-        "prefix the id",
-        "drop a field",
-      ),
-    });
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(
         importArbitrary,
         linesPerBatch,
-        fc.array(mistake, { minLength: 1, maxLength: 3 }),
+        fc.array(mistakeArbitrary, { minLength: 1, maxLength: 3 }),
         async (input, lines, mistakes) => {
           await emptyStatistics();
-          const files = filesOf(input, "A").map((file) => ({
-            name: file.name,
-            content: "content" in file ? file.content : "",
-          }));
-          for (const { file, line, kind } of mistakes) {
-            const wrong = files[file % files.length] as { name: string; content: string };
-            const rows = wrong.content.split("\n");
-            if (rows.length < 2) continue;
-            const at = 1 + (line % (rows.length - 1));
-            const row = rows[at] as string;
-            rows[at] =
-              kind === "repeat the line before"
-                ? (rows[Math.max(1, at - 1)] as string)
-                : kind === "cut in half"
-                  ? row.slice(0, Math.floor(row.length / 2))
-                  : kind === "empty"
-                    ? ""
-                    : kind === "prefix the id"
-                      ? `x${row}`
-                      : row.split(",").slice(1).join(",");
-            wrong.content = rows.join("\n");
-          }
+          const files = withMistakes(filesOf(input, "A"), mistakes);
           const plain = await parseImportFiles(files, { today });
           const result = await importFiles(
             database.db,

@@ -170,7 +170,8 @@ function filesOf(lines: Lines): ImportFile[] {
   return files;
 }
 
-const mistakeArbitrary = fc.record({
+/** A mistake an export may hold: which file and line (taken modulo their counts), and what is wrong. */
+export const mistakeArbitrary = fc.record({
   file: fc.nat(),
   line: fc.nat(),
   kind: fc.constantFrom(
@@ -185,7 +186,8 @@ const mistakeArbitrary = fc.record({
 
 type Mistake = typeof mistakeArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-function withMistakes(files: ImportFile[], mistakes: readonly Mistake[]): ImportFile[] {
+/** The files with the mistakes made in them (a file without lines is left as it is). */
+export function withMistakes(files: ImportFile[], mistakes: readonly Mistake[]): ImportFile[] {
   const changed = files.map((file) => ({ name: file.name, content: "content" in file ? file.content : "" }));
   for (const { file, line, kind } of mistakes) {
     const wrong = changed[file % changed.length] as { name: string; content: string };
