@@ -56,6 +56,8 @@ export default defineConfig({
                   "src/modules/*/portal/**",
                   "src/modules/*/web/**",
                   "src/modules/*/catalogue/**",
+                  "src/modules/*/pages/**",
+                  "src/modules/*/*/pages/**",
                 ],
                 env: { KARVAN_TEST_DB: "postgres" },
               },

@@ -17,6 +17,7 @@ export const demoPassword = "Karvan-demo-2026";
 const demoAgencyByRole: Record<string, string> = {
   employment_officer: "MLSPP-DOST",
   detention_officer: "SMS",
+  policy_focal_point: "MLSPP-DOST",
 };
 
 const demoNames: Record<string, string> = {
@@ -28,6 +29,7 @@ const demoNames: Record<string, string> = {
   detention_officer: "Tural Ismayilov",
   analyst: "Sabina Karimova",
   policy_officer: "Farid Abbasov",
+  policy_focal_point: "Nurlan Mammadli",
   trainer: "Gunel Hasanova",
   content_editor: "Orkhan Jafarov",
   administrator: "Kamala Aliyeva",

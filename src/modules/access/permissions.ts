@@ -39,6 +39,8 @@ export const permissions = [
   /** Sees and retries the cases the statistics could not process; their errors may quote personal data. */
   "statistics.manage",
   "policy.manage",
+  /** Writes the status reports of the actions and the indicator values of the holder's own agency. */
+  "policy.report",
   "training.manage",
   "publicinfo.edit",
   "admin.users",
@@ -140,6 +142,17 @@ export const builtInRoles: RoleDefinition[] = [
     staff: true,
     names: { az: "Siyasət üzrə əməkdaş", en: "Policy officer", ru: "Специалист по политике" },
     permissions: ["statistics.read", "policy.manage", "scope.all_agencies"],
+  },
+  {
+    code: "policy_focal_point",
+    staff: true,
+    names: {
+      az: "Siyasət üzrə əlaqələndirici",
+      en: "Policy focal point",
+      ru: "Координатор по вопросам политики",
+    },
+    // An agency's focal point reports on its own actions and indicators only (no scope.all_agencies).
+    permissions: ["policy.report"],
   },
   {
     code: "trainer",
