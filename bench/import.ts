@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { prepareDatabase } from "../src/app.js";
 import { importFiles, readImportDirectory } from "../src/modules/statistics/index.js";
 import { openDatabase } from "../src/platform/db/index.js";
@@ -266,6 +267,16 @@ try {
   const rssBefore = process.resourceUsage().maxRSS;
   const serverBefore = await serverTicks();
   const serverAfter = watchServerTicks(serverBefore);
+  // The collector's pauses on this thread (a checking thread's are its own and not seen here).
+  let gcMs = 0;
+  let collections = 0;
+  const gcWatch = new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries()) {
+      gcMs += entry.duration;
+      collections += 1;
+    }
+  });
+  gcWatch.observe({ entryTypes: ["gc"] });
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await importFiles(
@@ -279,12 +290,14 @@ try {
     throw new Error(`the generated files were refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
   }
   const cpu = process.cpuUsage(cpuBefore);
+  gcWatch.disconnect();
   const server = serverSeconds(serverBefore, await serverAfter());
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(
     `import (${database.kind}): ${rows} rows, ${result.report.records} records in ${seconds.toFixed(1)} s, ` +
-      `${Math.round(rows / seconds)} rows/s, this process ${cpuSeconds.toFixed(1)} CPU-s, ${server}, ` +
+      `${Math.round(rows / seconds)} rows/s, this process ${cpuSeconds.toFixed(1)} CPU-s ` +
+      `(main thread's collector ${(gcMs / 1000).toFixed(1)} s in ${collections} pauses), ${server}, ` +
       `peak RSS ${peakMb} MB (${Math.round(rssBefore / 1024)} MB before the import), ` +
       "anchor 50,000 rows/s\n",
   );

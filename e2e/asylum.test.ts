@@ -1,7 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { demoEmail, demoPassword } from "../src/demo/index.js";
+import { scheduleInterview } from "../src/modules/asylum/operations/schedule-interview.js";
 import { asylumTestBed } from "../src/modules/asylum/test-support/asylum-test-bed.js";
 import { type CaseState, loadCaseState } from "../src/modules/cases/index.js";
+import { addRepresentative } from "../src/modules/cases/operations/add-representative.js";
 import { createSubmittedCases } from "../src/modules/cases/operations/create-submitted-cases.js";
 import { browserAvailable, expectAccessible, expectFitsPhone, visit } from "./support/browser.js";
 import { signInAsDemoStaff } from "./support/journeys.js";
@@ -15,7 +18,8 @@ async function send(page: Page, button: string, leadsTo: RegExp) {
 
 /**
  * The asylum unit's side: an officer registers a mother and her child at the border on the
- * workspace's registration page, and a supervisor approves the decision another officer drafted.
+ * workspace's registration page, and a supervisor approves the decision another officer drafted;
+ * the applicant, given access to the case, follows it in the portal.
  */
 describe.runIf(browserAvailable)("an asylum application", () => {
   const bed = useKarvanInBrowser();
@@ -64,8 +68,22 @@ describe.runIf(browserAvailable)("an asylum application", () => {
     // Checks, interview and assessment through the engine; another officer drafts the decision.
     const karvan = bed.karvan.karvan;
     const steps = await asylumTestBed(karvan.cases, karvan.database.db, createSubmittedCases);
+    // The applicant's own portal account follows the case; the interview is set in a month.
+    await addRepresentative(steps.as(steps.officer), caseId, {
+      email: demoEmail("applicant"),
+      role: "applicant",
+    });
     let state = (await loadCaseState(karvan.database.db, caseId)) as CaseState;
+    const inAMonth = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
     for (const transition of ["start-checks", "schedule-interview", "hold-interview", "start-assessment"]) {
+      if (transition === "hold-interview") {
+        await scheduleInterview(steps.as(steps.officer), caseId, {
+          day: inAMonth,
+          time: "10:30",
+          place: "State Migration Service, Baku",
+          interpreterLanguage: "Dari",
+        });
+      }
       state = await steps.finishTasks(await steps.move(state, transition));
     }
     await steps.move(state, "draft-decision", steps.officer, {
@@ -80,6 +98,20 @@ describe.runIf(browserAvailable)("an asylum application", () => {
     await send(supervisor, "Confirm: Approve the decision", /done=approve/);
     await expectFitsPhone(supervisor);
 
+    // The applicant follows the case in the portal: where it stands and the interview, on a phone.
+    const applicant = await bed.newPerson();
+    await visit(applicant, `${base}/sign-in?lang=en`);
+    await applicant.fill("#email", demoEmail("applicant"));
+    await applicant.fill("#password", demoPassword);
+    await applicant.getByRole("button", { name: "Sign in" }).click();
+    await applicant.waitForURL(/\/account/);
+    await visit(applicant, `${base}/asylum/applications/${caseId}?lang=en`);
+    await expect(applicant.getByTestId("interview").textContent()).resolves.toContain(
+      "State Migration Service, Baku",
+    );
+    await expect(applicant.locator("body").textContent()).resolves.not.toContain("Ahmadi");
+    await expectFitsPhone(applicant);
+
     // Every page in the state language; the case file in the other two.
     const visits = [
       { page: officer, path: "/cases/register", lang: "az" },
@@ -87,6 +119,8 @@ describe.runIf(browserAvailable)("an asylum application", () => {
       { page: supervisor, path: `/cases/${caseId}`, lang: "az" },
       { page: supervisor, path: `/cases/${caseId}`, lang: "en" },
       { page: supervisor, path: `/cases/${caseId}`, lang: "ru" },
+      { page: applicant, path: `/asylum/applications/${caseId}`, lang: "az" },
+      { page: applicant, path: `/asylum/applications/${caseId}`, lang: "ru" },
     ];
     for (const { page, path, lang } of visits) {
       await visit(page, `${base}${path}?lang=${lang}`);

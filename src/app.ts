@@ -20,7 +20,7 @@ import {
   registerAccessRoutes,
   startAuditSealer,
 } from "./modules/access/index.js";
-import { registerAsylumPages, scheduleAsylumJobs } from "./modules/asylum/index.js";
+import { registerAsylumRoutes, scheduleAsylumJobs } from "./modules/asylum/index.js";
 import {
   awaitingApprovalPanel,
   type CaseTypeInput,
@@ -41,6 +41,14 @@ import {
 } from "./modules/enforcement/index.js";
 import { registerLinkFilePage, registerPersonRegisterPages } from "./modules/people/index.js";
 import { registerPermitApiRoutes } from "./modules/permits/index.js";
+import {
+  registerPolicyIndicatorPages,
+  registerPolicyReportPages,
+  registerPolicyStrategyPages,
+  registerResearchPages,
+  schedulePolicyIndicatorJobs,
+  scheduleStrategiesJobs,
+} from "./modules/policy/index.js";
 import {
   registerDataSubjectRoutes,
   registerRetentionRoutes,
@@ -137,7 +145,7 @@ async function registerRoutes(server: FastifyInstance, services: ModuleServices)
   registerReadmissionPages(server, services.readmission);
   // Orders to leave: each order's deadline, entry ban and outcomes, and its steps.
   registerReturnOrderPage(server, cases);
-  registerAsylumPages(server, cases);
+  registerAsylumRoutes(server, { cases, i18n });
   // Linking a file of person records (the page of `karvan people link`).
   registerLinkFilePage(server, { db: database.db, clock: services.clock, guards: access.guards });
   // The person register's officer pages; the statistics follow every link they change.
@@ -153,6 +161,29 @@ async function registerRoutes(server: FastifyInstance, services: ModuleServices)
   await registerStatisticsRoutes(server, statistics);
   await registerComparisonRoutes(server, statistics);
   await registerIndicatorRoutes(server, statistics);
+  // Policy indicators on live data: definitions, entered values, trajectories, policy-change estimates.
+  registerPolicyIndicatorPages(server, {
+    db: database.db,
+    clock: services.clock,
+    guards: access.guards,
+    mailer: services.mailer,
+    i18n,
+    publicUrl: config.publicUrl,
+  });
+  // Policy documents and action plans: objectives, measures, actions, agencies' status reports, dashboard.
+  registerPolicyStrategyPages(server, services.policyStrategies);
+  // Monitoring reports of policy documents as PDF and DOCX; their public versions on the portal.
+  registerPolicyReportPages(server, { db: database.db, clock: services.clock, guards: access.guards, i18n });
+  // The research library on the portal, and researchers' access to k-anonymous microdata extracts.
+  registerResearchPages(server, {
+    db: database.db,
+    clock: services.clock,
+    config,
+    mailer: services.mailer,
+    i18n,
+    documents,
+    guards: access.guards,
+  });
   await registerOpenDataRoutes(server, statistics);
   if (config.demo) {
     await registerOutboxRoutes(server, {
@@ -182,6 +213,8 @@ async function startBackgroundWork(
   await scheduleReturnJobs(jobs);
   await scheduleAsylumJobs(jobs);
   await scheduleRetentionJob(jobs);
+  await scheduleStrategiesJobs(jobs);
+  await schedulePolicyIndicatorJobs(jobs);
   await jobs.start();
   // Seals the audit trail behind the request path; every instance runs one, one seals at a time.
   const auditSealer = config.jobs

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { createAccessModule, deleteExpiredSessions, ensureReferenceData } from "./modules/access/index.js";
-import { asylumCaseTypes, defineAsylumJobs } from "./modules/asylum/index.js";
+import { asylumCaseTypes, defineAsylumJobs, removeInterviewOfCase } from "./modules/asylum/index.js";
 import {
   type CaseTypeInput,
   CaseTypeRegistry,
@@ -22,11 +22,16 @@ import {
 } from "./modules/enforcement/index.js";
 import {
   casePersonStandings,
+  prepareCasePersons,
   type RegisterChangeFollower,
-  registerCasePersons,
   registerThresholdsOf,
 } from "./modules/people/index.js";
 import { caseTypeDefinitions } from "./modules/permits/index.js";
+import {
+  createPolicyStrategiesModule,
+  definePolicyIndicatorJobs,
+  defineStrategiesJobs,
+} from "./modules/policy/index.js";
 import { defineRetentionJob, loadRetentionRules, type RetentionServices } from "./modules/privacy/index.js";
 import {
   chartDrawer,
@@ -176,7 +181,7 @@ function buildModules(platform: Platform, files: ModuleFiles) {
     documents,
     i18n,
     rules: files.retentionRules,
-    anonymiseBeside: [anonymiseReturnOutcomes],
+    anonymiseBeside: [anonymiseReturnOutcomes, removeInterviewOfCase],
   };
   const statistics: StatisticsModule = {
     ...cases,
@@ -198,7 +203,31 @@ function buildModules(platform: Platform, files: ModuleFiles) {
     i18n,
   });
   defineRetentionJob(jobs, retention);
-  return { access, cases, documents, enforcement, payments, readmission, retention, statistics };
+  // Policy documents and action plans; the daily run warns agencies of their overdue actions.
+  const policyStrategies = createPolicyStrategiesModule({
+    db: database.db,
+    clock,
+    config,
+    guards: access.guards,
+    calendar,
+    mailer,
+    i18n,
+    documents,
+  });
+  defineStrategiesJobs(jobs, policyStrategies);
+  // Entered policy indicators: a monthly reminder to the agencies whose value is missing.
+  definePolicyIndicatorJobs(jobs, { db: database.db, clock, mailer, i18n, publicUrl: config.publicUrl });
+  return {
+    access,
+    cases,
+    documents,
+    enforcement,
+    payments,
+    policyStrategies,
+    readmission,
+    retention,
+    statistics,
+  };
 }
 
 /**
@@ -207,8 +236,7 @@ function buildModules(platform: Platform, files: ModuleFiles) {
  */
 function personRegistrationOf(config: KarvanConfig, clock: Clock): PersonRegistration {
   const thresholds = registerThresholdsOf(config);
-  return ({ db, caseId, definition, answers }) =>
-    registerCasePersons(db, { caseId, definition, answers }, { thresholds, at: clock.now() });
+  return (cases) => prepareCasePersons(cases, { thresholds, at: clock.now() });
 }
 
 /**

@@ -7,6 +7,9 @@ import {
   seedDemoCaseload,
   seedDemoDetentionCentres,
   seedDemoHistory,
+  seedDemoPolicyIndicators,
+  seedDemoResearchLibrary,
+  seedDemoStrategy,
   seedDemoUsers,
 } from "../demo/index.js";
 import { registerThresholdsOf } from "../modules/people/index.js";
@@ -37,6 +40,9 @@ export async function seedDemo(
   const started = Date.now();
   await seedDemoUsers(database.db, systemClock, config.fileKey);
   await seedDemoDetentionCentres(database.db, systemClock);
+  await seedDemoPolicyIndicators(database.db, systemClock);
+  await seedDemoStrategy(database.db, systemClock);
+  await seedDemoResearchLibrary(database.db, systemClock);
   const scale = options.scale ?? 1;
   const total = Math.max(1, Math.round(casesPerScale * scale));
   const bar = process.stderr.isTTY

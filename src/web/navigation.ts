@@ -19,6 +19,7 @@ const entries: NavigationEntry[] = [
     anyOf: ["portal.apply", "portal.register_guests", "portal.employer"],
   },
   { href: "/account", textKey: "navigation.account", kind: "public" },
+  { href: "/research/applications", textKey: "research.navigation.applications", kind: "public" },
   {
     href: "/account/api-keys",
     textKey: "navigation.apiKeys",
@@ -33,6 +34,18 @@ const entries: NavigationEntry[] = [
     kind: "staff",
     anyOf: ["statistics.read"],
   },
+  {
+    href: "/policy/indicators",
+    textKey: "policyIndicators.navigation",
+    kind: "staff",
+    anyOf: ["policy.manage", "policy.report", "statistics.read"],
+  },
+  {
+    href: "/policy/documents",
+    textKey: "policyStrategies.navigation",
+    kind: "staff",
+    anyOf: ["policy.manage", "policy.report"],
+  },
   { href: "/tasks", textKey: "workspace.navigation.tasks", kind: "staff", anyOf: ["labour.opinion"] },
   { href: "/holds", textKey: "enforcement.navigation.holds", kind: "staff", anyOf: ["holds.review"] },
   {
@@ -44,6 +57,18 @@ const entries: NavigationEntry[] = [
   { href: "/readmission", textKey: "readmission.navigation", kind: "staff", anyOf: ["readmission.manage"] },
   { href: "/detention", textKey: "detention.navigation", kind: "staff", anyOf: ["detention.manage"] },
   { href: "/corrections", textKey: "privacy.navigation.corrections", kind: "staff", anyOf: ["cases.read"] },
+  {
+    href: "/research/reviews",
+    textKey: "research.navigation.reviews",
+    kind: "staff",
+    anyOf: ["research.review"],
+  },
+  {
+    href: "/research/library/manage",
+    textKey: "research.navigation.library",
+    kind: "staff",
+    anyOf: ["policy.manage"],
+  },
   {
     href: "/statistics/parked",
     textKey: "statistics.navigation.parked",

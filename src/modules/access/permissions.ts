@@ -50,6 +50,8 @@ export const permissions = [
   "mail.outbox.read",
   /** The data-protection officer's pages: what retention removes next, the record of processing. */
   "privacy.read",
+  /** Decides researchers' applications for microdata (approve, narrow, refuse) and reads their ethics approvals. */
+  "research.review",
   /** Lifts agency scoping: the holder may act on records of every agency. */
   "scope.all_agencies",
 ] as const;
@@ -218,7 +220,7 @@ export const builtInRoles: RoleDefinition[] = [
       en: "Data protection officer",
       ru: "Ответственный за защиту персональных данных",
     },
-    permissions: ["privacy.read", "audit.read", "scope.all_agencies"],
+    permissions: ["privacy.read", "audit.read", "research.review", "scope.all_agencies"],
   },
   {
     code: "auditor",

@@ -41,16 +41,16 @@ const previousSystem = [
   {
     name: "applications.csv",
     content: [
-      "application_id,person_id,case_type,lodged_on,closed_on,withdrawn,unaccompanied_minor,region",
-      "A-1,P-1,asylum,2026-01-12,2026-04-15,no,no,AZ-BA",
-      "A-2,P-2,asylum,2026-01-20,,no,yes,",
-      "A-3,P-3,asylum,2026-02-03,2026-02-25,yes,no,AZ-BA",
-      "A-4,P-4,asylum,2026-02-16,2026-03-30,no,no,AZ-GA",
-      "A-5,P-3,asylum,2026-03-10,,no,no,AZ-BA",
-      "A-6,P-5,asylum,2026-01-20,,no,yes,",
-      "A-7,P-6,asylum,2026-02-16,2026-03-30,no,no,AZ-BA",
-      "A-8,P-7,asylum,2026-02-16,2026-03-30,no,no,AZ-BA",
-      "A-9,P-8,asylum,2026-02-16,2026-03-30,no,no,AZ-BA",
+      "application_id,person_id,case_type,lodged_on,closed_on,withdrawn,unaccompanied_minor,region,withdrawal_type,appeal_lodged_on,appeal_closed_on",
+      "A-1,P-1,asylum,2026-01-12,2026-02-10,no,no,AZ-BA,,2026-02-20,2026-04-15",
+      "A-2,P-2,asylum,2026-01-20,,no,yes,,,,",
+      "A-3,P-3,asylum,2026-02-03,2026-02-25,yes,no,AZ-BA,implicit,,",
+      "A-4,P-4,asylum,2026-02-16,2026-03-30,no,no,AZ-GA,,,",
+      "A-5,P-3,asylum,2026-03-10,,no,no,AZ-BA,,,",
+      "A-6,P-5,asylum,2026-01-20,,no,yes,,,,",
+      "A-7,P-6,asylum,2026-02-16,2026-03-30,no,no,AZ-BA,,,",
+      "A-8,P-7,asylum,2026-02-16,2026-03-30,no,no,AZ-BA,,,",
+      "A-9,P-8,asylum,2026-02-16,2026-03-30,no,no,AZ-BA,,,",
     ].join("\n"),
   },
   {
@@ -207,13 +207,20 @@ describe("asylum cases in the official tables", () => {
   it("count the appeal as pending, the implicit withdrawal as withdrawn, the subsequent application as not first-time, each family member", async () => {
     const db = app.karvan.database.db;
     // End of March: Omar on appeal, Amir and his sister, and Leyla's subsequent application.
-    expect(total(await observations(db, "asylum-pending", "2026-03"))).toBe(4);
+    const pending = await observations(db, "asylum-pending", "2026-03");
+    expect([total(pending, { instance: "TOTAL" }), total(pending, { instance: "APPEAL" })]).toEqual([4, 1]);
+    // Between the first-instance decision (10 February) and the appeal (20 February) Omar was not pending.
+    expect(total(await observations(db, "asylum-pending", "2026-02"), { instance: "APPEAL" })).toBe(1);
     const february = await observations(db, "asylum-applicants", "2026-02");
     expect(total(february, { asyl_app: "ASY_APP" })).toBe(5);
-    expect(total(await observations(db, "asylum-withdrawn", "2026-02"))).toBe(1);
+    expect(total(await observations(db, "asylum-withdrawn", "2026-02"), { withdrawal: "IMPL" })).toBe(1);
     const march = await observations(db, "asylum-applicants", "2026-03");
     expect([total(march, { asyl_app: "ASY_APP" }), total(march, { asyl_app: "NASY_APP" })]).toEqual([1, 0]);
-    expect(total(await observations(db, "asylum-unaccompanied-minors", "2026"))).toBe(2);
+    // Amir, 15, and his sister, 11: 14-15 and under 14.
+    const minors = await observations(db, "asylum-unaccompanied-minors", "2026");
+    expect([total(minors), total(minors, { age: "Y14-15" }), total(minors, { age: "Y_LT14" })]).toEqual([
+      2, 1, 1,
+    ]);
     const final = await observations(db, "asylum-final-decisions", "2026");
     expect(total(final, { decision: "GENCONV" })).toBe(1);
     const first = await observations(db, "asylum-first-instance-decisions", "2026-Q1");

@@ -1,4 +1,4 @@
-import { date, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { date, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * The step alerts already sent for asylum cases: one row per case, step and kind (`due_soon` the
@@ -17,3 +17,18 @@ export const asylumStepAlerts = pgTable(
   },
   (table) => [primaryKey({ columns: [table.caseId, table.step, table.kind] })],
 );
+
+/**
+ * An asylum case's interview appointment as the officer set it (one row per case: a new
+ * appointment replaces the earlier one). What the applicant sees in the portal; the interview's
+ * own record is the case's task.
+ */
+export const asylumInterviews = pgTable("asylum_interviews", {
+  caseId: uuid("case_id").primaryKey(),
+  startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+  place: text("place").notNull(),
+  /** The language of interpretation, as the officer wrote it; null when no interpreter is needed. */
+  interpreterLanguage: text("interpreter_language"),
+  scheduledBy: uuid("scheduled_by").notNull(),
+  scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+});

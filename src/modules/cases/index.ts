@@ -65,6 +65,11 @@ export type { AgenciesByKind } from "./engine/tasks-on-entry.js";
 export { tasksEntering } from "./engine/tasks-on-entry.js";
 export type { CasesDependencies, CasesModule } from "./module.js";
 export { createCasesModule } from "./module.js";
+export {
+  type ApplicantNotice,
+  mailApplicantNotice,
+  type NoticeServices,
+} from "./notices/mail-applicant-notice.js";
 export { notifyApplicantOfRelease } from "./notices/notify-hold-released.js";
 export { addNote, sendMessage } from "./operations/add-note.js";
 export { assignCase, claimCase } from "./operations/assign-case.js";
@@ -94,13 +99,18 @@ export {
   transitionEvents,
 } from "./operations/transition-case.js";
 export { formatLongDate } from "./portal/answer-summary.js";
+export { applicantStateLabel } from "./portal/applicant-state-label.js";
 export { CsvFormatError, parseCsv } from "./portal/csv.js";
+export { attachedDocumentRows } from "./portal/document-views.js";
 export type { GuestCsvColumn, GuestRow, GuestRowProblem } from "./portal/guest-csv.js";
 export { guestCsvColumns, readGuestCsv, readGuestRecords } from "./portal/guest-csv.js";
 export type { CaseActorKind, OwnCaseRecord } from "./portal/own-case-records.js";
 export { loadOwnCaseRecords } from "./portal/own-case-records.js";
+export { caseParams, type Guard, portalPageWith } from "./portal/page-options.js";
+export { requirePortalUser } from "./portal/portal-guard.js";
 export { registerPortalRoutes } from "./portal/portal-routes.js";
 export type { PortalServices } from "./portal/portal-services.js";
+export { type OwnCase, readOwnCase } from "./portal/read-own-case.js";
 export { readTextUpload } from "./portal/read-text-upload.js";
 export type { AnonymiseBeside } from "./retention/anonymise-case.js";
 export { anonymiseCase } from "./retention/anonymise-case.js";

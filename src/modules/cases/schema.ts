@@ -225,7 +225,7 @@ export const caseRepresentatives = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     caseId: uuid("case_id").notNull(),
     userId: uuid("user_id").notNull(),
-    role: text("role", { enum: ["lawyer", "guardian"] }).notNull(),
+    role: text("role", { enum: ["lawyer", "guardian", "applicant", "family-member"] }).notNull(),
     addedBy: uuid("added_by").notNull(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
     endedBy: uuid("ended_by"),

@@ -23,7 +23,11 @@ export {
 } from "./dedupe/index.js";
 export { casePersonStandings } from "./entry/case-person-standing.js";
 export { mainPersonsOfCases } from "./entry/main-persons-of-cases.js";
-export { type CasePersonOutcome, registerCasePersons } from "./entry/register-case-persons.js";
+export {
+  type CasePersonOutcome,
+  prepareCasePersons,
+  registerCasePersons,
+} from "./entry/register-case-persons.js";
 export {
   decideReviewFollowed,
   mergePersonsFollowed,

@@ -7,14 +7,18 @@ export {
   chartDrawingTask,
   drawChartsInThread,
 } from "./charts/chart-drawer.js";
+export type { ChartSpec } from "./charts/chart-spec.js";
+export { type ChartDataTable, chartDataTable } from "./charts/chart-table.js";
+export { renderChartSvg } from "./charts/render-chart.js";
 export { registerComparisonRoutes } from "./comparison/comparison-routes.js";
 export {
   FiguresLoadError,
   loadComparisonFigures,
   parseSelection,
 } from "./comparison/load-figures.js";
+export { cubeTables } from "./cubes/cube-cell.js";
 export { cubeSnapshot } from "./cubes/cube-repository.js";
-export { addDays, addMonthsToDate, daysBetween } from "./cubes/months.js";
+export { addDays, addMonthsToDate, addMonthsToMonth, daysBetween } from "./cubes/months.js";
 export {
   type Audience,
   type ProtectedCell,
@@ -46,6 +50,7 @@ export {
   type RebuildReport,
   rebuildStatistics,
 } from "./facts/rebuild-statistics.js";
+export { loadRecordsInPeriod } from "./facts/record-repository.js";
 export {
   type PersonKeyChange,
   type PersonRecords,
@@ -60,7 +65,16 @@ export type { DecisionOutcome, PersonFacts, StatisticalRecord } from "./facts/st
 export { catchUpStatistics, startStatisticsProjector } from "./facts/statistics-projector.js";
 export type { ImportFile } from "./import/import-source.js";
 export { ImportDirectoryError, readImportDirectory } from "./import/read-import-directory.js";
+export { builtinIndicators } from "./indicators/builtin-indicators.js";
+export { evaluateIndicator, progressTowardsTarget } from "./indicators/indicator.js";
+export {
+  type IndicatorDefinition,
+  indicatorPeriod,
+  periodMidpoint,
+  type SeriesRef,
+} from "./indicators/indicator-definition.js";
 export { registerIndicatorRoutes } from "./indicators/indicator-routes.js";
+export { loadSeriesResolver } from "./indicators/resolve-series.js";
 export type { StatisticsContext } from "./statistics-context.js";
 export { registerOpenDataRoutes } from "./web/open-data-routes.js";
 export type { StatisticsModule } from "./web/statistics-module.js";

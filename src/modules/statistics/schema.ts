@@ -44,6 +44,14 @@ export const statRecords = pgTable(
     deadline: date("deadline"),
     /** Returns: the record id of the order to leave the person left under (none: not counted). */
     orderRecordId: text("order_record_id"),
+    /** Withdrawn applications and appeals: explicit or implicit (null: not known). */
+    withdrawal: text("withdrawal"),
+    /** Returns: voluntary or forced, whether assisted, and the destination (null: not known). */
+    returnType: text("return_type"),
+    assisted: boolean("assisted"),
+    destination: text("destination"),
+    /** Permits: first, renewal or change of status (null: not known). */
+    issue: text("issue"),
   },
   (table) => [
     index("stat_records_person").on(table.personKey),

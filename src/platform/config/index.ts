@@ -55,6 +55,8 @@ const rawConfigSchema = z.object({
   uploadMaxMegabytesPerAccount: z.coerce.number().int().min(1).max(1_000_000).default(200),
   peopleLinkScore: z.coerce.number().min(-100).max(100).default(15),
   peopleReviewScore: z.coerce.number().min(-100).max(100).default(10),
+  researchK: z.coerce.number().int().min(2).max(100).default(5),
+  researchExtractDays: z.coerce.number().int().min(1).max(90).default(14),
 });
 
 export type KarvanConfig = {
@@ -126,6 +128,10 @@ export type KarvanConfig = {
    */
   peopleLinkScore: number;
   peopleReviewScore: number;
+  /** Research extracts: every released combination of quasi-identifiers occurs at least this often. */
+  researchK: number;
+  /** Days an approved research extract can be downloaded (once) before it expires. */
+  researchExtractDays: number;
   /** True when the cookies may be sent over plain HTTP (localhost development only). */
   insecureCookies: boolean;
 };
@@ -169,6 +175,8 @@ export const environmentVariables = {
   uploadMaxMegabytesPerAccount: "KARVAN_UPLOAD_MAX_MB_PER_ACCOUNT",
   peopleLinkScore: "KARVAN_PEOPLE_LINK_SCORE",
   peopleReviewScore: "KARVAN_PEOPLE_REVIEW_SCORE",
+  researchK: "KARVAN_RESEARCH_K",
+  researchExtractDays: "KARVAN_RESEARCH_EXTRACT_DAYS",
 } as const satisfies Record<keyof z.input<typeof rawConfigSchema>, string>;
 
 export class ConfigError extends Error {
@@ -272,6 +280,8 @@ export function loadConfig(env: Source = process.env, overrides: Partial<KarvanC
     uploadMaxMegabytesPerAccount: raw.uploadMaxMegabytesPerAccount,
     peopleLinkScore: raw.peopleLinkScore,
     peopleReviewScore: raw.peopleReviewScore,
+    researchK: raw.researchK,
+    researchExtractDays: raw.researchExtractDays,
     insecureCookies: !production && local,
   };
 }

@@ -120,6 +120,24 @@ export function asylumCaseType(law: AsylumLaw): CaseTypeInput {
           ru: "Сроки этапов",
         },
       },
+      {
+        path: "/asylum/cases/:id/interview",
+        label: {
+          az: "Müsahibənin vaxtı və yeri",
+          en: "Interview appointment",
+          ru: "Время и место собеседования",
+        },
+      },
+    ],
+    portalPages: [
+      {
+        path: "/asylum/applications/:id",
+        label: {
+          az: "Müsahibə, sənədlər və qərar",
+          en: "Your interview, documents and decision",
+          ru: "Собеседование, документы и решение",
+        },
+      },
     ],
     // The refugee unit is part of the State Migration Service; the country profile has no agency
     // of its own for it, so asylum cases are routed to the Service and scoped by `asylum.read`.
@@ -165,6 +183,7 @@ export function asylumCaseType(law: AsylumLaw): CaseTypeInput {
       },
       unaccompaniedMinor: "unaccompaniedMinor",
       appeal: { states: ["appeal-lodged"] },
+      implicitWithdrawals: ["withdraw-implicitly"],
     },
   });
 }

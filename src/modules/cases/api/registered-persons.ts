@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { CasesModule } from "../module.js";
+import type { CreatedCases } from "../operations/create-submitted-cases.js";
+import type { RegisteredCasePerson } from "../operations/person-registration.js";
 
 export const registeredPersonsSchema = z
   .array(
@@ -25,6 +27,13 @@ export const registeredPersonsSchema = z
 
 export type RegisteredPersons = z.infer<typeof registeredPersonsSchema>;
 
+const shown = (person: RegisteredCasePerson): RegisteredPersons[number] => ({
+  role: person.role,
+  slot: person.slot,
+  outcome: person.band,
+  registerId: person.band === "review" ? null : person.personId,
+});
+
 /** Where the persons of these cases stand in the register, by case (none where no register is wired). */
 export async function registeredPersonsOf(
   cases: Pick<CasesModule, "db" | "registeredPersons">,
@@ -33,15 +42,37 @@ export async function registeredPersonsOf(
   const found = new Map<string, RegisteredPersons>();
   if (!cases.registeredPersons) return found;
   for (const [caseId, persons] of await cases.registeredPersons(cases.db, caseIds)) {
-    found.set(
-      caseId,
-      persons.map((person) => ({
-        role: person.role,
-        slot: person.slot,
-        outcome: person.band,
-        registerId: person.band === "review" ? null : person.personId,
-      })),
-    );
+    found.set(caseId, persons.map(shown));
   }
   return found;
+}
+
+/** The main role first, then family members by slot: the order `registeredPersons` answers in. */
+function inStandingOrder(a: RegisteredCasePerson, b: RegisteredCasePerson): number {
+  const family = Number(a.role === "family-member") - Number(b.role === "family-member");
+  if (family !== 0) return family;
+  if (a.role !== b.role) return a.role < b.role ? -1 : 1;
+  return a.slot - b.slot;
+}
+
+/**
+ * Where the persons of the cases a request created stand: as the request registered them, which is
+ * how they stand at its commit (nothing read again), or, for a repeated request, as they stand now.
+ */
+export async function registeredPersonsOfCreated(
+  cases: Pick<CasesModule, "db" | "registeredPersons">,
+  created: CreatedCases,
+): Promise<Map<string, RegisteredPersons>> {
+  const registered = created.registeredPersons;
+  if (!registered)
+    return registeredPersonsOf(
+      cases,
+      created.cases.map((state) => state.id),
+    );
+  return new Map(
+    created.cases.map((state, index) => [
+      state.id,
+      [...(registered[index] ?? [])].sort(inStandingOrder).map(shown),
+    ]),
+  );
 }

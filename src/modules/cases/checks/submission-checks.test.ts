@@ -6,7 +6,7 @@ import { calendarDeadlineClock } from "../engine/calendar-deadline-clock.js";
 import { applyEvent, type CaseState, initialCaseState } from "../engine/case-state.js";
 import type { CaseEvent, HoldFinding, PendingCaseEvent } from "../engine/events.js";
 import { submittedEvents } from "../operations/submit-application.js";
-import { runSubmissionChecks, submittedPersons } from "./submission-checks.js";
+import { runSubmissionChecks, runSubmissionChecksOfCases, submittedPersons } from "./submission-checks.js";
 
 const definition = new CaseTypeRegistry(caseTypeDefinitions).latest("stay-registration");
 const deadlines = calendarDeadlineClock(loadLegalCalendars().of("AZ"));
@@ -55,12 +55,32 @@ describe("submission checks", () => {
     if (!definition) throw new Error("no stay registration");
     const weaker = { ...finding, score: 13 };
     const db = {} as never;
-    const checks = [async () => weaker, async () => finding, async () => null];
+    const answering =
+      (one: HoldFinding | null) =>
+      async ({ persons }: { persons: unknown[] }) =>
+        persons.map(() => one);
+    const checks = [answering(weaker), answering(finding), answering(null)];
     expect(await runSubmissionChecks(checks, db, definition, answers)).toEqual({
       ...finding,
       personIndex: 0,
     });
-    expect(await runSubmissionChecks([async () => null], db, definition, answers)).toBeNull();
+    expect(await runSubmissionChecks([answering(null)], db, definition, answers)).toBeNull();
+  });
+
+  it("ask each check once for a batch's persons, and hold each case by its own persons' findings", async () => {
+    if (!definition) throw new Error("no stay registration");
+    const asked: number[] = [];
+    const byName =
+      (score: number) =>
+      async ({ persons }: { persons: Array<{ names: string[] }> }) => {
+        asked.push(persons.length);
+        return persons.map((person) => (person.names[0] === "Kaya Zeynep" ? { ...finding, score } : null));
+      };
+    const batch = [answers, { ...answers, guestFullName: "Kaya Zeynep" }, answers];
+    expect(
+      await runSubmissionChecksOfCases([byName(13), byName(24)], {} as never, definition, batch),
+    ).toEqual([null, { ...finding, score: 24, personIndex: 0 }, null]);
+    expect(asked).toEqual([3, 3]);
   });
 
   it("hold a registration instead of deciding it; the release gives the category of its state back", () => {

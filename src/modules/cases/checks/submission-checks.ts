@@ -15,14 +15,16 @@ export interface SubmittedPerson {
 
 /**
  * A check another module runs on every submission (portal, API, a host's file), inside the
- * submission: a finding puts the case on hold for an officer instead of letting it go on. Wired
- * in the composition root, so that the case engine knows no module that checks.
+ * submission: a finding puts the case on hold for an officer instead of letting it go on. It is
+ * handed every person of the submission at once (a batch's too), so that it may ask the database
+ * once for all of them, and answers with a finding or null for each, in their order. Wired in the
+ * composition root, so that the case engine knows no module that checks.
  */
 export type SubmissionCheck = (input: {
   db: Queryable;
-  person: SubmittedPerson;
+  persons: SubmittedPerson[];
   typeCode: string;
-}) => Promise<HoldFinding | null>;
+}) => Promise<Array<HoldFinding | null>>;
 
 function answerText(answers: Record<string, unknown>, name: string | undefined): string | null {
   if (!name) return null;
@@ -93,14 +95,40 @@ export async function runSubmissionChecks(
   definition: CaseTypeDefinition,
   answers: Record<string, unknown>,
 ): Promise<HoldFinding | null> {
-  if (!checks || checks.length === 0) return null;
-  let strongest: HoldFinding | null = null;
-  for (const [personIndex, person] of submittedPersons(definition, answers).entries()) {
-    if (person.names.length === 0) continue;
-    for (const check of checks) {
-      const finding = await check({ db, person, typeCode: definition.code });
-      if (finding && (!strongest || finding.score > strongest.score)) strongest = { ...finding, personIndex };
+  const [hold] = await runSubmissionChecksOfCases(checks, db, definition, [answers]);
+  return hold ?? null;
+}
+
+/**
+ * `runSubmissionChecks` for the cases of a batch, each check asked once for all their persons: the
+ * hold of each case, in their order. Within a case the findings are weighed person by person and,
+ * for each, check by check, the first of equal strength kept.
+ */
+export async function runSubmissionChecksOfCases(
+  checks: readonly SubmissionCheck[] | undefined,
+  db: Queryable,
+  definition: CaseTypeDefinition,
+  answersOfCases: Array<Record<string, unknown>>,
+): Promise<Array<HoldFinding | null>> {
+  const holds: Array<HoldFinding | null> = answersOfCases.map(() => null);
+  if (!checks || checks.length === 0) return holds;
+  const checked = answersOfCases.flatMap((answers, caseIndex) =>
+    submittedPersons(definition, answers)
+      .map((person, personIndex) => ({ caseIndex, personIndex, person }))
+      .filter(({ person }) => person.names.length > 0),
+  );
+  if (checked.length === 0) return holds;
+  const persons = checked.map(({ person }) => person);
+  const findings: Array<Array<HoldFinding | null>> = [];
+  for (const check of checks) findings.push(await check({ db, persons, typeCode: definition.code }));
+  for (const [index, { caseIndex, personIndex }] of checked.entries()) {
+    for (const ofCheck of findings) {
+      const finding = ofCheck[index];
+      const strongest = holds[caseIndex];
+      if (finding && (!strongest || finding.score > strongest.score)) {
+        holds[caseIndex] = { ...finding, personIndex };
+      }
     }
   }
-  return strongest;
+  return holds;
 }

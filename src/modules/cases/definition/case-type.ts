@@ -342,6 +342,18 @@ export const caseTypeSchema = z
         }),
       )
       .default([]),
+    /**
+     * Pages of the owning module for the applicant and those who follow the case in the portal
+     * (`:id` is the case), linked from the case's status page: an asylum applicant's interview.
+     */
+    portalPages: z
+      .array(
+        z.strictObject({
+          path: z.string().regex(/^\/[a-z0-9/-]*:id[a-z0-9/-]*$/),
+          label: localizedText,
+        }),
+      )
+      .default([]),
   })
   .superRefine((definition, context) => {
     const problem = (message: string) => context.addIssue({ code: "custom", message });

@@ -20,9 +20,32 @@ const officialDecisionCategories = [
   "REJECTED",
 ] as const;
 
-/** Reasons of residence permits (Art. 6: family, education, remunerated activities, other). */
-const residencePermitReasons = ["FAM", "EDUC", "OCC", "OTH"] as const;
+/**
+ * Reasons of residence permits (Art. 6: family, education, remunerated activities, other) and the
+ * sub-reasons Regulation (EU) 2020/851 added: studies, highly qualified workers, researchers,
+ * seasonal workers, intra-corporate transferees, international protection, humanitarian reasons,
+ * unaccompanied minors, victims of trafficking, and the other ones of each reason.
+ */
+const residencePermitReasons = [
+  "FAM",
+  "EDUC",
+  "OCC",
+  "OTH",
+  "EDUC_STUD",
+  "EDUC_OTH",
+  "OCC_HQW",
+  "OCC_RES",
+  "OCC_SEAS",
+  "OCC_ICT",
+  "OCC_OTH",
+  "OTH_PROT",
+  "OTH_HUM",
+  "OTH_UAM",
+  "OTH_VTHB",
+  "OTH_OTH",
+] as const;
 const permitReason = z.enum(residencePermitReasons);
+const transitionName = z.string().regex(/^[a-z][a-z0-9-]*$/);
 
 export const statisticsSectionSchema = z.strictObject({
   /**
@@ -60,6 +83,11 @@ export const statisticsSectionSchema = z.strictObject({
    * is final (Art. 4(3)), and the application stays pending until then.
    */
   appeal: z.strictObject({ states: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1) }).optional(),
+  /**
+   * The withdrawing transitions that record an implicit withdrawal (missed interview, absconding);
+   * the others are explicit (Regulation (EU) 2020/851 counts withdrawals by type).
+   */
+  implicitWithdrawals: z.array(transitionName).default([]),
   /** The official category of each outcome of the case type (every outcome, for applications). */
   outcomes: z.record(z.string(), z.enum(officialDecisionCategories)).default({}),
   /**
@@ -77,13 +105,31 @@ export const statisticsSectionSchema = z.strictObject({
           otherwise: permitReason,
         }),
       ]),
+      /** What the permit is for its holder: a first one, a renewal, or a change of status or reason to stay. */
+      issue: z.enum(["first", "renewal", "change"]).optional(),
     })
     .optional(),
   /**
    * A return procedure: the transitions that record the person's leaving, each with how they left
    * (Art. 7(1)(b) counts returns that followed an order to leave).
    */
-  returns: z.strictObject({ returnedBy: z.record(z.string(), z.enum(["voluntary", "forced"])) }).optional(),
+  returns: z
+    .strictObject({
+      returnedBy: z.record(z.string(), z.enum(["voluntary", "forced"])),
+      /**
+       * A question answered `yes` when return assistance was given: a voluntary departure with it
+       * is an assisted return, a removal is not (Regulation (EU) 2020/851, assistance received).
+       */
+      assistance: answer.optional(),
+      /** The question of where the person goes, each option as a destination of the tables. */
+      destination: z
+        .strictObject({
+          answer,
+          codes: z.record(z.string(), z.enum(["origin", "transit", "other"])),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 export type StatisticsSection = z.output<typeof statisticsSectionSchema>;
 
@@ -136,6 +182,15 @@ export function statisticsSectionProblems(
   }
   if ((section.counts === "return") !== (section.returns !== undefined))
     problems.push("statistics: counts return goes with a returns part, and only it");
+  if (section.returns?.assistance) check(section.returns.assistance, ["radios", "select"], "assistance");
+  const destination = section.returns?.destination;
+  if (destination) {
+    check(destination.answer, ["radios", "select"], "destination");
+    const options = byName.get(destination.answer)?.options?.map((option) => option.value) ?? [];
+    for (const value of options) {
+      if (!(value in destination.codes)) problems.push(`statistics: destination option ${value} has no code`);
+    }
+  }
   const reason = section.residencePermit?.reason;
   if (typeof reason === "object") {
     check(reason.answer, ["radios", "select"], "reason");

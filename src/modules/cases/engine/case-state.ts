@@ -252,8 +252,12 @@ const appliers: { [T in CaseEventType]: Applier<T> } = {
       clock,
       event.at,
     ),
-  "case.transitioned": (state, event, _at, definition, clock) =>
-    enterState({ ...state }, event.payload.to, definition, clock, event.at),
+  "case.transitioned": (state, event, _at, definition, clock) => {
+    const next = enterState({ ...state }, event.payload.to, definition, clock, event.at);
+    // A step's own due date holds until the next step; a stopped clock still has none.
+    if (event.payload.dueDate && next.pauses.at(-1)?.to !== null) next.deadlineDate = event.payload.dueDate;
+    return next;
+  },
   "case.documents_requested": (state, event) => ({ ...state, requestedDocuments: event.payload.codes }),
   "case.documents_provided": (state) => ({ ...state, requestedDocuments: [] }),
   "case.assigned": (state, event) => ({ ...state, assignedTo: event.payload.officerId }),
@@ -294,6 +298,9 @@ const appliers: { [T in CaseEventType]: Applier<T> } = {
     ...state,
     hold: resolvedHold(state, event, at, "confirmed"),
   }),
+  // Who may follow the case is access data (`case_representatives`); the events are its history.
+  "case.representative_added": (state) => state,
+  "case.representative_ended": (state) => state,
   "case.note_added": (state) => state,
   "case.message_sent": (state) => state,
 };

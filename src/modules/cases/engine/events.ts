@@ -42,8 +42,18 @@ export type CaseEventBody =
   | { type: "case.submitted"; payload: { state: string; legalStartDate: string } }
   | {
       type: "case.transitioned";
-      /** `occurredOn`: the day what the step records happened, when it is recorded afterwards (a departure). */
-      payload: { transition: string; from: string; to: string; pausesDeadline: boolean; occurredOn?: string };
+      /**
+       * `occurredOn`: the day what the step records happened, when it is recorded afterwards (a departure).
+       * `dueDate`: the case's next due date the step sets in place of the legal time's (a departure deadline).
+       */
+      payload: {
+        transition: string;
+        from: string;
+        to: string;
+        pausesDeadline: boolean;
+        occurredOn?: string;
+        dueDate?: string;
+      };
     }
   | { type: "case.documents_requested"; payload: { codes: string[]; message: string } }
   | { type: "case.documents_provided"; payload: { message: string } }
@@ -79,6 +89,15 @@ export type CaseEventBody =
       /** The officer found the match to be the listed person: the case stays with officers for a decision. */
       type: "case.hold_confirmed";
       payload: { reason: string };
+    }
+  | {
+      /** An officer let a portal account follow the case (`role`: applicant, family-member, lawyer, guardian). */
+      type: "case.representative_added";
+      payload: { representationId: string; userId: string | null; role: string };
+    }
+  | {
+      type: "case.representative_ended";
+      payload: { representationId: string; userId: string | null; role: string };
     }
   | { type: "case.note_added"; payload: { text: string } }
   | { type: "case.message_sent"; payload: { from: "officer" | "applicant"; text: string } };

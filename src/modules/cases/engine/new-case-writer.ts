@@ -27,6 +27,11 @@ export interface NewCasesOptions {
   idempotency?: { claim: NewIdempotencyRecord; items: NewIdempotencyRecord[] };
   /** Another module's INSERT written with the cases, and only when they are (the audit records). */
   alongside?: (written: SQL) => SQL;
+  /**
+   * Another module's SELECT that takes transaction locks (the person register's keys), run by the
+   * same statement to spare it a round trip of its own: what it then reads, it reads in a later one.
+   */
+  locks?: SQL | null | undefined;
 }
 
 export type NewCasesOutcome =
@@ -51,7 +56,7 @@ export async function insertNewCases(
 ): Promise<NewCasesOutcome> {
   if (histories.length === 0) return { written: true };
   const createdAt = histories[0]?.state.createdAt;
-  const { idempotency, alongside } = options;
+  const { idempotency, alongside, locks } = options;
   const claim = idempotency?.claim;
   // Whether to write: the key claimed now (its row inserted by this statement), or no key at all.
   const gate = claim
@@ -66,11 +71,13 @@ export async function insertNewCases(
     newCases(histories, written),
   ];
   if (alongside) ctes.push(sql`alongside as (${alongside(written)})`);
+  // A SELECT in a WITH runs only when the statement reads it: the count makes it run.
+  if (locks) ctes.push(sql`locks as (${locks})`);
   const [outcome] = await queryRowsPrepared<{ free: boolean; written: boolean }>(
     db,
     sql`
     with ${sql.join(ctes, sql`, `)}
-    select (select free from lock) as free, ${written} as written`,
+    select (select free from lock) as free, ${written} as written${locks ? sql`, (select count(*) from locks)::int as locked` : sql``}`,
   );
   if (outcome?.written) return { written: true };
   return { written: false, keyInFlight: outcome?.free === false };

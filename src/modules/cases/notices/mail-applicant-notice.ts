@@ -1,7 +1,9 @@
 import { type I18n, isLocale } from "../../../platform/http/index.js";
-import { findUserContacts } from "../../access/index.js";
+import { findUserContacts, type UserContact } from "../../access/index.js";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CasesModule } from "../module.js";
 import { formatLongDate } from "../portal/answer-summary.js";
+import { currentFollowersOfCase } from "../representative-repository.js";
 
 /** What sending a notice needs: the engine (database, registry, mailer, public address) and translations. */
 export interface NoticeServices {
@@ -17,7 +19,9 @@ export type ApplicantNotice =
   | { kind: "resumed" }
   | { kind: "newMessage" }
   | { kind: "manualCheck" }
-  | { kind: "permitExpiring"; validTo: string };
+  | { kind: "permitExpiring"; validTo: string }
+  /** An appointment (an interview) set by the owning module; `path` is its page of the case in the portal. */
+  | { kind: "appointmentScheduled"; path: string };
 
 /** The case a notice is about, as the projection or a case's state holds it. */
 export interface NoticeCase {
@@ -39,7 +43,8 @@ function decisionPagePath(caseId: string): string {
 }
 
 /**
- * E-mails the applicant a notice in the language of their account. The e-mail says what happened
+ * E-mails the applicant a notice in the language of their account, and every account an officer
+ * let follow the case (`access.representatives`) in theirs. The e-mail says what happened
  * and links to the case; it never carries personal data (names, document numbers, the officer's
  * words, the reasons of a decision): an e-mail can be read by others, the portal asks who is there.
  *
@@ -54,13 +59,47 @@ export async function mailApplicantNotice(
   messageId: string,
 ): Promise<boolean> {
   const { cases } = services;
-  if (!target.applicantUserId) return false;
-  const [applicant] = await findUserContacts(cases.db, [target.applicantUserId]);
-  if (!applicant?.active) return false;
+  const definition = cases.registry.get(target.typeCode, target.typeVersion);
+  // Those an officer let follow the case are told what its applicant is told, each once.
+  const followers = definition.access?.representatives
+    ? (await currentFollowersOfCase(cases.db, target.id)).map((one) => one.userId)
+    : [];
+  const recipients = [
+    ...(target.applicantUserId ? [{ userId: target.applicantUserId, id: messageId }] : []),
+    ...followers.map((userId) => ({ userId, id: `${messageId}-${userId}` })),
+  ];
+  if (recipients.length === 0) return false;
+  const contacts = await findUserContacts(
+    cases.db,
+    recipients.map((one) => one.userId),
+  );
+  let sent = false;
+  for (const recipient of recipients) {
+    const contact = contacts.find((one) => one.id === recipient.userId);
+    if (!contact?.active) continue;
+    await mailOne(services, definition, target, notice, contact, recipient.id);
+    sent = true;
+  }
+  return sent;
+}
+
+async function mailOne(
+  services: NoticeServices,
+  definition: CaseTypeDefinition,
+  target: NoticeCase,
+  notice: ApplicantNotice,
+  applicant: UserContact,
+  messageId: string,
+): Promise<void> {
+  const { cases } = services;
   const locale = isLocale(applicant.locale) ? applicant.locale : "az";
   const t = services.i18n.t(locale);
-  const definition = cases.registry.get(target.typeCode, target.typeVersion);
-  const path = notice.kind === "decisionIssued" ? decisionPagePath(target.id) : applicantCasePath(target.id);
+  const path =
+    notice.kind === "decisionIssued"
+      ? decisionPagePath(target.id)
+      : notice.kind === "appointmentScheduled"
+        ? notice.path
+        : applicantCasePath(target.id);
   const variables = {
     number: target.number,
     type: definition.name[locale],
@@ -88,5 +127,4 @@ export async function mailApplicantNotice(
     subject: t(`notices.${notice.kind}.subject`, variables),
     text: `${paragraphs.join("\n\n")}\n`,
   });
-  return true;
 }

@@ -1,18 +1,26 @@
 import { isLocale } from "../../../platform/http/index.js";
 import { findUserContacts } from "../../access/index.js";
 import type { CaseState } from "../engine/case-state.js";
+import { isOwnAccess, type RepresentativeRole } from "../representative-repository.js";
 import type { NoticeServices } from "./mail-applicant-notice.js";
 
 /**
- * Tells a lawyer or guardian that an officer gave them access to a case, or ended it, in the
+ * Tells a lawyer, a guardian, or the applicant or a family member of a case an officer registered,
+ * that an officer gave them access to the case, or ended it, in the
  * language of their account. As every notice, it names the case and links to it, never personal data.
  */
 export async function mailRepresentativeNotice(
   services: NoticeServices,
   state: Pick<CaseState, "id" | "number" | "typeCode" | "typeVersion">,
-  representative: { id: string; userId: string },
-  kind: "representativeAdded" | "representativeEnded",
+  representative: { id: string; userId: string; role: RepresentativeRole },
+  change: "representativeAdded" | "representativeEnded",
 ): Promise<boolean> {
+  // The applicant and their family follow their own case: they are told so in other words.
+  const kind = isOwnAccess(representative.role)
+    ? change === "representativeAdded"
+      ? "ownAccessAdded"
+      : "ownAccessEnded"
+    : change;
   const { cases } = services;
   const [account] = await findUserContacts(cases.db, [representative.userId]);
   if (!account?.active) return false;

@@ -51,8 +51,9 @@ export async function notifyApplicantOfChange(
   state: CaseState,
   sinceSeq: number,
 ): Promise<number> {
-  if (!state.applicantUserId) return 0;
   const definition = services.cases.registry.get(state.typeCode, state.typeVersion);
+  // A case an officer registered has no applicant account, but may have followers to tell.
+  if (!state.applicantUserId && !definition.access?.representatives) return 0;
   const events = await loadEvents(services.cases.db, state.id);
   let sent = 0;
   for (const [index, event] of events.entries()) {

@@ -13,6 +13,7 @@ import { stateAtCreation } from "../api/case-status.js";
 import { applyPermission } from "../case-access.js";
 import { authorizeStaffRegistration } from "../case-type-access.js";
 import type { CasesContext } from "../cases-context.js";
+import { runSubmissionChecksOfCases } from "../checks/submission-checks.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { checkAnswers } from "../definition/validate-answers.js";
 import { applyEvent, type CaseState, initialCaseState } from "../engine/case-state.js";
@@ -20,8 +21,9 @@ import { auditActorOf, eventActorOf } from "../engine/change-case.js";
 import { formatCaseNumber, loadEventsOfCases, reserveCaseNumbers } from "../engine/event-store.js";
 import type { CaseEvent, EventActor, PendingCaseEvent } from "../engine/events.js";
 import { requestHash } from "../engine/idempotency.js";
-import { insertNewCases, type NewCaseHistory } from "../engine/new-case-writer.js";
+import { insertNewCases, type NewCaseHistory, type NewCasesOutcome } from "../engine/new-case-writer.js";
 import { caseIdempotencyKeys } from "../schema.js";
+import type { RegisteredCasePerson } from "./person-registration.js";
 import { submissionEvents } from "./submit-application.js";
 
 /** At most this many cases in one request: a batch is one transaction, and must stay a short one. */
@@ -39,6 +41,11 @@ export interface CreatedCases {
   cases: CaseState[];
   /** True when this was a repeat of a finished request with the same idempotency key. */
   repeated: boolean;
+  /**
+   * Where each case's declared persons stand in the register, by case, as this request registered
+   * them; absent on a repeat (they are looked up then) or where no register is wired.
+   */
+  registeredPersons?: RegisteredCasePerson[][];
 }
 
 /**
@@ -94,7 +101,12 @@ export async function createSubmittedCases(
     return { cases: await casesAsCreated(context, scope, earlier, items.length), repeated: true };
   }
   const outcome = await writeNewCases(context, definition, histories, scope);
-  if (outcome.written) return { cases: histories.map(({ state }) => state), repeated: false };
+  if (outcome.written) {
+    const cases = histories.map(({ state }) => state);
+    return outcome.registered
+      ? { cases, repeated: false, registeredPersons: outcome.registered }
+      : { cases, repeated: false };
+  }
   if (!scope || outcome.keyInFlight) {
     throw new ConflictError("idempotency_in_flight", "cases.errors.idempotency_in_flight");
   }
@@ -107,28 +119,31 @@ type IdempotencyScope = { ownerId: string; key: string; hash: string };
 
 /**
  * Writes the cases in one statement and, in the same transaction, enters their persons into the
- * person register: a batch's cases and their persons are stored together or not at all.
+ * person register: a batch's cases and their persons are stored together or not at all. The
+ * statement that writes the cases also takes every person's register locks, all at once and in
+ * one order (a batch never holds one person's lock while it waits for another's, so two batches
+ * naming the same persons in opposite orders cannot deadlock); the register then reads and
+ * writes all the batch's persons in as few statements as their ties to each other allow.
  */
 async function writeNewCases(
   context: CasesContext,
   definition: CaseTypeDefinition,
   histories: NewCaseHistory[],
   scope: IdempotencyScope | undefined,
-) {
+): Promise<NewCasesOutcome & { registered?: RegisteredCasePerson[][] }> {
   const options = {
     ...(scope ? { idempotency: idempotencyClaims(scope, histories) } : {}),
     alongside: (written: SQL) =>
       auditRecordsInsert(submittedAuditRecords(context, definition, histories), written),
   };
-  const registerPersons = context.registerPersons;
-  if (!registerPersons) return insertNewCases(context.db, histories, options);
+  const registration = context.registerPersons?.(
+    histories.map(({ state }) => ({ caseId: state.id, definition, answers: state.answers })),
+  );
+  if (!registration) return insertNewCases(context.db, histories, options);
   return (context.db as Database).transaction(async (tx) => {
-    const outcome = await insertNewCases(tx, histories, options);
+    const outcome = await insertNewCases(tx, histories, { ...options, locks: registration.keyLocks });
     if (!outcome.written) return outcome;
-    for (const { state } of histories) {
-      await registerPersons({ db: tx, caseId: state.id, definition, answers: state.answers });
-    }
-    return outcome;
+    return { ...outcome, registered: await registration.register(tx, true) };
   });
 }
 
@@ -324,9 +339,16 @@ async function newCases(
   };
   const apply = (state: CaseState, event: CaseEvent) =>
     applyEvent(state, event, definition, context.deadlines);
+  // The watch lists and any other check asked once for every person of the batch.
+  const holds = await runSubmissionChecksOfCases(
+    context.submissionChecks,
+    context.db,
+    definition,
+    answersOfItems,
+  );
 
   const histories: NewCaseHistory[] = [];
-  for (const answers of answersOfItems) {
+  for (const [item, answers] of answersOfItems.entries()) {
     const caseId = randomUUID();
     const [created, ...opening] = numbered(
       caseId,
@@ -353,8 +375,13 @@ async function newCases(
     const submission = numbered(
       caseId,
       draft.lastSeq,
-      await submissionEvents(context, context.db, draft, definition, async (prefix, documentYear) =>
-        formatCaseNumber(prefix, documentYear, nextNumber()),
+      await submissionEvents(
+        context,
+        context.db,
+        draft,
+        definition,
+        async (prefix, documentYear) => formatCaseNumber(prefix, documentYear, nextNumber()),
+        { hold: holds[item] ?? null },
       ),
       actor,
       now,

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 
@@ -11,17 +12,44 @@ export interface RegisteredCasePerson {
   personId: string | null;
 }
 
-/**
- * Enters the persons a submitted case declares (its definition's persons section) into the person
- * register, inside the submission's transaction: portal, API and a host's file alike. Wired in the
- * composition root, so that the case engine imports no module that keeps persons.
- */
-export type PersonRegistration = (input: {
-  db: Queryable;
+/** A submitted case whose declared persons (its definition's persons section) enter the register. */
+export interface CaseToRegister {
   caseId: string;
   definition: CaseTypeDefinition;
   answers: Record<string, unknown>;
-}) => Promise<RegisteredCasePerson[]>;
+}
+
+/**
+ * The register's side of submitted cases, prepared once for the cases of one submission (one, or a
+ * batch's): `keyLocks` is the statement that locks their persons' keys in one order, which must run
+ * in the submission's transaction before `register` (the cases' insert carries it, so that it costs
+ * no round trip of its own); null when no person has a key.
+ */
+export interface PreparedPersonRegistration {
+  keyLocks: SQL | null;
+  /**
+   * Enters the persons into the register inside the submission's transaction; `keysLocked` when
+   * `keyLocks` has run in it already. Where each case's persons stand, by case in the order given.
+   */
+  register(db: Queryable, keysLocked: boolean): Promise<RegisteredCasePerson[][]>;
+}
+
+/**
+ * Enters the persons submitted cases declare into the person register, inside the submission's
+ * transaction: portal, API and a host's file alike. Wired in the composition root, so that the
+ * case engine imports no module that keeps persons.
+ */
+export type PersonRegistration = (cases: CaseToRegister[]) => PreparedPersonRegistration;
+
+/** Registers the cases' persons in a transaction of their own statements: locks, reads, writes. */
+export async function registerCasePersonsNow(
+  registration: PersonRegistration | undefined,
+  db: Queryable,
+  cases: CaseToRegister[],
+): Promise<RegisteredCasePerson[][]> {
+  if (!registration) return [];
+  return registration(cases).register(db, false);
+}
 
 /** Where the declared persons of these cases stand in the register now, by case (wired in the composition root). */
 export type RegisteredPersonsLookup = (

@@ -13,6 +13,7 @@ import type { HoldFinding, PendingCaseEvent } from "../engine/events.js";
 import { onceForKey } from "../engine/idempotency.js";
 import { loadCaseState } from "../engine/projection-repository.js";
 import { type AgenciesByKind, agenciesForTasks, tasksEntering } from "../engine/tasks-on-entry.js";
+import { registerCasePersonsNow } from "./person-registration.js";
 import { AnswersInvalidError } from "./save-answers.js";
 
 export function feeDue(definition: CaseTypeDefinition, expressTier: string | null): number {
@@ -92,7 +93,8 @@ export function automaticDecisionEvents(
 
 /**
  * The events of a complete, paid application entering the procedure; refuses an incomplete one.
- * `numberOf` gives the number of a document issued on submission (a batch reserves its numbers).
+ * `numberOf` gives the number of a document issued on submission (a batch reserves its numbers);
+ * `checked`, the submission checks' finding when the caller ran them already (for a whole batch).
  */
 export async function submissionEvents(
   context: CasesContext,
@@ -100,11 +102,14 @@ export async function submissionEvents(
   state: CaseState,
   definition: CaseTypeDefinition,
   numberOf?: CaseNumberSource,
+  checked?: { hold: HoldFinding | null },
 ): Promise<PendingCaseEvent[]> {
   const today = context.deadlines.legalDate(context.clock.now());
   checkSubmission(state, definition, today);
   const automatic = definition.decisionOnSubmission;
-  const hold = await runSubmissionChecks(context.submissionChecks, db, definition, state.answers);
+  const hold = checked
+    ? checked.hold
+    : await runSubmissionChecks(context.submissionChecks, db, definition, state.answers);
   return submittedEvents(state, definition, {
     today,
     // A held case is decided later, on release: its document number is drawn then.
@@ -140,12 +145,9 @@ export async function submitApplication(
         async (input) => {
           await authorizeOnCase(context, input.tx, "applicant", input.state, input.definition);
           const events = await submissionEvents(context, input.tx, input.state, input.definition);
-          await context.registerPersons?.({
-            db: input.tx,
-            caseId: input.state.id,
-            definition: input.definition,
-            answers: input.state.answers,
-          });
+          await registerCasePersonsNow(context.registerPersons, input.tx, [
+            { caseId: input.state.id, definition: input.definition, answers: input.state.answers },
+          ]);
           return events;
         },
       );

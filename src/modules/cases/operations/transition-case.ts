@@ -19,6 +19,12 @@ export interface TransitionInput {
   comment?: string;
   /** The day what the step records happened (YYYY-MM-DD), when recorded afterwards: not after today nor before the case's legal start. */
   occurredOn?: string;
+  /**
+   * The case's next due date (YYYY-MM-DD) this step sets, in place of its legal time's deadline: a
+   * module's own legal time that runs from the step (a return order's departure deadline). Only
+   * with the module's step; a day before today is refused (422 `due_date`).
+   */
+  dueDate?: string;
 }
 
 /**
@@ -160,6 +166,13 @@ export function transitionEvents(
 ): CaseEventBody[] {
   const { input, today, documentNumber, agencies } = setting;
   const occurredOn = occurredOnOf(input, state, today);
+  const dueDate = input.dueDate;
+  if (
+    dueDate !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || Number.isNaN(Date.parse(dueDate)) || dueDate < today)
+  ) {
+    throw new DomainError("due_date", 422, "cases.errors.due_date");
+  }
   return [
     ...effectEvents(transition, state, definition, input, today, documentNumber),
     {
@@ -170,6 +183,7 @@ export function transitionEvents(
         to: transition.to,
         pausesDeadline: definition.states[transition.to]?.pausesDeadline ?? false,
         ...(occurredOn ? { occurredOn } : {}),
+        ...(dueDate ? { dueDate } : {}),
       },
     },
     ...tasksEntering(definition, transition.to, state.agencyId, agencies, state.tasks),
@@ -202,6 +216,10 @@ export async function transitionCase(
         throw new ConflictError("transition_on_actions_page", "cases.errors.transition_on_actions_page");
       }
       checkTransition(state, definition, transition, context.principal?.userId ?? null);
+      // A due date is the owning module's legal time: no generic page or route sets one.
+      if (input.dueDate !== undefined && moduleStep?.typeCode !== definition.code) {
+        throw new DomainError("due_date", 422, "cases.errors.due_date");
+      }
       const issuing = transition.effect === "issueDecision" ? state.decision?.outcome : undefined;
       return transitionEvents(state, definition, transition, {
         input,

@@ -243,6 +243,10 @@ export async function renderCaseStatus(
         ? `${applicationPaths.status(state.id)}/withdraw`
         : undefined,
     decision: decisionView(request, state, definition),
+    casePages: definition.portalPages.map((one) => ({
+      href: one.path.replace(":id", state.id),
+      label: one.label[request.locale],
+    })),
     expectedSeq: state.lastSeq,
     notice: noticeOf(request),
     errors: input.errors ?? [],

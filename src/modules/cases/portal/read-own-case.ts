@@ -5,14 +5,19 @@ import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import type { CaseState } from "../engine/case-state.js";
 import { loadCaseState } from "../engine/projection-repository.js";
-import { representsCase } from "../representative-repository.js";
+import { accessRoleOnCase, isOwnAccess, type RepresentativeRole } from "../representative-repository.js";
 import { caseParams } from "./page-options.js";
 
 export interface OwnCase {
   state: CaseState;
   definition: CaseTypeDefinition;
-  /** Read by a representative of the applicant, who follows the case but acts on nothing. */
+  /**
+   * Read by an account an officer let follow the case (a representative, or the applicant of a case
+   * an officer registered), who follows the case but acts on nothing.
+   */
   asRepresentative?: boolean;
+  /** In which role such an account follows it. */
+  followerRole?: RepresentativeRole | undefined;
 }
 
 /**
@@ -26,6 +31,8 @@ const representativeViews = new Set([
   "decision-pdf",
   "permit-pdf",
   "document-download",
+  // The owning module's own page of the case for those who follow it (an asylum applicant's case page).
+  "case-page",
 ]);
 
 /**
@@ -41,13 +48,15 @@ export async function readOwnCase(context: CasesContext, caseId: string, view: s
   const definition = context.registry.get(state.typeCode, state.typeVersion);
   const { principal } = context;
   const origin = { db: context.db, principal, ip: context.ip, requestId: context.requestId };
-  const asRepresentative =
+  const followerRole =
     principal?.kind === "public" &&
     !principal.apiKeyId &&
     state.applicantUserId !== principal.userId &&
     representativeViews.has(view) &&
-    definition.access?.representatives === true &&
-    (await representsCase(context.db, state.id, principal.userId));
+    definition.access?.representatives === true
+      ? await accessRoleOnCase(context.db, state.id, principal.userId)
+      : null;
+  const asRepresentative = followerRole !== null;
   if (!asRepresentative) await authorizeOwner(origin, definition, state);
   await recordAudit(context.db, {
     actor: actorOf(principal),
@@ -58,9 +67,11 @@ export async function readOwnCase(context: CasesContext, caseId: string, view: s
     agencyId: state.agencyId,
     ip: context.ip,
     requestId: context.requestId,
-    details: asRepresentative ? { view, as: "representative" } : { view },
+    details: followerRole
+      ? { view, as: isOwnAccess(followerRole) ? followerRole : "representative" }
+      : { view },
   });
-  return { state, definition, asRepresentative };
+  return { state, definition, asRepresentative, followerRole: followerRole ?? undefined };
 }
 
 async function authorizeOwner(

@@ -7,6 +7,7 @@ import { loadEvents } from "../engine/event-store.js";
 import type { CaseEvent } from "../engine/events.js";
 import { saveCaseProjection } from "../engine/projection-repository.js";
 import type { CasesModule } from "../module.js";
+import { removeAccessToCase } from "../representative-repository.js";
 import { type RetentionScope, retentionMarks } from "./expiring-cases.js";
 
 /**
@@ -78,6 +79,10 @@ function strippedEvent(
     case "case.note_added":
     case "case.message_sent":
       return keep({ ...payload, text: "" });
+    case "case.representative_added":
+    case "case.representative_ended":
+      // That someone followed the case, and in which role, stays; whose account it was does not.
+      return keep({ ...payload, userId: null });
     default:
       return keep(payload);
   }
@@ -138,6 +143,8 @@ export async function anonymiseCase(
     // The statistics replay the case from its rewritten events: their records lose the person too.
     if (scope === "case") {
       await tx.execute(sql`insert into case_change_outbox (case_id) values (${caseId}::uuid)`);
+      // Who could follow the case in the portal links it to accounts: that goes with the person.
+      await removeAccessToCase(tx, caseId);
       for (const anonymise of beside) await anonymise(tx, caseId);
     }
     const documentIds = events.flatMap((event) =>

@@ -95,6 +95,7 @@ const fieldOfCode: Record<string, string> = {
   representative_unknown: "email",
   representative_exists: "email",
   representative_role: "role",
+  applicant_access_exists: "role",
 };
 
 export interface FormErrors {

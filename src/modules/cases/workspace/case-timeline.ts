@@ -85,7 +85,28 @@ function describe(event: CaseEvent, context: TimelineContext, taskCodes: Map<str
       return { title: t("workspace.timeline.holdReleased"), lines: paragraphs(event.payload.reason) };
     case "case.hold_confirmed":
       return { title: t("workspace.timeline.holdConfirmed"), lines: paragraphs(event.payload.reason) };
+    case "case.representative_added":
+    case "case.representative_ended":
+      return describeAccess(event, context);
   }
+}
+
+/** Who was let follow the case in the portal, or no longer: their role, and their account while the case keeps it. */
+function describeAccess(
+  event: EventOf<"case.representative_added" | "case.representative_ended">,
+  { t, people }: TimelineContext,
+): Description {
+  const role = t(`workspace.caseFile.representatives.roles.${event.payload.role}`);
+  const account = event.payload.userId ? people.get(event.payload.userId) : undefined;
+  return {
+    title: t(
+      event.type === "case.representative_added"
+        ? "workspace.timeline.accessGiven"
+        : "workspace.timeline.accessEnded",
+      { role },
+    ),
+    lines: account ? [`${account.fullName} (${account.email})`] : [],
+  };
 }
 
 function documentNameIn({ definition, locale }: TimelineContext) {

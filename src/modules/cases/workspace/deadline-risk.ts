@@ -37,7 +37,9 @@ export type DeadlineView =
       unit: LegalTime["unit"];
     }
   /** The legal calendar has no data for a year the count needs. */
-  | { status: "unknown"; due: string | null };
+  | { status: "unknown"; due: string | null }
+  /** A due date a step set (a return order's departure deadline) on a case type without a legal time. */
+  | { status: "step-due"; due: string; overdue: boolean };
 
 /**
  * Where a case stands against its legal time today, counted on the legal calendar
@@ -51,6 +53,13 @@ export function deadlineView(
 ): DeadlineView {
   const legalTime = legalTimeOf(definition, facts.expressTier);
   const active = facts.category === "open" || facts.category === "waiting";
+  if (active && !legalTime && facts.deadlineDate) {
+    return {
+      status: "step-due",
+      due: facts.deadlineDate,
+      overdue: facts.deadlineDate < calendar.legalDate(now),
+    };
+  }
   if (!active || !legalTime || !facts.legalStartDate) return { status: "none" };
   try {
     const progress = calendar.deadlineProgress(

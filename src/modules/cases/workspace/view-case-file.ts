@@ -129,6 +129,12 @@ async function peopleNamedIn(context: StaffContext, state: CaseState, events: Ca
   for (const event of events) if (event.actor.id) ids.add(event.actor.id);
   for (const event of events) {
     if (event.type === "case.assigned" && event.payload.officerId) ids.add(event.payload.officerId);
+    if (
+      (event.type === "case.representative_added" || event.type === "case.representative_ended") &&
+      event.payload.userId
+    ) {
+      ids.add(event.payload.userId);
+    }
   }
   if (state.assignedTo) ids.add(state.assignedTo);
   if (state.applicantUserId) ids.add(state.applicantUserId);

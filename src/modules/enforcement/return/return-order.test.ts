@@ -6,7 +6,8 @@ import { ManualClock } from "../../../platform/clock/index.js";
 import { countryProfile } from "../../../platform/country/index.js";
 import { queryRows } from "../../../platform/db/index.js";
 import { findAgencyByCode, type Permission, type Principal } from "../../access/index.js";
-import { type CasesContext, transitionCase } from "../../cases/index.js";
+import { type CasesContext, loadCaseState, transitionCase } from "../../cases/index.js";
+import { deadlineView } from "../../cases/workspace/deadline-risk.js";
 import { hiddenValue, signInNewStaff } from "../../cases/workspace/workspace-test-bed.js";
 import { expireRecords } from "../../privacy/index.js";
 import { sendReturnAlerts } from "./alerts/send-return-alerts.js";
@@ -261,6 +262,37 @@ describe("an order to leave", () => {
       sql`select outcome, occurred_on::text from enforcement_return_outcomes where case_id = ${id}::uuid`,
     );
     expect(outcome).toEqual({ outcome: "departed", occurred_on: "2026-03-02" });
+  });
+
+  it("shows its departure deadline on the workspace queue as the case's next due date", async () => {
+    const id = await notifiedOrder({ departurePeriod: "days", departureDays: "7", entryBan: "none" });
+    const number = (await loadCaseState(app.database.db, id))?.number as string;
+    const due = (await orderRow(id))?.due_date as string;
+    expect((await loadCaseState(app.database.db, id))?.deadlineDate).toBe(due);
+    const row = (body: string) => body.split("<tr").find((one) => one.includes(number)) ?? "";
+    const queue = await officer.browser.get("/cases?type=return-order");
+    expect(row(queue.body)).toContain(`datetime="${due}"`);
+    expect(row(queue.body)).not.toContain("moj-badge--red");
+    expect((await officer.browser.get("/cases?type=return-order&risk=due-soon&days=10")).body).toContain(
+      number,
+    );
+    expect((await officer.browser.get("/cases?type=return-order&risk=overdue")).body).not.toContain(number);
+    const state = (await loadCaseState(app.database.db, id)) as NonNullable<
+      Awaited<ReturnType<typeof loadCaseState>>
+    >;
+    const definition = app.karvan.cases.registry.get(state.typeCode, state.typeVersion);
+    const facts = { ...state, pausedSince: null };
+    expect(deadlineView(services.calendar, definition, facts, new Date("2026-03-20T08:00:00Z"))).toEqual({
+      status: "step-due",
+      due,
+      overdue: true,
+    });
+    // A later step ends it: an absconded person has no departure deadline any more.
+    await step(people.officer, id, "record-absconding", {
+      occurredOn: "2026-03-02",
+      record: "Not at the address.",
+    });
+    expect((await loadCaseState(app.database.db, id))?.deadlineDate).toBeNull();
   });
 
   it("ends with a removal, after the person absconded and was found", async () => {

@@ -95,9 +95,12 @@ const previousSystem = [
   },
   {
     name: "returns.csv",
-    content: ["return_id,person_id,returned_on,order_id", "R1,P1,2026-03-03,O1", "R2,P2,2026-03-10,O2"].join(
-      "\n",
-    ),
+    content: [
+      "return_id,person_id,returned_on,order_id,return_type,assisted,destination",
+      // The departure with assistance offered is an assisted return; a removal is not.
+      "R1,P1,2026-03-03,O1,voluntary,yes,origin",
+      "R2,P2,2026-03-10,O2,forced,no,origin",
+    ].join("\n"),
   },
 ];
 
@@ -185,10 +188,22 @@ describe("orders to leave and returns in the official tables", () => {
     const result = await importFiles(imported.db, previousSystem, { importedBy: "test", at: clock.now() });
     if (!result.imported) throw new Error(JSON.stringify(result.errors));
 
-    for (const code of ["ordered-to-leave", "returned"]) {
-      const fromCases = await table(app.database.db, code);
-      expect(fromCases).toEqual(await table(imported.db, code));
-      expect(total(fromCases)).toBe(code === "returned" ? 2 : 3);
+    for (const code of ["ordered-to-leave", "returned", "returned-by-type"]) {
+      expect(await table(app.database.db, code)).toEqual(await table(imported.db, code));
     }
+    expect(total(await table(app.database.db, "ordered-to-leave"))).toBe(3);
+    expect(total(await table(app.database.db, "returned"))).toBe(2);
+    const byType = await table(app.database.db, "returned-by-type");
+    const returned = (breakdown: Record<string, string>) => {
+      const key = { citizen: "TOTAL", sex: "T", age: "TOTAL", return_type: "TOTAL", assistance: "TOTAL" };
+      return byType.find((row) => row.key === JSON.stringify({ ...key, destination: "TOTAL", ...breakdown }))
+        ?.value;
+    };
+    expect([
+      returned({ return_type: "VOLUNTARY", assistance: "ASSISTED" }),
+      returned({ return_type: "FORCED", assistance: "NOT_ASSISTED" }),
+      returned({ destination: "COO" }),
+      returned({}),
+    ]).toEqual([1, 1, 2, 2]);
   });
 });

@@ -5,6 +5,8 @@ import type { WatchList } from "./watch-list-entry.js";
 import { scoreAgainstEntry, type WatchedPerson, watchListKeys } from "./watch-list-score.js";
 
 interface CandidateRow {
+  /** The place of the person asked about, from 1. */
+  person: number;
   id: string;
   list: WatchList;
   names: string[];
@@ -15,20 +17,30 @@ interface CandidateRow {
 }
 
 /**
- * The entries in force on `today` sharing a blocking key with the person: what every submission
- * asks, so it is one named statement of a fixed text (the keys as one JSON parameter), planned
- * once per connection; with no entry sharing a key it finds nothing through the keys' primary key.
+ * For each person (by their blocking keys), the entries in force on `today` sharing a key with
+ * them: what every submission asks, for all its persons (a batch's too) in one named statement of
+ * a fixed text (the keys as one JSON parameter), planned once per connection; each person's keys
+ * are looked up on their own, as for a person asked about alone, and a person with no entry
+ * sharing a key finds nothing through the keys' primary key.
  */
-async function candidateEntries(db: Queryable, keys: string[], today: string): Promise<CandidateRow[]> {
-  if (keys.length === 0) return [];
+async function candidateEntries(
+  db: Queryable,
+  keysOfPersons: string[][],
+  today: string,
+): Promise<CandidateRow[]> {
+  if (keysOfPersons.every((keys) => keys.length === 0)) return [];
   return queryRowsPrepared<CandidateRow>(
     db,
-    sql`select e.id, e.list, e.names, e.birth_date, e.sex, e.citizenships, e.document_numbers
-      from enforcement_watch_list_entries e
-      where e.id = any(array(select distinct k.entry_id from enforcement_watch_list_keys k
-          where k.key = any(array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))))
-        and e.ended_at is null and e.valid_from <= ${today}::date
-        and (e.valid_until is null or e.valid_until >= ${today}::date)`,
+    sql`select asked.person::int as person, e.id, e.list, e.names, e.birth_date, e.sex, e.citizenships,
+        e.document_numbers
+      from jsonb_array_elements(${JSON.stringify(keysOfPersons)}::jsonb) with ordinality as asked(keys, person)
+      cross join lateral (
+        select e.* from enforcement_watch_list_entries e
+        where e.id = any(array(select distinct k.entry_id from enforcement_watch_list_keys k
+            where k.key = any(array(select jsonb_array_elements_text(asked.keys)))))
+          and e.ended_at is null and e.valid_from <= ${today}::date
+          and (e.valid_until is null or e.valid_until >= ${today}::date)
+      ) as e`,
   );
 }
 
@@ -53,21 +65,26 @@ function watchedEntryOf(entry: CandidateRow): WatchedPerson {
 }
 
 /**
- * The person against the watch lists in force on `today`: the entries sharing a blocking key are
- * scored, and the best one at or above the threshold is the finding; null when none reaches it.
+ * The persons against the watch lists in force on `today`, in one round trip: for each, the
+ * entries sharing a blocking key are scored, and the best one at or above the threshold is its
+ * finding; null when none reaches it. Findings in the persons' order.
  */
-export async function checkPersonAgainstWatchLists(
+export async function checkPersonsAgainstWatchLists(
   db: Queryable,
-  person: SubmittedPerson,
+  persons: SubmittedPerson[],
   setting: { today: string; threshold: number },
-): Promise<HoldFinding | null> {
-  const watched = watchedPersonOf(person);
-  const candidates = await candidateEntries(db, watchListKeys(watched), setting.today);
-  let best: HoldFinding | null = null;
+): Promise<Array<HoldFinding | null>> {
+  const watched = persons.map(watchedPersonOf);
+  const candidates = await candidateEntries(db, watched.map(watchListKeys), setting.today);
+  const best: Array<HoldFinding | null> = persons.map(() => null);
   for (const entry of candidates) {
-    const { score, fields } = scoreAgainstEntry(watched, watchedEntryOf(entry));
-    if (score >= setting.threshold && (!best || score > best.score)) {
-      best = { entryId: entry.id, list: entry.list, score, fields };
+    const index = entry.person - 1;
+    const person = watched[index];
+    if (!person) continue;
+    const { score, fields } = scoreAgainstEntry(person, watchedEntryOf(entry));
+    const found = best[index];
+    if (score >= setting.threshold && (!found || score > found.score)) {
+      best[index] = { entryId: entry.id, list: entry.list, score, fields };
     }
   }
   return best;
@@ -78,6 +95,6 @@ export function watchListSubmissionCheck(setting: {
   legalToday: () => string;
   threshold: number;
 }): SubmissionCheck {
-  return ({ db, person }) =>
-    checkPersonAgainstWatchLists(db, person, { today: setting.legalToday(), threshold: setting.threshold });
+  return ({ db, persons }) =>
+    checkPersonsAgainstWatchLists(db, persons, { today: setting.legalToday(), threshold: setting.threshold });
 }

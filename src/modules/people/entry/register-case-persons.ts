@@ -1,7 +1,9 @@
+import type { SQL } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/index.js";
 import { type CaseTypeDefinition, personsOfAnswers } from "../../cases/index.js";
-import { registerCaseOccurrences } from "../operations/register-case-occurrences.js";
-import type { RegisterOptions } from "../operations/register-occurrence.js";
+import { blockingKeyLocks } from "../operations/register-batch-reads.js";
+import { registerCasesOccurrences, registerLockKeys } from "../operations/register-case-occurrences.js";
+import type { RegisterOptions, Registration } from "../operations/register-occurrence.js";
 import { type RelationKind, relatePersons } from "../operations/relate-persons.js";
 
 /** Where one declared person of a case stands in the register after its submission. */
@@ -19,6 +21,44 @@ function relationKindOf(relationship: string | undefined): RelationKind {
   return relationship && relationKinds.has(relationship) ? (relationship as RelationKind) : "family-member";
 }
 
+/** A submitted case whose declared persons enter the register. */
+export interface CaseWithPersons {
+  caseId: string;
+  definition: Pick<CaseTypeDefinition, "form" | "persons">;
+  answers: Record<string, unknown>;
+}
+
+/**
+ * The register's side of a batch of submitted cases, prepared once: the statement that locks their
+ * persons' keys (in one order, to run in the submission's transaction before the persons are
+ * registered: with the cases' insert, so that it costs no round trip of its own; null when no
+ * person has a key), then the registration itself.
+ */
+export interface PreparedCasePersons {
+  keyLocks: SQL | null;
+  /** `keysLocked`: `keyLocks` has run in this transaction already. Outcomes by case, in the order given. */
+  register(db: Queryable, keysLocked: boolean): Promise<CasePersonOutcome[][]>;
+}
+
+export function prepareCasePersons(cases: CaseWithPersons[], options: RegisterOptions): PreparedCasePersons {
+  const declared = cases.map((one) => ({
+    caseId: one.caseId,
+    persons: personsOfAnswers(one.definition, one.answers),
+  }));
+  const keys = registerLockKeys(declared);
+  return {
+    keyLocks: keys.length > 0 ? blockingKeyLocks(keys) : null,
+    async register(db, keysLocked) {
+      const registrations = await registerCasesOccurrences(db, declared, { ...options, keysLocked });
+      const outcomes: CasePersonOutcome[][] = [];
+      for (const [index, { persons }] of declared.entries()) {
+        outcomes.push(await outcomesOfCase(db, persons, registrations[index] ?? [], options));
+      }
+      return outcomes;
+    },
+  };
+}
+
 /**
  * Enters every person a submitted case declares into the register, in the caller's transaction (the
  * submission's): each is linked, sent to review or created as `registerOccurrence` would, with the
@@ -28,15 +68,19 @@ function relationKindOf(relationship: string | undefined): RelationKind {
  */
 export async function registerCasePersons(
   db: Queryable,
-  input: {
-    caseId: string;
-    definition: Pick<CaseTypeDefinition, "form" | "persons">;
-    answers: Record<string, unknown>;
-  },
+  input: CaseWithPersons,
   options: RegisterOptions,
 ): Promise<CasePersonOutcome[]> {
-  const persons = personsOfAnswers(input.definition, input.answers);
-  const registrations = await registerCaseOccurrences(db, input.caseId, persons, options);
+  const [outcomes] = await prepareCasePersons([input], options).register(db, false);
+  return outcomes ?? [];
+}
+
+async function outcomesOfCase(
+  db: Queryable,
+  persons: ReturnType<typeof personsOfAnswers>,
+  registrations: Registration[],
+  options: RegisterOptions,
+): Promise<CasePersonOutcome[]> {
   const outcomes: CasePersonOutcome[] = [];
   let mainPersonId: string | null = null;
   for (const [index, person] of persons.entries()) {

@@ -1,29 +1,35 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRowsPrepared } from "../../../platform/db/index.js";
 import type { FellegiSunterModel } from "../matching/fellegi-sunter.js";
 import type { NameForRegister } from "../register/occurrence.js";
 import type { MatchProfile } from "../register/scoring.js";
 
 /**
- * Waits until no other transaction holds any of these keys' locks, then holds them until this one
- * ends: two first submissions of the same person meet here, and the second looks for candidates only
- * once the first has committed (its person is then found and linked). Taken in one order (by hash),
- * so that two submissions sharing two keys cannot each hold one and wait for the other.
+ * The statement that waits until no other transaction holds any of these keys' locks, then holds
+ * them until this one ends: two first submissions of the same person meet here, and the second
+ * looks for candidates only once the first has committed (its person is then found and linked).
+ * Taken in one order (by hash), so that two submissions sharing two keys (a batch's persons in
+ * another order, say) cannot each hold one and wait for the other. A caller may run it as part of
+ * another statement (the cases' insert), as long as the register's reads come in a later one: a
+ * statement reads what was committed when it began, before it waited.
  */
-export async function lockBlockingKeys(db: Queryable, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await queryRowsPrepared(
-    db,
-    sql`select pg_advisory_xact_lock(hash) from (
+export function blockingKeyLocks(keys: string[]): SQL {
+  return sql`select pg_advisory_xact_lock(hash) from (
         select distinct hashtextextended('karvan.people.' || key, 0) as hash
         from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as wanted(key)
         order by hash offset 0
-      ) as ordered`,
-  );
+      ) as ordered`;
+}
+
+/** Takes the keys' locks (see `blockingKeyLocks`) in a statement of their own. */
+export async function lockBlockingKeys(db: Queryable, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await queryRowsPrepared(db, blockingKeyLocks(keys));
 }
 
 /** A case's source already registered: its link or its review item. */
 export interface PriorOfCase {
+  caseId: string;
   role: string;
   slot: number;
   personId: string | null;
@@ -33,7 +39,7 @@ export interface PriorOfCase {
 }
 
 export interface RegisterSnapshot {
-  /** The links and review items the case already has (empty for a case registered for the first time). */
+  /** The links and review items the cases already have (none for cases registered for the first time). */
   prior: PriorOfCase[];
   /** The persons holding each key, at most the cap per key, in the order of the key's index. */
   holders: Map<string, string[]>;
@@ -45,6 +51,7 @@ export interface RegisterSnapshot {
 
 interface SnapshotRow {
   prior: Array<{
+    case_id: string;
     role: string;
     slot: number;
     person_id: string | null;
@@ -65,14 +72,14 @@ interface SnapshotRow {
 }
 
 /**
- * Everything a submission's persons are matched against, in one round trip: the case's earlier
+ * Everything a submission's persons are matched against, in one round trip: the cases' earlier
  * registration (links, and review items by source key), the holders of every person's blocking
  * keys (each key looked up in its index on its own, at most `capPerKey` persons, as `keyHolders`
  * does), those holders' profiles (as `matchProfiles` reads them) and the latest estimated model.
  */
 export async function registerSnapshot(
   db: Queryable,
-  input: { caseId: string | null; sourceKeys: string[]; keys: string[]; capPerKey: number },
+  input: { caseIds: string[]; sourceKeys: string[]; keys: string[]; capPerKey: number },
 ): Promise<RegisterSnapshot> {
   const [row] = await queryRowsPrepared<SnapshotRow>(
     db,
@@ -88,10 +95,12 @@ export async function registerSnapshot(
         ) as found
       )
       select
-        coalesce((select jsonb_agg(jsonb_build_object('role', l.role, 'slot', l.slot,
+        coalesce((select jsonb_agg(jsonb_build_object('case_id', l.case_id, 'role', l.role, 'slot', l.slot,
             'person_id', l.person_id, 'how', l.how, 'review_id', null, 'candidates', null))
-          from people_case_links l where l.case_id = ${input.caseId}::uuid), '[]'::jsonb)
-        || coalesce((select jsonb_agg(jsonb_build_object('role', r.source->>'role',
+          from people_case_links l
+          where l.case_id = any(array(select jsonb_array_elements_text(${JSON.stringify(input.caseIds)}::jsonb)::uuid))),
+          '[]'::jsonb)
+        || coalesce((select jsonb_agg(jsonb_build_object('case_id', r.source->>'caseId', 'role', r.source->>'role',
             'slot', coalesce((r.source->>'slot')::int, 0), 'person_id', null, 'how', null,
             'review_id', r.id, 'candidates', r.candidates))
           from people_review_items r
@@ -128,6 +137,7 @@ export async function registerSnapshot(
   }
   return {
     prior: (row?.prior ?? []).map((one) => ({
+      caseId: one.case_id,
       role: one.role,
       slot: one.slot,
       personId: one.person_id,

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
 import { type Queryable, queryRows } from "../../../platform/db/index.js";
 import type { PersonOccurrence } from "../register/occurrence.js";
-import { type CaseOccurrence, registerCaseOccurrences } from "./register-case-occurrences.js";
+import {
+  type CaseOccurrence,
+  type CaseOccurrences,
+  registerCaseOccurrences,
+  registerCasesOccurrences,
+} from "./register-case-occurrences.js";
 import { type Registration, registerOccurrence } from "./register-occurrence.js";
 
 /**
@@ -92,6 +97,24 @@ async function oneByOne(caseId: string, persons: CaseOccurrence[]) {
   return seen;
 }
 
+/** Several cases one after the other, each registered alone, in a transaction rolled back. */
+async function caseAfterCase(cases: CaseOccurrences[]) {
+  let seen: Awaited<ReturnType<typeof outcome>> | undefined;
+  await database.db
+    .transaction(async (tx) => {
+      const registrations: Registration[] = [];
+      for (const { caseId, persons } of cases) {
+        registrations.push(...(await registerCaseOccurrences(tx, caseId, persons, options)));
+      }
+      seen = await outcome(tx, registrations);
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return seen;
+}
+
 async function batched(caseId: string, persons: CaseOccurrence[]) {
   return database.db.transaction(async (tx) =>
     outcome(tx, await registerCaseOccurrences(tx, caseId, persons, options)),
@@ -155,6 +178,31 @@ describe("registering a case's persons together", () => {
                 { occurrence: olga, role: "applicant", slot: 0 },
                 { occurrence: { ...olga, fullName: "Olha Petrova" }, role: "family-member", slot: 0 },
               ],
+            ],
+          ],
+        ],
+      },
+    );
+  });
+
+  it("gives for a batch of cases what registering case after case gives", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(casePersons, { minLength: 2, maxLength: 4 }), async (persons) => {
+        const cases = persons.map((one) => ({ caseId: randomUUID(), persons: one }));
+        const expected = await caseAfterCase(cases);
+        const together = await database.db.transaction(async (tx) =>
+          outcome(tx, (await registerCasesOccurrences(tx, cases, options)).flat()),
+        );
+        expect(together).toEqual(expected);
+      }),
+      {
+        numRuns: 6,
+        // The second case's guest is the first case's, spelt otherwise: linked to the person just created.
+        examples: [
+          [
+            [
+              [{ occurrence: olga, role: "guest", slot: 0 }],
+              [{ occurrence: { ...olga, fullName: "Olha Petrova" }, role: "guest", slot: 0 }],
             ],
           ],
         ],

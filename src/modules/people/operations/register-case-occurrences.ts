@@ -93,6 +93,60 @@ function registrationOfStanding(standing: Standing): Registration | undefined {
 
 const isTransaction = (db: Queryable) => db instanceof PgTransaction;
 
+/** The persons one case declares, to be registered with the case as their source. */
+export interface CaseOccurrences {
+  caseId: string;
+  persons: CaseOccurrence[];
+}
+
+/**
+ * An occurrence's normalised view and blocking keys, worked out once: a submission asks for them
+ * first for its locks, then to register.
+ */
+const viewsOfOccurrences = new WeakMap<PersonOccurrence, { view: MatchView; keys: string[] }>();
+
+function viewOf(occurrence: PersonOccurrence): { view: MatchView; keys: string[] } {
+  let known = viewsOfOccurrences.get(occurrence);
+  if (!known) {
+    const view = matchViewOf(occurrence);
+    known = { view, keys: blockingKeysOf(view) };
+    viewsOfOccurrences.set(occurrence, known);
+  }
+  return known;
+}
+
+function itemsOf(cases: CaseOccurrences[]) {
+  return cases.flatMap(({ caseId, persons }, caseIndex) =>
+    persons.map((person) => {
+      const source = { kind: "case" as const, caseId, role: person.role, slot: person.slot };
+      return { ...person, ...viewOf(person.occurrence), caseIndex, source, sourceKey: sourceKeyOf(source) };
+    }),
+  );
+}
+
+/**
+ * The keys whose locks registering these cases' persons takes (see `blockingKeyLocks`): each
+ * person's strongest key, whatever case declares it.
+ */
+export function registerLockKeys(cases: CaseOccurrences[]): string[] {
+  const keys = new Set<string>();
+  for (const { persons } of cases) {
+    for (const { occurrence } of persons) {
+      const key = strongestKey(viewOf(occurrence).keys);
+      if (key !== undefined) keys.add(key);
+    }
+  }
+  return [...keys];
+}
+
+export interface RegisterCasesOptions extends RegisterOptions {
+  /**
+   * The caller's transaction holds the locks of `registerLockKeys(cases)` already (taken in an
+   * earlier statement of it, such as the cases' insert): no statement of its own takes them.
+   */
+  keysLocked?: boolean;
+}
+
 /**
  * `registerOccurrence` for every person a case declares, with the same outcome as registering
  * them one after the other, in a handful of statements whatever their number: the blocking keys'
@@ -105,24 +159,34 @@ export async function registerCaseOccurrences(
   db: Queryable,
   caseId: string,
   persons: CaseOccurrence[],
-  options: RegisterOptions,
+  options: RegisterCasesOptions,
 ): Promise<Registration[]> {
-  if (persons.length === 0) return [];
+  const [registrations] = await registerCasesOccurrences(db, [{ caseId, persons }], options);
+  return registrations ?? [];
+}
+
+/**
+ * `registerCaseOccurrences` for the cases of a batch, one case after the other as if each were
+ * submitted alone, yet in the statements of one: every person's key locked at once, in one order
+ * (two batches declaring the same persons in opposite orders cannot deadlock), one read of what
+ * they all are matched against, one write, and a fresh read only for a person an earlier one (of
+ * any case of the batch) changed the register for. Registrations by case, in the order given.
+ */
+export async function registerCasesOccurrences(
+  db: Queryable,
+  cases: CaseOccurrences[],
+  options: RegisterCasesOptions,
+): Promise<Registration[][]> {
+  const registrations: Registration[][] = cases.map(() => []);
+  if (cases.every(({ persons }) => persons.length === 0)) return registrations;
   if (!isTransaction(db)) {
-    return db.transaction((tx) => registerCaseOccurrences(tx, caseId, persons, options));
+    return db.transaction((tx) => registerCasesOccurrences(tx, cases, { ...options, keysLocked: false }));
   }
   const at = options.at ?? new Date();
-  const items = persons.map((person) => {
-    const view = matchViewOf(person.occurrence);
-    const source = { kind: "case" as const, caseId, role: person.role, slot: person.slot };
-    return { ...person, view, keys: blockingKeysOf(view), source, sourceKey: sourceKeyOf(source) };
-  });
-  await lockBlockingKeys(
-    db,
-    items.map((item) => strongestKey(item.keys)).filter((key): key is string => key !== undefined),
-  );
+  const items = itemsOf(cases);
+  if (!options.keysLocked) await lockBlockingKeys(db, registerLockKeys(cases));
   const snapshot = await registerSnapshot(db, {
-    caseId,
+    caseIds: cases.map(({ caseId }) => caseId),
     sourceKeys: items.map((item) => item.sourceKey),
     keys: [...new Set(items.flatMap((item) => item.keys))],
     capPerKey,
@@ -130,7 +194,10 @@ export async function registerCaseOccurrences(
   const weights = levelWeights(snapshot.model ?? defaultRegisterModel);
   const standings = new Map<string, Standing>();
   const standingOf = (key: string) => standings.get(key) ?? (standings.set(key, {}).get(key) as Standing);
+  // The database answers with its own spelling of a case id: found again by the caller's.
+  const caseIdOf = new Map(cases.map(({ caseId }) => [caseId.toLowerCase(), caseId]));
   for (const prior of snapshot.prior) {
+    const caseId = caseIdOf.get(prior.caseId.toLowerCase()) ?? prior.caseId;
     const standing = standingOf(sourceKeyOf({ kind: "case", caseId, role: prior.role, slot: prior.slot }));
     if (prior.personId && prior.how) standing.link = { personId: prior.personId, how: prior.how };
     if (prior.reviewId) standing.review = { id: prior.reviewId, candidates: prior.candidates ?? [] };
@@ -138,23 +205,23 @@ export async function registerCaseOccurrences(
   const writes = new RegisterWrites();
   const writtenKeys = new Set<string>();
   const touched = new Set<string>();
-  const registrations: Registration[] = [];
   for (const item of items) {
+    const registered = registrations[item.caseIndex] as Registration[];
     if (!item.view.name && !item.view.documentNumber) {
       await writes.flush(db);
       throw new DomainError("person_occurrence_empty", 422, "people.errors.person_occurrence_empty");
     }
     const before = registrationOfStanding(standingOf(item.sourceKey));
     if (before) {
-      registrations.push(before);
+      registered.push(before);
       continue;
     }
     let ids = idsSharingKeys(item.keys, snapshot.holders);
     let profiles = snapshot.profiles;
     if (item.keys.some((key) => writtenKeys.has(key)) || ids.some((id) => touched.has(id))) {
-      // An earlier person of this case changed what this one is matched against: read it afresh.
+      // An earlier person of this batch changed what this one is matched against: read it afresh.
       await writes.flush(db);
-      const fresh = await registerSnapshot(db, { caseId: null, sourceKeys: [], keys: item.keys, capPerKey });
+      const fresh = await registerSnapshot(db, { caseIds: [], sourceKeys: [], keys: item.keys, capPerKey });
       ids = idsSharingKeys(item.keys, fresh.holders);
       profiles = fresh.profiles;
     }
@@ -170,7 +237,7 @@ export async function registerCaseOccurrences(
       writes.linkCase({ ...linkRow(item.source, best.personId, at), how: "auto" });
       touched.add(best.personId);
       standing.link = { personId: best.personId, how: "auto" };
-      registrations.push({ band: "linked", personId: best.personId, reviewId: null, candidates });
+      registered.push({ band: "linked", personId: best.personId, reviewId: null, candidates });
       continue;
     }
     if (best && best.score >= options.thresholds.review) {
@@ -180,12 +247,12 @@ export async function registerCaseOccurrences(
         source_key: item.sourceKey,
         source: { ...item.source },
         occurrence: { ...item.occurrence },
-        case_id: caseId,
+        case_id: item.source.caseId,
         candidates,
         created_at: at.toISOString(),
       });
       standing.review = { id: reviewId, candidates };
-      registrations.push({ band: "review", personId: null, reviewId, candidates });
+      registered.push({ band: "review", personId: null, reviewId, candidates });
       continue;
     }
     const personId = randomUUID();
@@ -193,7 +260,7 @@ export async function registerCaseOccurrences(
     writes.linkCase({ ...linkRow(item.source, personId, at), how: "new" });
     touched.add(personId);
     standing.link = { personId, how: "new" };
-    registrations.push({ band: "new", personId, reviewId: null, candidates });
+    registered.push({ band: "new", personId, reviewId: null, candidates });
   }
   await writes.flush(db);
   return registrations;

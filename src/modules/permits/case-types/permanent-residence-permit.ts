@@ -252,6 +252,7 @@ export const permanentResidencePermit = defineCaseType({
     person: { citizenship: "citizenship", birthDate: "birthDate", travelDocument: "passportNumber" },
     place: ["addressInAzerbaijan"],
     outcomes: { approved: "GRANTED", refused: "REFUSED" },
-    residencePermit: { reason: "OTH" },
+    // A permanent permit follows a temporary one: a change of immigration status.
+    residencePermit: { reason: "OTH", issue: "change" },
   },
 });

@@ -351,7 +351,12 @@ export const temporaryResidencePermit = defineCaseType({
     place: ["addressInAzerbaijan"],
     outcomes: { approved: "GRANTED", refused: "REFUSED" },
     residencePermit: {
-      reason: { answer: "ground", codes: { work: "OCC", family: "FAM", study: "EDUC" }, otherwise: "OTH" },
+      reason: {
+        answer: "ground",
+        codes: { work: "OCC", family: "FAM", study: "EDUC_STUD" },
+        otherwise: "OTH",
+      },
+      issue: "first",
     },
   },
 });

@@ -91,7 +91,7 @@ describe("asylum applicants", () => {
       }),
     ]);
     expect(cellsOf(cells, "asylum_withdrawn")).toEqual([
-      { period: "2025-03", age: "Y18-34", ...blank, n: 1 },
+      { period: "2025-03", age: "Y18-34", ...blank, d1: "UNK", n: 1 },
     ]);
     // Decided (not withdrawn): no withdrawal.
     const decided = personContributions([record({ date: "2025-01-10", endDate: "2025-03-20" })]);
@@ -102,7 +102,7 @@ describe("asylum applicants", () => {
       record({ date: "2025-03-05", endDate: "2025-03-25", withdrawn: true }),
     ]);
     expect(cellsOf(twice, "asylum_withdrawn")).toEqual([
-      { period: "2025-03", age: "Y18-34", ...blank, n: 1 },
+      { period: "2025-03", age: "Y18-34", ...blank, d1: "UNK", n: 1 },
     ]);
   });
 
@@ -117,8 +117,8 @@ describe("asylum applicants", () => {
       record({ person, date: "2026-01-07", unaccompanied: true }),
     ]);
     expect(cellsOf(cells, "asylum_unaccompanied")).toEqual([
-      { period: "2025-02", age: "Y14-17", ...blank, n: 1 },
-      { period: "2026-01", age: "Y14-17", ...blank, n: 1 },
+      { period: "2025-02", age: "Y14-15", ...blank, n: 1 },
+      { period: "2026-01", age: "Y14-15", ...blank, n: 1 },
     ]);
   });
 
@@ -159,8 +159,8 @@ describe("asylum pending stock", () => {
     // the end of April.
     const cells = personContributions([record({ date: "2025-01-20", endDate: "2025-04-05" })]);
     expect(cellsOf(cells, "asylum_pending_stock")).toEqual([
-      { period: "2025-01", age: "Y18-34", ...blank, n: 1 },
-      { period: "2025-04", age: "Y18-34", ...blank, n: -1 },
+      { period: "2025-01", age: "Y18-34", ...blank, d1: "FIRST", n: 1 },
+      { period: "2025-04", age: "Y18-34", ...blank, d1: "FIRST", n: -1 },
     ]);
   });
 
@@ -170,8 +170,8 @@ describe("asylum pending stock", () => {
     // Decided on 1 February: still pending on 31 January.
     const overTheEnd = personContributions([record({ date: "2025-01-31", endDate: "2025-02-01" })]);
     expect(cellsOf(overTheEnd, "asylum_pending_stock")).toEqual([
-      { period: "2025-01", age: "Y18-34", ...blank, n: 1 },
-      { period: "2025-02", age: "Y18-34", ...blank, n: -1 },
+      { period: "2025-01", age: "Y18-34", ...blank, d1: "FIRST", n: 1 },
+      { period: "2025-02", age: "Y18-34", ...blank, d1: "FIRST", n: -1 },
     ]);
   });
 
@@ -182,10 +182,10 @@ describe("asylum pending stock", () => {
       record({ person: { birthDate: "2007-03-15" }, date: "2025-01-20", endDate: "2025-06-10" }),
     ]);
     expect(cellsOf(cells, "asylum_pending_stock")).toEqual([
-      { period: "2025-01", age: "Y14-17", ...blank, n: 1 },
-      { period: "2025-03", age: "Y14-17", ...blank, n: -1 },
-      { period: "2025-03", age: "Y18-34", ...blank, n: 1 },
-      { period: "2025-06", age: "Y18-34", ...blank, n: -1 },
+      { period: "2025-01", age: "Y14-17", ...blank, d1: "FIRST", n: 1 },
+      { period: "2025-03", age: "Y14-17", ...blank, d1: "FIRST", n: -1 },
+      { period: "2025-03", age: "Y18-34", ...blank, d1: "FIRST", n: 1 },
+      { period: "2025-06", age: "Y18-34", ...blank, d1: "FIRST", n: -1 },
     ]);
   });
 
@@ -197,11 +197,37 @@ describe("asylum pending stock", () => {
       record({ date: "2025-02-10", endDate: null }),
     ]);
     expect(cellsOf(cells, "asylum_pending_stock")).toEqual([
-      { period: "2025-01", age: "Y18-34", ...blank, n: 1 },
-      { period: "2025-06", age: "Y18-34", ...blank, n: -1 },
-      { period: "2025-06", age: "Y35-64", ...blank, n: 1 },
-      { period: "2055-06", age: "Y35-64", ...blank, n: -1 },
-      { period: "2055-06", age: "Y_GE65", ...blank, n: 1 },
+      { period: "2025-01", age: "Y18-34", ...blank, d1: "FIRST", n: 1 },
+      { period: "2025-06", age: "Y18-34", ...blank, d1: "FIRST", n: -1 },
+      { period: "2025-06", age: "Y35-64", ...blank, d1: "FIRST", n: 1 },
+      { period: "2055-06", age: "Y35-64", ...blank, d1: "FIRST", n: -1 },
+      { period: "2055-06", age: "Y_GE65", ...blank, d1: "FIRST", n: 1 },
+    ]);
+  });
+
+  it("counts an appeal as pending from its own lodging, not in the gap after the first decision", () => {
+    // Decided 2025-03-05, appealed 2025-04-10, the appeal withdrawn implicitly on 2025-07-01: pending
+    // at first instance at the ends of January and February, not March, on appeal April to June.
+    const person = { birthDate: "1990-01-01" };
+    const cells = personContributions([
+      record({ person, date: "2025-01-10", endDate: "2025-03-05" }),
+      record({
+        person,
+        kind: "appeal",
+        date: "2025-04-10",
+        endDate: "2025-07-01",
+        withdrawn: true,
+        withdrawal: "implicit",
+      }),
+    ]);
+    expect(cellsOf(cells, "asylum_pending_stock")).toEqual([
+      { period: "2025-01", age: "Y35-64", ...blank, d1: "FIRST", n: 1 },
+      { period: "2025-03", age: "Y35-64", ...blank, d1: "FIRST", n: -1 },
+      { period: "2025-04", age: "Y35-64", ...blank, d1: "APPEAL", n: 1 },
+      { period: "2025-07", age: "Y35-64", ...blank, d1: "APPEAL", n: -1 },
+    ]);
+    expect(cellsOf(cells, "asylum_withdrawn")).toEqual([
+      { period: "2025-07", age: "Y35-64", ...blank, d1: "IMPL", n: 1 },
     ]);
   });
 
@@ -210,11 +236,11 @@ describe("asylum pending stock", () => {
     // (2025-06-15, June 2025) and to Y_GE65 at 65 (June 2055), never a -1.
     const cells = personContributions([record({ date: "2025-01-10", endDate: null })]);
     expect(cellsOf(cells, "asylum_pending_stock")).toEqual([
-      { period: "2025-01", age: "Y18-34", ...blank, n: 1 },
-      { period: "2025-06", age: "Y18-34", ...blank, n: -1 },
-      { period: "2025-06", age: "Y35-64", ...blank, n: 1 },
-      { period: "2055-06", age: "Y35-64", ...blank, n: -1 },
-      { period: "2055-06", age: "Y_GE65", ...blank, n: 1 },
+      { period: "2025-01", age: "Y18-34", ...blank, d1: "FIRST", n: 1 },
+      { period: "2025-06", age: "Y18-34", ...blank, d1: "FIRST", n: -1 },
+      { period: "2025-06", age: "Y35-64", ...blank, d1: "FIRST", n: 1 },
+      { period: "2055-06", age: "Y35-64", ...blank, d1: "FIRST", n: -1 },
+      { period: "2055-06", age: "Y_GE65", ...blank, d1: "FIRST", n: 1 },
     ]);
   });
 });
@@ -231,8 +257,8 @@ describe("first permits", () => {
       permit("2024-01-01", "2024-06-30"),
     ]);
     expect(cellsOf(cells, "permits_first")).toEqual([
-      { period: "2024-01", age: "Y18-34", ...blank, d1: "FAM", d2: "6-11M", n: 1 },
-      { period: "2025-01", age: "Y18-34", ...blank, d1: "OCC", d2: "GE12M", n: 1 },
+      { period: "2024-01", age: "Y18-34", ...blank, d1: "FAM", d2: "6-11M", d3: "UNK", n: 1 },
+      { period: "2025-01", age: "Y18-34", ...blank, d1: "OCC", d2: "GE12M", d3: "UNK", n: 1 },
     ]);
   });
 
@@ -291,7 +317,7 @@ describe("first permits", () => {
       permit("2025-03-01", "2026-02-28", "EDUC"),
     ]);
     expect(cellsOf(cells, "permits_first")).toEqual([
-      { period: "2025-03", age: "Y18-34", ...blank, d1: "EDUC", d2: "GE12M", n: 1 },
+      { period: "2025-03", age: "Y18-34", ...blank, d1: "EDUC", d2: "GE12M", d3: "UNK", n: 1 },
     ]);
   });
 
@@ -302,15 +328,15 @@ describe("first permits", () => {
       record({ kind: "permit", date: "2024-11-01", endDate: "2025-01-31", reason: null }),
     ]);
     expect(cellsOf(cells, "permits_valid_stock")).toEqual([
-      { period: "2024-11", age: "Y18-34", ...blank, d1: "OTH", n: 1 },
-      { period: "2025-02", age: "Y18-34", ...blank, d1: "OTH", n: -1 },
+      { period: "2024-11", age: "Y18-34", ...blank, d1: "OTH", d2: "UNK", n: 1 },
+      { period: "2025-02", age: "Y18-34", ...blank, d1: "OTH", d2: "UNK", n: -1 },
     ]);
     const shortOfMarch = personContributions([
       record({ kind: "permit", date: "2024-12-01", endDate: "2025-03-30", reason: "EDUC" }),
     ]);
     expect(cellsOf(shortOfMarch, "permits_valid_stock")).toEqual([
-      { period: "2024-12", age: "Y18-34", ...blank, d1: "EDUC", n: 1 },
-      { period: "2025-03", age: "Y18-34", ...blank, d1: "EDUC", n: -1 },
+      { period: "2024-12", age: "Y18-34", ...blank, d1: "EDUC", d2: "UNK", n: 1 },
+      { period: "2025-03", age: "Y18-34", ...blank, d1: "EDUC", d2: "UNK", n: -1 },
     ]);
   });
 
@@ -322,12 +348,12 @@ describe("first permits", () => {
       permit("2025-06-01", "2025-12-31", "OCC"),
     ]);
     expect(cellsOf(cells, "permits_valid_stock")).toEqual([
-      { period: "2024-01", age: "Y18-34", ...blank, d1: "FAM", n: 1 },
-      { period: "2025-06", age: "Y18-34", ...blank, d1: "FAM", n: -1 },
-      { period: "2025-06", age: "Y35-64", ...blank, d1: "OCC", n: 1 },
-      { period: "2026-01", age: "Y35-64", ...blank, d1: "FAM", n: 1 },
-      { period: "2026-01", age: "Y35-64", ...blank, d1: "OCC", n: -1 },
-      { period: "2027-01", age: "Y35-64", ...blank, d1: "FAM", n: -1 },
+      { period: "2024-01", age: "Y18-34", ...blank, d1: "FAM", d2: "UNK", n: 1 },
+      { period: "2025-06", age: "Y18-34", ...blank, d1: "FAM", d2: "UNK", n: -1 },
+      { period: "2025-06", age: "Y35-64", ...blank, d1: "OCC", d2: "UNK", n: 1 },
+      { period: "2026-01", age: "Y35-64", ...blank, d1: "FAM", d2: "UNK", n: 1 },
+      { period: "2026-01", age: "Y35-64", ...blank, d1: "OCC", d2: "UNK", n: -1 },
+      { period: "2027-01", age: "Y35-64", ...blank, d1: "FAM", d2: "UNK", n: -1 },
     ]);
   });
 });

@@ -1,5 +1,5 @@
-import { ageGroupOn } from "../eurostat/age-groups.js";
-import type { StatisticalRecord } from "../facts/statistical-record.js";
+import { ageGroupOn, completedYears } from "../eurostat/age-groups.js";
+import { mainReasonOf, type StatisticalRecord } from "../facts/statistical-record.js";
 import {
   addCell,
   type CellDimensions,
@@ -157,10 +157,32 @@ function personStock(
   for (const cell of nonZeroCells(sumCells(changes))) emit(cell);
 }
 
+/**
+ * The age group of an unaccompanied minor on the day they applied, with 14 to 17 split into 14-15
+ * and 16-17 (Regulation (EU) 2020/851, Art. 4(1)(c)); a known age of 18 or more (a mistake of the
+ * source) falls back to the usual groups.
+ */
+function unaccompaniedAgeOf(record: StatisticalRecord): string {
+  const birth = record.person.birthDate;
+  if (!birth || birth > record.date) return "UNK";
+  const years = completedYears(birth, record.date);
+  if (years < 14) return "Y_LT14";
+  if (years < 16) return "Y14-15";
+  if (years < 18) return "Y16-17";
+  return ageGroupOn(birth, record.date);
+}
+
+const withdrawalCodes = { explicit: "EXPL", implicit: "IMPL" } as const;
+
+function withdrawalCode(record: StatisticalRecord): string {
+  return record.withdrawal ? withdrawalCodes[record.withdrawal] : "UNK";
+}
+
 function asylumContributions(records: StatisticalRecord[], emit: Emit): void {
   const applications = records.filter(
     (record) => record.kind === "application" && record.caseType === "asylum",
   );
+  const appeals = records.filter((record) => record.kind === "appeal" && record.caseType === "asylum");
   const firstEver = [...applications].sort(byDate)[0];
   for (const record of firstPerPeriod(applications, monthOf)) {
     emit(flow("asylum_applicants", record, { d1: "ASY_APP" }));
@@ -168,18 +190,27 @@ function asylumContributions(records: StatisticalRecord[], emit: Emit): void {
       emit(flow("asylum_applicants", record, { d1: "NASY_APP" }));
   }
   const unaccompanied = applications.filter((record) => record.unaccompanied);
-  for (const record of firstPerPeriod(unaccompanied, yearOf)) emit(flow("asylum_unaccompanied", record, {}));
-  const withdrawals = applications
+  for (const record of firstPerPeriod(unaccompanied, yearOf))
+    emit(flow("asylum_unaccompanied", record, { age: unaccompaniedAgeOf(record) }));
+  // A withdrawal at first instance or during an appeal, by its type.
+  const withdrawals = [...applications, ...appeals]
     .filter((record) => record.withdrawn && record.endDate)
     .map((record) => ({ ...record, date: record.endDate as string }));
-  for (const record of firstPerPeriod(withdrawals, monthOf)) emit(flow("asylum_withdrawn", record, {}));
-  // Persons whose application is under consideration at the month's end (Art. 4(1)(b)): once,
-  // however many of their applications are open, with the facts of the earliest one.
+  for (const record of firstPerPeriod(withdrawals, monthOf))
+    emit(flow("asylum_withdrawn", record, { d1: withdrawalCode(record) }));
+  // Persons whose application is under consideration at the month's end (Art. 4(1)(b)), at first
+  // instance or on appeal: once, however many of their applications are open, with the facts of
+  // the earliest one.
   personStock(
     emit,
     "asylum_pending_stock",
-    applications.map((record) => ({ start: record.date, endExclusive: record.endDate, item: record })),
+    [...applications, ...appeals].map((record) => ({
+      start: record.date,
+      endExclusive: record.endDate,
+      item: record,
+    })),
     byDate,
+    (record) => ({ d1: record.kind === "appeal" ? "APPEAL" : "FIRST" }),
   );
   for (const record of records) {
     if (record.kind !== "decision" || record.caseType !== "asylum" || !record.outcome) continue;
@@ -220,7 +251,10 @@ function permitContributions(records: StatisticalRecord[], emit: Emit): void {
     const covered = permits.some(
       (other) => other.date < permit.date && (other.endDate as string) >= windowStart,
     );
-    if (!covered) emit(flow("permits_first", permit, { d1: permit.reason ?? "OTH", d2: validity }));
+    const { reason, subReason } = reasonCodes(permit);
+    if (!covered) emit(flow("permits_first", permit, { d1: reason, d2: validity, d3: subReason }));
+    // Every residence permit issued, as the source marks it: first, renewal or change of status.
+    emit(flow("permits_issued", permit, { d1: reason, d2: issueCode(permit), d3: subReason }));
   }
   // Holders of a valid permit (Art. 6(1)(c)): once each, by the reason of the permit issued last.
   personStock(
@@ -232,8 +266,37 @@ function permitContributions(records: StatisticalRecord[], emit: Emit): void {
       item: permit,
     })),
     latestFirst,
-    (permit) => ({ d1: permit.reason ?? "OTH" }),
+    (permit) => {
+      const { reason, subReason } = reasonCodes(permit);
+      return { d1: reason, d2: subReason };
+    },
   );
+}
+
+/**
+ * A permit's reason and sub-reason (Regulation (EU) 2020/851): a permit recorded with its reason
+ * only has the sub-reason UNK, so that each adds up to its total on its own.
+ */
+function reasonCodes(permit: StatisticalRecord): { reason: string; subReason: string } {
+  const recorded = permit.reason ?? "OTH";
+  const reason = mainReasonOf(recorded);
+  return { reason, subReason: recorded === reason ? "UNK" : recorded };
+}
+
+function issueCode(permit: StatisticalRecord): string {
+  return permit.issue ? permit.issue.toUpperCase() : "UNK";
+}
+
+const returnTypeCodes = { voluntary: "VOLUNTARY", forced: "FORCED" } as const;
+const destinationCodes = { origin: "COO", transit: "TRANSIT", other: "OTH_TC" } as const;
+
+/** A return's breakdowns (Art. 7(1)(b) as amended): type, assistance received and destination. */
+function returnDimensions(record: StatisticalRecord): Partial<CellDimensions> {
+  return {
+    d1: record.returnType ? returnTypeCodes[record.returnType] : "UNK",
+    d2: record.assisted === true ? "ASSISTED" : record.assisted === false ? "NOT_ASSISTED" : "UNK",
+    d3: record.destination ? destinationCodes[record.destination] : "UNK",
+  };
 }
 
 const enforcementCodes: Partial<Record<StatisticalRecord["kind"], string>> = {
@@ -262,7 +325,10 @@ function enforcementContributions(records: StatisticalRecord[], emit: Emit): voi
   const returns = returnsFollowingAnOrder(records);
   for (const [kind, code] of Object.entries(enforcementCodes)) {
     const ofKind = kind === "return" ? returns : records.filter((record) => record.kind === kind);
-    for (const record of firstPerPeriod(ofKind, yearOf)) emit(flow("enforcement", record, { d1: code }));
+    for (const record of firstPerPeriod(ofKind, yearOf)) {
+      emit(flow("enforcement", record, { d1: code }));
+      if (kind === "return") emit(flow("returns", record, returnDimensions(record)));
+    }
   }
   for (const record of records) {
     if (record.kind !== "detention") continue;

@@ -108,7 +108,7 @@ const lengthArb = fc.oneof(
 const spellArb = fc.record({
   start: dateArb,
   length: lengthArb,
-  reason: fc.constantFrom("FAM", "EDUC", "OCC", "OTH" as const),
+  reason: fc.constantFrom("FAM", "EDUC", "OCC", "OTH", "OCC_RES", "EDUC_STUD" as const),
   region: fc.constantFrom("AZ-BA", "AZ-GA", null),
   caseType: fc.constantFrom("asylum", "work-permit"),
 });
@@ -198,7 +198,8 @@ describe("stock changes", () => {
           (record): NaiveSpell => ({
             inStock: (reference) =>
               record.date <= reference && (record.endDate === null || record.endDate > reference),
-            dimensionsAt: (reference) => person(birthDate, reference),
+            // First instance: these applications have no appeal.
+            dimensionsAt: (reference) => person(birthDate, reference, { d1: "FIRST" }),
           }),
         );
         expectSameStocks(
@@ -235,7 +236,11 @@ describe("stock changes", () => {
         const naive = residencePermits.map(
           (record): NaiveSpell => ({
             inStock: (reference) => record.date <= reference && (record.endDate as string) >= reference,
-            dimensionsAt: (reference) => person(birthDate, reference, { d1: record.reason ?? "OTH" }),
+            // Counted by the main reason (before "_"), and by the sub-reason, UNK when none was recorded.
+            dimensionsAt: (reference) => {
+              const [main, sub] = (record.reason ?? "OTH").split("_");
+              return person(birthDate, reference, { d1: main, d2: sub ? (record.reason as string) : "UNK" });
+            },
           }),
         );
         expectSameStocks(

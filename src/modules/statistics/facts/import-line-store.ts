@@ -2,14 +2,18 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, driverConnection, type Queryable, queryRows } from "../../../platform/db/index.js";
 import { copyLinesInto, copyValue } from "../cubes/copy-text.js";
-import {
-  cachedReferenceStore,
-  type FirstLine,
-  type ReferenceStore,
-  storeKey,
-} from "../import/reference-store.js";
+import { cachedReferenceStore, type FirstLine, type ReferenceStore } from "../import/reference-store.js";
 
+/** A first line as it reaches the table. */
 interface StoredLine {
+  file: string;
+  id: string;
+  line: number;
+  value: string | null;
+}
+
+/** A first line as the table gives it back. */
+interface FoundLine {
   key: string;
   line: number;
   value: string | null;
@@ -17,7 +21,7 @@ interface StoredLine {
 
 /** Where the table lives: a session of its own on a server, else the import's transaction. */
 interface LineTable {
-  lookup(keys: string): Promise<StoredLine[]>;
+  lookup(keys: string): Promise<FoundLine[]>;
   insert(lines: readonly StoredLine[]): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -47,10 +51,12 @@ async function ownSessionTable(pool: pg.Pool): Promise<LineTable> {
     throw error;
   }
   return {
-    lookup: async (keys) => (await client.query<StoredLine>(LOOKUP, [keys])).rows,
+    lookup: async (keys) => (await client.query<FoundLine>(LOOKUP, [keys])).rows,
     insert: (lines) => {
       let text = "";
-      for (const { key, line, value } of lines) text += `${copyValue(key)}\t${line}\t${copyValue(value)}\n`;
+      // The key's tab, escaped as COPY text: file names hold nothing else to escape.
+      for (const { file, id, line, value } of lines)
+        text += `${file}\\t${copyValue(id)}\t${line}\t${copyValue(value)}\n`;
       return copyLinesInto(client, TABLE, text);
     },
     close: () => client.end(),
@@ -67,7 +73,7 @@ async function transactionTable(tx: Queryable): Promise<LineTable> {
     ) on commit drop`);
   return {
     lookup: (keys) =>
-      queryRows<StoredLine>(
+      queryRows<FoundLine>(
         tx,
         sql`select key, line, value from import_first_lines
           where key in (select json_array_elements_text(${keys}::json))`,
@@ -76,7 +82,7 @@ async function transactionTable(tx: Queryable): Promise<LineTable> {
       const column = <T>(value: (line: StoredLine) => T) => sql.param(lines.map(value));
       // Awaited here: Drizzle runs a statement again each time its result is asked for.
       await tx.execute(sql`insert into import_first_lines (key, line, value)
-        select * from unnest(${column((l) => l.key)}::text[], ${column((l) => l.line)}::integer[],
+        select * from unnest(${column((l) => tableKey(l.file, l.id))}::text[], ${column((l) => l.line)}::integer[],
           ${column((l) => l.value)}::text[])`);
     },
     close: async () => {},
@@ -96,34 +102,40 @@ export async function withImportLineStore<T>(
 ): Promise<T> {
   const pool = driverConnection(db);
   const table = pool instanceof pg.Pool ? await ownSessionTable(pool) : await transactionTable(tx);
-  let reach = new Map<string, FirstLine>();
+  // By file, then id: a key of both made per lookup cost a new string for every id of every line.
+  let reach = new Map<string, Map<string, FirstLine>>();
+  const reachOf = (file: string) => {
+    let lines = reach.get(file);
+    if (lines === undefined) {
+      lines = new Map();
+      reach.set(file, lines);
+    }
+    return lines;
+  };
   let added: StoredLine[] = [];
   let saved: Promise<unknown> = Promise.resolve();
   const store: ReferenceStore = {
     async load(keys) {
-      const asked = new Set<string>();
-      const wanted: string[] = [];
+      const wanted = new Set<string>();
       for (const { file, id } of keys) {
-        const key = storeKey(file, id);
-        if (reach.has(key) || asked.has(key)) continue;
-        asked.add(key);
-        wanted.push(tableKey(file, id));
+        if (reach.get(file)?.has(id)) continue;
+        wanted.add(tableKey(file, id));
       }
       await saved;
-      if (wanted.length === 0) return;
-      for (const row of await table.lookup(JSON.stringify(wanted))) {
+      if (wanted.size === 0) return;
+      for (const row of await table.lookup(JSON.stringify([...wanted]))) {
         const tab = row.key.indexOf("\t");
-        reach.set(storeKey(row.key.slice(0, tab), row.key.slice(tab + 1)), {
+        reachOf(row.key.slice(0, tab)).set(row.key.slice(tab + 1), {
           line: row.line,
           value: row.value === null ? null : JSON.parse(row.value),
         });
       }
     },
-    get: (file, id) => reach.get(storeKey(file, id)),
+    get: (file, id) => reach.get(file)?.get(id),
     set(file, id, first) {
-      reach.set(storeKey(file, id), first);
+      reachOf(file).set(id, first);
       const value = first.value === null || first.value === undefined ? null : JSON.stringify(first.value);
-      added.push({ key: tableKey(file, id), line: first.line, value });
+      added.push({ file, id, line: first.line, value });
     },
     async save() {
       await saved;

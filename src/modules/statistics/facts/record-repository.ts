@@ -26,11 +26,17 @@ interface RecordRow {
   lodged_on: string | null;
   deadline: string | null;
   order_record_id: string | null;
+  withdrawal: StatisticalRecord["withdrawal"];
+  return_type: StatisticalRecord["returnType"];
+  assisted: boolean | null;
+  destination: StatisticalRecord["destination"];
+  issue: StatisticalRecord["issue"];
 }
 
 const columns = sql`record_id, source, kind, person_key, citizenship, sex, birth_date::text as birth_date,
   case_type, date::text as date, end_date::text as end_date, outcome, instance, reason, region, withdrawn,
-  unaccompanied, lodged_on::text as lodged_on, deadline::text as deadline, order_record_id`;
+  unaccompanied, lodged_on::text as lodged_on, deadline::text as deadline, order_record_id,
+  withdrawal, return_type, assisted, destination, issue`;
 
 function recordOf(row: RecordRow): StatisticalRecord {
   return {
@@ -55,6 +61,11 @@ function recordOf(row: RecordRow): StatisticalRecord {
     lodgedOn: row.lodged_on,
     deadline: row.deadline,
     orderRecordId: row.order_record_id,
+    withdrawal: row.withdrawal,
+    returnType: row.return_type,
+    assisted: row.assisted,
+    destination: row.destination,
+    issue: row.issue,
   };
 }
 
@@ -143,6 +154,11 @@ export async function insertRecords(
       lodged_on: record.lodgedOn ?? null,
       deadline: record.deadline ?? null,
       order_record_id: record.orderRecordId ?? null,
+      withdrawal: record.withdrawal ?? null,
+      return_type: record.returnType ?? null,
+      assisted: record.assisted ?? null,
+      destination: record.destination ?? null,
+      issue: record.issue ?? null,
     }));
     await db.execute(sql`insert into stat_records (${recordColumns}) select ${recordColumns}
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${recordColumnTypes})`);
@@ -201,7 +217,7 @@ function copiedField(field: string | undefined): string | null {
  */
 function copiedRecord(line: string): { record: StatisticalRecord; inBatch: boolean } {
   const fields = line.split("\t").map(copiedField);
-  if (fields.length !== 20) throw new Error("a copied record has the wrong columns");
+  if (fields.length !== 25) throw new Error("a copied record has the wrong columns");
   const text = (index: number) => fields[index] as string;
   return {
     record: {
@@ -226,8 +242,13 @@ function copiedRecord(line: string): { record: StatisticalRecord; inBatch: boole
       lodgedOn: fields[16] ?? null,
       deadline: fields[17] ?? null,
       orderRecordId: fields[18] ?? null,
+      withdrawal: (fields[19] ?? null) as StatisticalRecord["withdrawal"],
+      returnType: (fields[20] ?? null) as StatisticalRecord["returnType"],
+      assisted: fields[21] === null || fields[21] === undefined ? null : fields[21] === "t",
+      destination: (fields[22] ?? null) as StatisticalRecord["destination"],
+      issue: (fields[23] ?? null) as StatisticalRecord["issue"],
     },
-    inBatch: fields[19] === "t",
+    inBatch: fields[24] === "t",
   };
 }
 
@@ -286,4 +307,17 @@ export async function analyzeRecordsAndCubes(db: Queryable): Promise<void> {
 /** Refreshes the planner's statistics of the cubes alone, after a large import moved them. */
 export async function analyzeCubes(db: Queryable): Promise<void> {
   await db.execute(sql`analyze stat_cube`);
+}
+
+/** Every record dated within a period (both days included, YYYY-MM-DD), in record-id order: research extracts. */
+export async function loadRecordsInPeriod(
+  db: Queryable,
+  from: string,
+  to: string,
+): Promise<StatisticalRecord[]> {
+  const rows = await queryRows<RecordRow>(
+    db,
+    sql`select ${columns} from stat_records where date between ${from}::date and ${to}::date order by record_id`,
+  );
+  return rows.map(recordOf);
 }

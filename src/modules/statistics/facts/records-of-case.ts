@@ -9,7 +9,14 @@ import {
   type StatisticsSection,
 } from "../../cases/index.js";
 import { eurostatCitizenship } from "../eurostat/citizenship-codes.js";
-import type { DecisionOutcome, PermitReason, PersonFacts, StatisticalRecord } from "./statistical-record.js";
+import type {
+  DecisionOutcome,
+  PermitReason,
+  PersonFacts,
+  ReturnType,
+  StatisticalRecord,
+  WithdrawalType,
+} from "./statistical-record.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -115,19 +122,33 @@ function permitReasonOf(
   return (Object.hasOwn(reason.codes, chosen) ? reason.codes[chosen] : undefined) ?? reason.otherwise;
 }
 
+/** How a procedure ended without a decision: on which day, and whether (and how) it was withdrawn. */
+interface Closing {
+  date: string;
+  withdrawn: boolean;
+  withdrawal: WithdrawalType | null;
+}
+
+/** The closing a transition into a closed state makes: a withdrawal is implicit when the section says so. */
+function closingBy(definition: CaseTypeDefinition, transitionName: string, date: string): Closing {
+  const transition = definition.transitions.find((one) => one.name === transitionName);
+  if (transition?.effect !== "withdraw") return { date, withdrawn: false, withdrawal: null };
+  const implicit = definition.statistics?.implicitWithdrawals.includes(transitionName) ?? false;
+  return { date, withdrawn: true, withdrawal: implicit ? "implicit" : "explicit" };
+}
+
 /** When the case left the procedure without a decision, and whether the applicant withdrew. */
 function closingOf(
   events: CaseEvent[],
   definition: CaseTypeDefinition,
   legalDate: (at: Date) => string,
-): { date: string; withdrawn: boolean } | null {
-  let closing: { date: string; withdrawn: boolean } | null = null;
+): Closing | null {
+  let closing: Closing | null = null;
   for (const event of events) {
     if (event.type !== "case.transitioned") continue;
     const state = definition.states[event.payload.to];
     if (state?.category !== "closed") continue;
-    const transition = definition.transitions.find((one) => one.name === event.payload.transition);
-    closing = { date: legalDate(event.at), withdrawn: transition?.effect === "withdraw" };
+    closing = closingBy(definition, event.payload.transition, legalDate(event.at));
   }
   return closing;
 }
@@ -147,21 +168,51 @@ function returnRecords(
   if (!state.decision?.issued || !state.decidedAt) return [];
   const order = { ...base, recordId: `case:${state.id}:order_to_leave`, kind: "order_to_leave" as const };
   const records: StatisticalRecord[] = [{ ...order, date: legalDate(new Date(state.decidedAt)) }];
-  let date: string | null = null;
+  let left: { date: string; type: ReturnType } | null = null;
   for (const event of events) {
     if (event.type === "case.transitioned" && Object.hasOwn(returns.returnedBy, event.payload.transition))
-      date = event.payload.occurredOn ?? legalDate(event.at);
+      left = {
+        date: event.payload.occurredOn ?? legalDate(event.at),
+        type: returns.returnedBy[event.payload.transition] as ReturnType,
+      };
   }
-  if (date) {
+  if (left) {
     records.push({
       ...base,
       recordId: `case:${state.id}:return`,
       kind: "return",
-      date,
+      date: left.date,
       orderRecordId: order.recordId,
+      ...returnBreakdowns(state.answers, returns, left.type),
     });
   }
   return records;
+}
+
+/**
+ * A return's type, assistance and destination (Regulation (EU) 2020/851): assistance given counts
+ * for a voluntary departure only, as a removal is not an assisted return; an unanswered question
+ * leaves the breakdown unknown.
+ */
+function returnBreakdowns(
+  answers: Record<string, unknown>,
+  returns: NonNullable<StatisticsSection["returns"]>,
+  returnType: ReturnType,
+): Pick<StatisticalRecord, "returnType" | "assisted" | "destination"> {
+  const given = returns.assistance ? yesOrNo(answers[returns.assistance]) : null;
+  const chosen = returns.destination ? answers[returns.destination.answer] : undefined;
+  const codes = returns.destination?.codes ?? {};
+  return {
+    returnType,
+    assisted: given === null ? null : given && returnType === "voluntary",
+    destination: typeof chosen === "string" && Object.hasOwn(codes, chosen) ? (codes[chosen] ?? null) : null,
+  };
+}
+
+function yesOrNo(value: unknown): boolean | null {
+  if (value === "yes" || value === true) return true;
+  if (value === "no" || value === false) return false;
+  return null;
 }
 
 /** Under 18 on the day it was lodged; of unknown age counts as a minor (the import checks only a known age). */
@@ -206,7 +257,9 @@ function familyMembersRecords(
   records: StatisticalRecord[],
   lodged: string,
 ): StatisticalRecord[] {
-  const own = records.filter((record) => record.kind === "application" || record.kind === "decision");
+  const own = records.filter(
+    (record) => record.kind === "application" || record.kind === "appeal" || record.kind === "decision",
+  );
   return members.flatMap((member) => {
     const person = familyMemberOf(state.id, member);
     const unaccompanied = unaccompaniedOf(
@@ -230,8 +283,9 @@ function familyMembersRecords(
 
 /**
  * An application of a procedure with an appeal: the first-instance decision, the final one (a
- * decision issued after the appeal was lodged), and the application pending from its lodging to
- * its last decision, open again while an appeal runs, or ended by a withdrawal at any instance.
+ * decision issued after the appeal was lodged), the application pending from its lodging to the
+ * first-instance decision, and the appeal pending from its own lodging to the final decision
+ * (Regulation (EU) 2020/851): each may end by a withdrawal instead.
  */
 function appealedApplicationRecords(
   state: CaseStanding,
@@ -242,26 +296,48 @@ function appealedApplicationRecords(
   legalDate: (at: Date) => string,
 ): StatisticalRecord[] {
   const decisions = new Map<"first" | "final", { date: string; outcome: string }>();
-  let appealed = false;
-  let end: { date: string; withdrawn: boolean } | null = null;
+  const pending: { firstEnd: Closing | null; appeal: { date: string; end: Closing | null } | null } = {
+    firstEnd: null,
+    appeal: null,
+  };
+  // A decision or closing ends the appeal once one is lodged, else the first instance.
+  const ends = (closing: Closing | null) => {
+    if (pending.appeal) pending.appeal.end = closing;
+    else pending.firstEnd = closing;
+  };
   for (const event of events) {
     if (event.type === "case.decision_issued") {
       const date = legalDate(event.at);
-      decisions.set(appealed ? "final" : "first", { date, outcome: event.payload.outcome });
-      end = { date, withdrawn: false };
+      decisions.set(pending.appeal ? "final" : "first", { date, outcome: event.payload.outcome });
+      ends({ date, withdrawn: false, withdrawal: null });
     }
     if (event.type !== "case.transitioned") continue;
     if (section.appeal.states.includes(event.payload.to)) {
-      appealed = true;
-      end = null;
+      // Lodged on its first entry; entered again (a final draft sent back), it is open again.
+      if (pending.appeal) pending.appeal.end = null;
+      else pending.appeal = { date: event.payload.occurredOn ?? legalDate(event.at), end: null };
     } else if (definition.states[event.payload.to]?.category === "closed") {
-      const transition = definition.transitions.find((one) => one.name === event.payload.transition);
-      end = { date: legalDate(event.at), withdrawn: transition?.effect === "withdraw" };
+      ends(closingBy(definition, event.payload.transition, legalDate(event.at)));
     }
   }
-  const records: StatisticalRecord[] = [
-    { ...application, endDate: end?.date ?? null, withdrawn: end?.withdrawn ?? false },
-  ];
+  const ended = (closing: Closing | null) => ({
+    endDate: closing?.date ?? null,
+    withdrawn: closing?.withdrawn ?? false,
+    withdrawal: closing?.withdrawal ?? null,
+  });
+  const records: StatisticalRecord[] = [{ ...application, ...ended(pending.firstEnd) }];
+  const { appeal } = pending;
+  if (appeal) {
+    records.push({
+      ...application,
+      recordId: `case:${state.id}:appeal`,
+      kind: "appeal",
+      date: appeal.date,
+      ...ended(appeal.end),
+      unaccompanied: false,
+      deadline: null,
+    });
+  }
   for (const [instance, decision] of decisions) {
     records.push({
       ...application,
@@ -355,6 +431,7 @@ function applicationRecords(
       date: lodged,
       endDate: decidedOn ?? closing?.date ?? null,
       withdrawn: closing?.withdrawn ?? false,
+      withdrawal: closing?.withdrawal ?? null,
       unaccompanied,
       deadline: state.deadlineDate,
     },
@@ -380,6 +457,7 @@ function applicationRecords(
         date: decision.validFrom,
         endDate: decision.validTo,
         reason: permitReasonOf(permit, state.answers),
+        issue: permit.issue ?? null,
       });
     }
   }

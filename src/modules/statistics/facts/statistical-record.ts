@@ -6,6 +6,7 @@
  */
 export const recordKinds = [
   "application",
+  "appeal",
   "decision",
   "permit",
   "registration",
@@ -24,8 +25,50 @@ export const otherOutcomes = ["GRANTED", "REFUSED", "CLOSED"] as const;
 export type DecisionOutcome = (typeof asylumOutcomes)[number] | (typeof otherOutcomes)[number];
 
 /** Eurostat reasons of first residence permits (migr_resfirst). */
-export const permitReasons = ["FAM", "EDUC", "OCC", "OTH"] as const;
+const permitMainReasons = ["FAM", "EDUC", "OCC", "OTH"] as const;
+type PermitMainReason = (typeof permitMainReasons)[number];
+
+/**
+ * Eurostat's sub-reasons of residence permits (Regulation (EU) 2020/851, Art. 6(1)), each counted
+ * under its reason as well: the part before the underscore.
+ */
+const permitSubReasons = [
+  "EDUC_STUD",
+  "EDUC_OTH",
+  "OCC_HQW",
+  "OCC_RES",
+  "OCC_SEAS",
+  "OCC_ICT",
+  "OCC_OTH",
+  "OTH_PROT",
+  "OTH_HUM",
+  "OTH_UAM",
+  "OTH_VTHB",
+  "OTH_OTH",
+] as const;
+
+/** A reason or, where the source knows it, a sub-reason. */
+export const permitReasons = [...permitMainReasons, ...permitSubReasons] as const;
 export type PermitReason = (typeof permitReasons)[number];
+
+/** The reason a reason or sub-reason counts under. */
+export function mainReasonOf(reason: PermitReason): PermitMainReason {
+  return reason.split("_")[0] as PermitMainReason;
+}
+
+/** How an application ended without a decision (Art. 4(1)(d) as amended by Regulation (EU) 2020/851). */
+export const withdrawalTypes = ["explicit", "implicit"] as const;
+export type WithdrawalType = (typeof withdrawalTypes)[number];
+
+/** Whether a residence permit is a first one, a renewal, or issued on a change of status or reason to stay. */
+export const permitIssueTypes = ["first", "renewal", "change"] as const;
+export type PermitIssueType = (typeof permitIssueTypes)[number];
+
+/** Art. 7(1)(b) as amended: returns by type, assistance received and destination. */
+export const returnTypes = ["voluntary", "forced"] as const;
+export type ReturnType = (typeof returnTypes)[number];
+export const returnDestinations = ["origin", "transit", "other"] as const;
+export type ReturnDestination = (typeof returnDestinations)[number];
 
 export interface PersonFacts {
   /** Stable key of the person within Karvan (a hash for case applicants, `import:<id>` for imports). */
@@ -46,12 +89,15 @@ export interface StatisticalRecord {
   /** Case type code (`asylum`, `temporary-residence-permit`, `stay-registration`, ...). */
   caseType: string;
   /**
-   * The date the methodology counts from (YYYY-MM-DD): application lodged, decision taken, permit
+   * The date the methodology counts from (YYYY-MM-DD): application or appeal lodged, decision taken, permit
    * valid from, registration, detention start, order issued, person returned, entry refused,
    * person found.
    */
   date: string;
-  /** Application: decided or withdrawn (end of pendency); permit: valid to; detention: released. */
+  /**
+   * Application: decided at first instance or withdrawn (end of pendency); appeal: decided or
+   * withdrawn; permit: valid to; detention: released.
+   */
   endDate: string | null;
   /** Decisions only. */
   outcome: DecisionOutcome | null;
@@ -61,8 +107,10 @@ export interface StatisticalRecord {
   reason: PermitReason | null;
   /** ISO 3166-2 code of the region (AZ-BA), or null. */
   region: string | null;
-  /** Applications only: the application was withdrawn (on `endDate`). */
+  /** Applications and appeals: the application was withdrawn (on `endDate`). */
   withdrawn: boolean;
+  /** Withdrawn applications and appeals: explicitly or implicitly; null when the source does not say. */
+  withdrawal?: WithdrawalType | null;
   /** Applications only: lodged by an unaccompanied minor. */
   unaccompanied: boolean;
   /** Decisions only: when the application decided was lodged (processing time). */
@@ -74,4 +122,12 @@ export interface StatisticalRecord {
    * departure that followed no order (which the `returned` table does not count).
    */
   orderRecordId?: string | null;
+  /** Returns only: voluntary or forced, null when not known. */
+  returnType?: ReturnType | null;
+  /** Returns only: whether the person received return assistance, null when not known. */
+  assisted?: boolean | null;
+  /** Returns only: where the person went, null when not known. */
+  destination?: ReturnDestination | null;
+  /** Permits only: first, renewal or change of status, null when the source does not say. */
+  issue?: PermitIssueType | null;
 }

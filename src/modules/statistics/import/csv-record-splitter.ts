@@ -10,13 +10,24 @@ const BOM = 0xfeff;
  * RFC 4180 records from text that arrives in pieces (a file read chunk by chunk), by the same rules
  * and with the same errors as `parseCsvRecords`, which needs the whole text at once: `\n` or `\r\n`
  * line ends, a leading byte-order mark dropped, quoted fields that may span lines, and each record
- * with the physical line it starts on. A chunk may end anywhere, even inside a quoted field.
+ * with the physical line it starts on. A piece may end anywhere, even inside a quoted field.
+ *
+ * The records are pulled one at a time (`add` a piece, then `next` until it says false; `finish` at the end) into one
+ * array of fields that the next record reuses: an import reads millions of lines, and an array and
+ * an object per line were a large part of its garbage.
  */
 export class CsvRecordSplitter {
-  private fields: string[] = [];
+  /** The fields of the record `next` (or `finish`) completed last; the next call reuses the array. */
+  readonly fields: string[] = [];
+  /** The physical line the record `next` completed last starts on. */
+  recordLine = 1;
+  private text = "";
+  private at = 0;
+  private completed = false;
   private field = "";
   private line = 1;
-  private recordLine = 1;
+  /** The physical line the record being read starts on. */
+  private startLine = 1;
   private atFieldStart = true;
   private inQuotes = false;
   private quoteLine = 1;
@@ -30,23 +41,41 @@ export class CsvRecordSplitter {
   private empty = true;
   private endedWithNewline = false;
 
-  /** The records completed by this piece of text. */
-  push(text: string): CsvRecord[] {
-    const records: CsvRecord[] = [];
-    let start = 0;
+  /** Takes the next piece of text, once `next` has read the previous one to its end. */
+  add(text: string): void {
+    if (this.at < this.text.length) throw new Error("CsvRecordSplitter: the previous piece is not read");
+    this.text = text;
+    this.at = 0;
     if (!this.started && text.length > 0) {
       this.started = true;
-      if (text.charCodeAt(0) === BOM) start = 1;
+      if (text.charCodeAt(0) === BOM) this.at = 1;
     }
-    for (let i = start; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+    if (text.length > this.at) {
       this.empty = false;
-      this.endedWithNewline = code === LF;
+      this.endedWithNewline = text.charCodeAt(text.length - 1) === LF;
+    }
+  }
+
+  /**
+   * Reads the next record of the text added so far into `fields` and `recordLine`: false when the
+   * text ends before the record does (add the next piece, or `finish`).
+   */
+  next(): boolean {
+    if (this.completed) {
+      this.fields.length = 0;
+      this.completed = false;
+    }
+    const text = this.text;
+    const length = text.length;
+    let i = this.at;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
       if (this.carriageReturn) {
         if (code !== LF) throw new CsvFormatError("bare carriage return outside quotes", this.line);
         this.carriageReturn = false;
-        this.endRecord(records);
-        continue;
+        this.endRecord();
+        this.at = i + 1;
+        return true;
       }
       if (this.inQuotes) {
         if (this.quoteAtEnd) {
@@ -61,7 +90,6 @@ export class CsvRecordSplitter {
         } else {
           if (code === QUOTE) {
             this.quoteAtEnd = true;
-            this.endedWithNewline = false;
             continue;
           }
           if (code === LF) {
@@ -71,13 +99,12 @@ export class CsvRecordSplitter {
           }
           // The run of characters up to the next quote or line feed, in one slice.
           let end = i + 1;
-          while (end < text.length) {
+          while (end < length) {
             const next = text.charCodeAt(end);
             if (next === QUOTE || next === LF) break;
             end++;
           }
           this.field += text.slice(i, end);
-          this.endedWithNewline = false;
           i = end - 1;
           continue;
         }
@@ -93,7 +120,9 @@ export class CsvRecordSplitter {
         this.field = "";
         this.atFieldStart = true;
       } else if (code === LF) {
-        this.endRecord(records);
+        this.endRecord();
+        this.at = i + 1;
+        return true;
       } else if (code === CR) {
         this.carriageReturn = true;
       } else if (code === QUOTE) {
@@ -104,37 +133,59 @@ export class CsvRecordSplitter {
       } else {
         // The run of plain characters up to the next comma, line end or quote, in one slice.
         let end = i + 1;
-        while (end < text.length) {
+        while (end < length) {
           const next = text.charCodeAt(end);
           if (next === COMMA || next === LF || next === CR || next === QUOTE) break;
           end++;
         }
         this.field = this.field === "" ? text.slice(i, end) : this.field + text.slice(i, end);
         this.atFieldStart = false;
-        this.endedWithNewline = false;
         i = end - 1;
       }
     }
+    this.at = length;
+    return false;
+  }
+
+  /**
+   * Once the text has ended: reads the last record into `fields` when the text does not end with a
+   * line end (true), after `next` has said false.
+   */
+  finish(): boolean {
+    if (this.completed) {
+      this.fields.length = 0;
+      this.completed = false;
+    }
+    if (this.inQuotes && !this.quoteAtEnd)
+      throw new CsvFormatError("unterminated quoted field", this.quoteLine);
+    if (this.carriageReturn) throw new CsvFormatError("bare carriage return outside quotes", this.line);
+    if (this.empty || this.endedWithNewline) return false;
+    this.fields.push(this.field);
+    this.recordLine = this.startLine;
+    this.completed = true;
+    return true;
+  }
+
+  /** The records completed by this piece of text, each with fields of its own. */
+  push(text: string): CsvRecord[] {
+    this.add(text);
+    const records: CsvRecord[] = [];
+    while (this.next()) records.push({ line: this.recordLine, fields: [...this.fields] });
     return records;
   }
 
   /** The last record, when the text does not end with a line end. */
   end(): CsvRecord[] {
-    if (this.inQuotes && !this.quoteAtEnd)
-      throw new CsvFormatError("unterminated quoted field", this.quoteLine);
-    if (this.carriageReturn) throw new CsvFormatError("bare carriage return outside quotes", this.line);
-    if (this.empty || this.endedWithNewline) return [];
-    this.fields.push(this.field);
-    return [{ line: this.recordLine, fields: this.fields }];
+    return this.finish() ? [{ line: this.recordLine, fields: [...this.fields] }] : [];
   }
 
-  private endRecord(records: CsvRecord[]): void {
+  private endRecord(): void {
     this.fields.push(this.field);
-    records.push({ line: this.recordLine, fields: this.fields });
-    this.fields = [];
+    this.completed = true;
+    this.recordLine = this.startLine;
     this.field = "";
     this.atFieldStart = true;
     this.line++;
-    this.recordLine = this.line;
+    this.startLine = this.line;
   }
 }

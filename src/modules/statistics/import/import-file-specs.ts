@@ -20,7 +20,16 @@ export const personsFile = {
 export const applicationsFile = {
   name: "applications.csv",
   required: ["application_id", "person_id", "case_type", "lodged_on"],
-  optional: ["closed_on", "withdrawn", "unaccompanied_minor", "region"],
+  optional: [
+    "closed_on",
+    "withdrawn",
+    "unaccompanied_minor",
+    "region",
+    // The breakdowns of Regulation (EU) 2020/851.
+    "withdrawal_type",
+    "appeal_lodged_on",
+    "appeal_closed_on",
+  ],
 } as const satisfies ImportFileSpec;
 
 export const decisionsFile = {
@@ -32,7 +41,8 @@ export const decisionsFile = {
 export const permitsFile = {
   name: "permits.csv",
   required: ["permit_id", "person_id", "case_type", "reason", "valid_from", "valid_to"],
-  optional: ["region"],
+  // issue_type: first, renewal or change of status (Regulation (EU) 2020/851).
+  optional: ["region", "issue_type"],
 } as const satisfies ImportFileSpec;
 
 /**
@@ -47,14 +57,27 @@ export interface PersonEventFileSpec extends ImportFileSpec {
   readonly endColumn: string | null;
   readonly hasRegion: boolean;
   readonly hasOrder: boolean;
+  /** returns.csv: return_type, assisted and destination (Regulation (EU) 2020/851). */
+  readonly hasReturnBreakdowns: boolean;
 }
 
-function personEventFile(spec: Omit<PersonEventFileSpec, "required" | "optional">): PersonEventFileSpec {
+const returnBreakdownColumns = ["return_type", "assisted", "destination"] as const;
+
+function personEventFile(
+  spec: Omit<PersonEventFileSpec, "required" | "optional" | "hasReturnBreakdowns"> & {
+    hasReturnBreakdowns?: boolean;
+  },
+): PersonEventFileSpec {
   const optional = [spec.endColumn, spec.hasRegion ? "region" : null, spec.hasOrder ? "order_id" : null];
+  const hasReturnBreakdowns = spec.hasReturnBreakdowns ?? false;
   return {
     ...spec,
+    hasReturnBreakdowns,
     required: [spec.idColumn, "person_id", spec.dateColumn],
-    optional: optional.filter((column): column is string => column !== null),
+    optional: [
+      ...optional.filter((column): column is string => column !== null),
+      ...(hasReturnBreakdowns ? returnBreakdownColumns : []),
+    ],
   };
 }
 
@@ -89,6 +112,7 @@ export const returnsFile = personEventFile({
   endColumn: null,
   hasRegion: false,
   hasOrder: true,
+  hasReturnBreakdowns: true,
 });
 
 export const refusalsOfEntryFile = personEventFile({

@@ -1,4 +1,5 @@
-import type { DecisionOutcome, PermitReason } from "../facts/statistical-record.js";
+import type { DecisionOutcome, PermitIssueType, PermitReason } from "../facts/statistical-record.js";
+import type { ApplicationBreakdowns, ReturnBreakdowns } from "./breakdown-columns.js";
 
 /**
  * One line of an import file after reading. `value` is null when the line had an error; `id` and
@@ -28,6 +29,7 @@ export interface ApplicationRow {
   withdrawn: boolean;
   unaccompanied: boolean;
   region: string | null;
+  breakdowns: ApplicationBreakdowns;
 }
 
 export interface DecisionRow {
@@ -46,6 +48,7 @@ export interface PermitRow {
   validFrom: string;
   validTo: string;
   region: string | null;
+  issue: PermitIssueType | null;
 }
 
 /** A line of detentions.csv, orders_to_leave.csv, returns.csv and the other one-event files. */
@@ -56,6 +59,7 @@ export interface PersonEventRow {
   endDate: string | null;
   region: string | null;
   orderId: string | null;
+  breakdowns: ReturnBreakdowns;
 }
 
 /** Every file's lines; a file absent from the import has no lines and is not in `present`. */

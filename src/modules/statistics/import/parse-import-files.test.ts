@@ -100,6 +100,7 @@ describe("parseImportFiles with a complete valid import", () => {
       date: "2024-01-10",
       endDate: "2024-06-01",
       region: "AZ-BA",
+      withdrawal: null,
     });
     expect(byId.get("import:applications:A2")).toMatchObject({
       person: { personKey: "import:P3", citizenship: "STLS", sex: "UNK", birthDate: "2010-01-15" },
@@ -135,6 +136,7 @@ describe("parseImportFiles with a complete valid import", () => {
       endDate: "2027-04-09",
       reason: "OCC",
       region: "AZ-GA",
+      issue: null,
     });
   });
 
@@ -158,6 +160,9 @@ describe("parseImportFiles with a complete valid import", () => {
       caseType: "return",
       date: "2025-03-01",
       orderRecordId: "import:orders_to_leave:O1",
+      returnType: null,
+      assisted: null,
+      destination: null,
     });
     const kinds = result.records.map((r) => [r.recordId, r.kind, r.caseType]);
     expect(kinds).toEqual(
@@ -180,6 +185,96 @@ describe("parseImportFiles with a complete valid import", () => {
     );
     expect(subset.errors).toEqual([]);
     expect(subset.records.map((r) => r.recordId)).toEqual(["import:refusals_of_entry:E1"]);
+  });
+});
+
+describe("the columns of Regulation (EU) 2020/851's breakdowns", () => {
+  it("map a withdrawal's type, an appeal with its own dates, a permit's issue and sub-reason, and a return's breakdowns", async () => {
+    const result = await parseImportFiles(
+      files({
+        "applications.csv": csv(
+          "application_id,person_id,case_type,lodged_on,closed_on,withdrawn,withdrawal_type,appeal_lodged_on,appeal_closed_on",
+          "A1,P1,asylum,2024-01-10,2024-06-01,yes,implicit,2024-06-20,2024-09-01",
+          "A2,P3,asylum,2024-02-01,2024-03-01,yes,explicit,,",
+        ),
+        "decisions.csv": null,
+        "permits.csv": csv(
+          "permit_id,person_id,case_type,reason,valid_from,valid_to,issue_type",
+          "R1,P2,work-permit,OCC_RES,2024-04-10,2027-04-09,change",
+        ),
+        "returns.csv": csv(
+          "return_id,person_id,order_id,returned_on,return_type,assisted,destination",
+          "X1,P4,O1,2025-03-01,voluntary,yes,transit",
+        ),
+      }),
+      { today },
+    );
+    expect(result.errors).toEqual([]);
+    const byId = new Map(result.records.map((record) => [record.recordId, record]));
+    // Appealed: the first instance ended with its decision, the appeal was withdrawn.
+    expect(byId.get("import:applications:A1")).toMatchObject({
+      kind: "application",
+      endDate: "2024-06-01",
+      withdrawn: false,
+      withdrawal: null,
+    });
+    expect(byId.get("import:applications:A1:appeal")).toMatchObject({
+      kind: "appeal",
+      caseType: "asylum",
+      date: "2024-06-20",
+      endDate: "2024-09-01",
+      withdrawn: true,
+      withdrawal: "implicit",
+    });
+    expect(byId.get("import:applications:A2")).toMatchObject({ withdrawn: true, withdrawal: "explicit" });
+    expect(byId.get("import:permits:R1")).toMatchObject({ reason: "OCC_RES", issue: "change" });
+    expect(byId.get("import:returns:X1")).toMatchObject({
+      returnType: "voluntary",
+      assisted: true,
+      destination: "transit",
+    });
+  });
+
+  it("report values that are unknown or contradict the line", async () => {
+    const result = await parseImportFiles(
+      files({
+        "applications.csv": csv(
+          "application_id,person_id,case_type,lodged_on,closed_on,withdrawn,withdrawal_type,appeal_lodged_on,appeal_closed_on",
+          "A1,P1,asylum,2024-01-10,2024-06-01,no,implicit,,",
+          "A2,P1,asylum,2024-01-10,2024-06-01,yes,Explicit,,",
+          "A3,P1,asylum,2024-01-10,,,,2024-06-20,",
+          "A4,P1,asylum,2024-01-10,2024-06-01,,,2024-05-20,2024-05-01",
+          "A5,P1,asylum,2024-01-10,2024-06-01,,,,2024-09-01",
+          "A6,P1,asylum,2024-01-10,2024-06-01,yes,,2024-06-20,",
+        ),
+        "decisions.csv": null,
+        "permits.csv": csv(
+          "permit_id,person_id,case_type,reason,valid_from,valid_to,issue_type",
+          "R1,P2,work-permit,OCC_PILOT,2024-04-10,2027-04-09,extension",
+        ),
+        "returns.csv": csv(
+          "return_id,person_id,order_id,returned_on,return_type,assisted,destination",
+          "X1,P4,O1,2025-03-01,deported,maybe,home",
+        ),
+      }),
+      { today },
+    );
+    expect(result.records).toEqual([]);
+    expect(codes(result)).toEqual([
+      { file: "applications.csv", line: 2, field: "withdrawal_type", code: "not_applicable" },
+      { file: "applications.csv", line: 3, field: "withdrawal_type", code: "unknown_value" },
+      { file: "applications.csv", line: 4, field: "closed_on", code: "required" },
+      { file: "applications.csv", line: 5, field: "appeal_lodged_on", code: "end_before_start" },
+      { file: "applications.csv", line: 5, field: "appeal_closed_on", code: "end_before_start" },
+      { file: "applications.csv", line: 6, field: "appeal_lodged_on", code: "required" },
+      { file: "applications.csv", line: 7, field: "appeal_closed_on", code: "required" },
+      { file: "permits.csv", line: 2, field: "reason", code: "unknown_value" },
+      { file: "permits.csv", line: 2, field: "issue_type", code: "unknown_value" },
+      { file: "returns.csv", line: 2, field: "return_type", code: "unknown_value" },
+      { file: "returns.csv", line: 2, field: "assisted", code: "unknown_value" },
+      { file: "returns.csv", line: 2, field: "destination", code: "unknown_value" },
+    ]);
+    expect(result.errors[1]?.message).toMatch(/Codes are case-sensitive: write explicit/);
   });
 });
 

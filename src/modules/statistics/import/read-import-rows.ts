@@ -1,5 +1,6 @@
 import { CitizenshipCodeError, eurostatCitizenship } from "../eurostat/citizenship-codes.js";
 import { asylumOutcomes, otherOutcomes, permitReasons } from "../facts/statistical-record.js";
+import { readApplicationBreakdowns, readPermitIssue, readReturnBreakdowns } from "./breakdown-columns.js";
 import type { PersonEventFileSpec } from "./import-file-specs.js";
 import type {
   ApplicationRow,
@@ -76,6 +77,7 @@ export function readApplicationRow(r: RowReader): ReadRow<ApplicationRow> {
   const withdrawn = r.yesNo("withdrawn");
   const unaccompanied = r.yesNo("unaccompanied_minor");
   const region = r.region("region");
+  const breakdowns = readApplicationBreakdowns(r, { closedOn, withdrawn });
 
   if (lodgedOn && closedOn && closedOn < lodgedOn) {
     r.fail("closed_on", "end_before_start", `closed_on (${closedOn}) is before lodged_on (${lodgedOn}).`);
@@ -100,6 +102,7 @@ export function readApplicationRow(r: RowReader): ReadRow<ApplicationRow> {
     withdrawn === undefined ||
     unaccompanied === undefined ||
     region === undefined ||
+    breakdowns === undefined ||
     !r.valid
   ) {
     return { line: r.line, id: applicationId, refs, value: null };
@@ -108,7 +111,17 @@ export function readApplicationRow(r: RowReader): ReadRow<ApplicationRow> {
     line: r.line,
     id: applicationId,
     refs,
-    value: { applicationId, personId, caseType, lodgedOn, closedOn, withdrawn, unaccompanied, region },
+    value: {
+      applicationId,
+      personId,
+      caseType,
+      lodgedOn,
+      closedOn,
+      withdrawn,
+      unaccompanied,
+      region,
+      breakdowns,
+    },
   };
 }
 
@@ -146,6 +159,7 @@ export function readPermitRow(r: RowReader): ReadRow<PermitRow> {
   // A permit in force today is valid until a date still to come.
   const validTo = r.requiredDate("valid_to", "until");
   const region = r.region("region");
+  const issue = readPermitIssue(r);
   if (validFrom && validTo && validTo < validFrom) {
     r.fail("valid_to", "end_before_start", `valid_to (${validTo}) is before valid_from (${validFrom}).`);
   }
@@ -158,6 +172,7 @@ export function readPermitRow(r: RowReader): ReadRow<PermitRow> {
     validFrom === undefined ||
     validTo === undefined ||
     region === undefined ||
+    issue === undefined ||
     !r.valid
   ) {
     return { line: r.line, id: permitId, refs, value: null };
@@ -166,7 +181,7 @@ export function readPermitRow(r: RowReader): ReadRow<PermitRow> {
     line: r.line,
     id: permitId,
     refs,
-    value: { permitId, personId, caseType, reason, validFrom, validTo, region },
+    value: { permitId, personId, caseType, reason, validFrom, validTo, region, issue },
   };
 }
 
@@ -177,6 +192,7 @@ export function readPersonEventRow(r: RowReader, spec: PersonEventFileSpec): Rea
   const endDate = spec.endColumn === null ? null : r.optionalDate(spec.endColumn, "event");
   const region = spec.hasRegion ? r.region("region") : null;
   const orderId = spec.hasOrder ? r.optionalId("order_id") : null;
+  const breakdowns = readReturnBreakdowns(r, spec.hasReturnBreakdowns);
   if (spec.endColumn !== null && date && endDate && endDate < date) {
     r.fail(
       spec.endColumn,
@@ -195,9 +211,10 @@ export function readPersonEventRow(r: RowReader, spec: PersonEventFileSpec): Rea
     endDate === undefined ||
     region === undefined ||
     orderId === undefined ||
+    breakdowns === undefined ||
     !r.valid
   ) {
     return { line: r.line, id, refs, value: null };
   }
-  return { line: r.line, id, refs, value: { id, personId, date, endDate, region, orderId } };
+  return { line: r.line, id, refs, value: { id, personId, date, endDate, region, orderId, breakdowns } };
 }

@@ -22,7 +22,7 @@ import type {
   ReadRow,
 } from "./import-rows.js";
 import { type ImportFile, importFileText, sizeOfImportFile } from "./import-source.js";
-import { readCsvTable } from "./read-csv-table.js";
+import { CsvTable } from "./read-csv-table.js";
 import {
   readApplicationRow,
   readDecisionRow,
@@ -128,11 +128,23 @@ export async function streamImportFiles(
       batch = [];
       if (options.readAhead === false) await checking;
     };
-    for await (const row of readCsvTable(importFileText(file, progress), spec, ahead)) {
-      batch.push(readLine(spec, new RowReader(spec.name, row, ahead, today)));
-      count += 1;
-      if (batch.length >= batchSize) await nextBatch();
+    const table = new CsvTable(spec, ahead);
+    const reader = new RowReader(spec.name, ahead, today);
+    /** Reads and checks the rows of the text the table has, a batch at a time. */
+    const readRows = async () => {
+      while (table.next()) {
+        batch.push(readLine(spec, reader.read(table.line, table.fields, table.columns)));
+        count += 1;
+        if (batch.length >= batchSize) await nextBatch();
+      }
+    };
+    for await (const piece of importFileText(file, progress)) {
+      table.add(piece);
+      await readRows();
+      if (table.stopped) break;
     }
+    table.end();
+    await readRows();
     await nextBatch();
     await checking;
     counts[spec.name] = count;
@@ -273,5 +285,8 @@ function recordsOfLines(
   }
   rows.persons = [...personIds].map((id) => checked(id, references.person(id)));
   rows.present.add(personsFile.name);
-  return toStatisticalRecords(rows).filter((record) => record.kind === kind);
+  // An application line gives its appeal's record too.
+  return toStatisticalRecords(rows).filter(
+    (record) => record.kind === kind || (kind === "application" && record.kind === "appeal"),
+  );
 }

@@ -26,7 +26,10 @@ export function toStatisticalRecords(rows: ImportRows): StatisticalRecord[] {
   for (const person of valuesOf(rows.persons)) persons.set(person.personId, personFacts(person));
   const applications: Applications = new Map(valuesOf(rows.applications).map((a) => [a.applicationId, a]));
   const records: StatisticalRecord[] = [];
-  for (const a of applications.values()) records.push(applicationRecord(a, persons));
+  for (const a of applications.values()) {
+    records.push(applicationRecord(a, persons));
+    if (a.breakdowns.appealLodgedOn !== null) records.push(appealRecord(a, persons));
+  }
   for (const d of valuesOf(rows.decisions)) records.push(decisionRecord(d, applications, persons));
   for (const p of valuesOf(rows.permits)) records.push(permitRecord(p, persons));
   for (const spec of personEventFiles) {
@@ -43,6 +46,8 @@ type Applications = Map<string, ApplicationRow>;
 // record cost twenty times as much, for hundreds of thousands of records.
 
 function applicationRecord(a: ApplicationRow, persons: Persons): StatisticalRecord {
+  // An appealed application was decided at first instance: `withdrawn` is the appeal's.
+  const appealed = a.breakdowns.appealLodgedOn !== null;
   return {
     recordId: recordId(applicationsFile.name, a.applicationId),
     source: "import",
@@ -55,8 +60,29 @@ function applicationRecord(a: ApplicationRow, persons: Persons): StatisticalReco
     instance: null,
     reason: null,
     region: a.region,
-    withdrawn: a.withdrawn,
+    withdrawn: a.withdrawn && !appealed,
     unaccompanied: a.unaccompanied,
+    withdrawal: appealed ? null : a.breakdowns.withdrawal,
+  };
+}
+
+/** The appeal of an application, pending from its own lodging to its end (Regulation (EU) 2020/851). */
+function appealRecord(a: ApplicationRow, persons: Persons): StatisticalRecord {
+  return {
+    recordId: `${recordId(applicationsFile.name, a.applicationId)}:appeal`,
+    source: "import",
+    kind: "appeal",
+    person: personOf(persons, a.personId),
+    caseType: a.caseType,
+    date: a.breakdowns.appealLodgedOn as string,
+    endDate: a.breakdowns.appealClosedOn,
+    outcome: null,
+    instance: null,
+    reason: null,
+    region: a.region,
+    withdrawn: a.withdrawn,
+    unaccompanied: false,
+    withdrawal: a.breakdowns.withdrawal,
   };
 }
 
@@ -96,6 +122,7 @@ function permitRecord(p: PermitRow, persons: Persons): StatisticalRecord {
     region: p.region,
     withdrawn: false,
     unaccompanied: false,
+    issue: p.issue,
   };
 }
 
@@ -122,6 +149,9 @@ function personEventRecord(
   // A return counts only when it followed an order to leave: keep which one.
   if (spec.kind === "return") {
     record.orderRecordId = e.orderId === null ? null : recordId(ordersToLeaveFile.name, e.orderId);
+    record.returnType = e.breakdowns.returnType;
+    record.assisted = e.breakdowns.assisted;
+    record.destination = e.breakdowns.destination;
   }
   return record;
 }

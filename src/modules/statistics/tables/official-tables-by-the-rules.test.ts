@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/database.js";
 import { queryRows } from "../../../platform/db/index.js";
 import { importFiles, importStatisticalRecords } from "../facts/import-records.js";
-import type { PersonFacts, StatisticalRecord } from "../facts/statistical-record.js";
+import { type PersonFacts, permitReasons, type StatisticalRecord } from "../facts/statistical-record.js";
 import { computeExactTable } from "./compute-official-table.js";
 import { tableDefinition, tableDefinitions } from "./table-definitions.js";
 
@@ -69,6 +69,15 @@ function ageOn(birthDate: string | null, day: string): string {
   return "Y_GE65";
 }
 
+/** Unaccompanied minors' age classes (Regulation (EU) 2020/851): 14-17 split into 14-15 and 16-17. */
+function unaccompaniedAgeOn(birthDate: string | null, day: string): string {
+  const age = ageOn(birthDate, day);
+  if (age !== "Y14-17" || birthDate === null) return age;
+  let years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  if (day.slice(5) < birthDate.slice(5)) years -= 1;
+  return years < 16 ? "Y14-15" : "Y16-17";
+}
+
 /** Whole months of validity, counted as at least `months` from the first day to the day after the last. */
 function validFor(permit: StatisticalRecord, months: number): boolean {
   return plusMonths(permit.date, months) <= plusDays(permit.endDate as string, 1);
@@ -110,6 +119,31 @@ function personsOnce(records: StatisticalRecord[], period: string): Unit[] {
 const isAsylumApplication = (record: StatisticalRecord) =>
   record.kind === "application" && record.caseType === "asylum";
 
+/** Pending at first instance or on appeal (Regulation (EU) 2020/851: an appeal has its own lodging date). */
+const isAsylumProcedure = (record: StatisticalRecord) =>
+  (record.kind === "application" || record.kind === "appeal") && record.caseType === "asylum";
+
+/** A permit's reason, and its sub-reason beside it (UNK when recorded with its reason only). */
+function reasons(permit: StatisticalRecord): Unit {
+  const recorded = permit.reason ?? "OTH";
+  const reason = recorded.split("_")[0] as string;
+  return { reason, sub_reason: recorded === reason ? "UNK" : recorded };
+}
+
+/** Returns that followed an order of the same person issued on or before the day of the return. */
+const returnsAfterOrders = (all: StatisticalRecord[]) =>
+  all.filter(
+    (r) =>
+      r.kind === "return" &&
+      all.some(
+        (order) =>
+          order.kind === "order_to_leave" &&
+          order.recordId === r.orderRecordId &&
+          order.person.personKey === r.person.personKey &&
+          order.date <= r.date,
+      ),
+  );
+
 /** A residence permit is an authorisation valid for 3 months or more (Art. 2(1)(m)). */
 const isResidencePermit = (record: StatisticalRecord) =>
   record.kind === "permit" && record.endDate !== null && validFor(record, 3);
@@ -121,6 +155,9 @@ function durationClass(permit: StatisticalRecord): string {
 }
 
 const PERSON = ["citizen", "sex", "age"];
+
+const WITHDRAWAL_CODES: Record<string, string> = { explicit: "EXPL", implicit: "IMPL" };
+const DESTINATION_CODES: Record<string, string> = { origin: "COO", transit: "TRANSIT", other: "OTH_TC" };
 
 /** Each table's dimensions and what it counts, written from the regulation's rules. */
 const byTheRules: Record<
@@ -146,38 +183,52 @@ const byTheRules: Record<
           : [{ ...unit, asyl_app: "ASY_APP" }];
       }),
   },
-  // Art. 4(1)(b): persons with an application under consideration at the end of the month, once.
+  // Art. 4(1)(b): persons with an application under consideration at the end of the month, at
+  // first instance or on appeal, once, under the instance of the earliest one.
   "asylum-pending": {
-    dimensions: PERSON,
+    dimensions: [...PERSON, "instance"],
     count: (all, period) => {
       const end = lastDayOf(period);
       const pending = all.filter(
         (record) =>
-          isAsylumApplication(record) &&
+          isAsylumProcedure(record) &&
           record.date <= end &&
           (record.endDate === null || record.endDate > end),
       );
-      return byPerson(pending).map((own) => person(own[0] as StatisticalRecord, end));
+      return byPerson(pending).map((own) => {
+        const first = [...own].sort(earliest)[0] as StatisticalRecord;
+        return { ...person(first, end), instance: first.kind === "appeal" ? "APPEAL" : "FIRST" };
+      });
     },
   },
-  // Art. 4(1)(d): persons withdrawing in the month, once, aged on their first withdrawal.
+  // Art. 4(1)(d): persons withdrawing in the month, at first instance or on appeal, once, aged on
+  // their first withdrawal and under its type.
   "asylum-withdrawn": {
-    dimensions: PERSON,
+    dimensions: [...PERSON, "withdrawal"],
     count: (all, period) =>
-      personsOnce(
+      byPerson(
         all
-          .filter((record) => isAsylumApplication(record) && record.withdrawn && record.endDate)
-          .map((record) => ({ ...record, date: record.endDate as string })),
-        period,
-      ),
+          .filter((record) => isAsylumProcedure(record) && record.withdrawn && record.endDate)
+          .map((record) => ({ ...record, date: record.endDate as string }))
+          .filter((record) => inPeriod(record.date, period)),
+      ).map((own) => {
+        const first = [...own].sort(earliest)[0] as StatisticalRecord;
+        const withdrawal = WITHDRAWAL_CODES[first.withdrawal ?? ""] ?? "UNK";
+        return { ...person(first, first.date), withdrawal };
+      }),
   },
-  // Art. 4(1)(c): unaccompanied minors applying in the year, once.
+  // Art. 4(1)(c): unaccompanied minors applying in the year, once, with 14-15 and 16-17 apart.
   "asylum-unaccompanied-minors": {
     dimensions: PERSON,
     count: (all, period) =>
-      personsOnce(
-        all.filter((r) => isAsylumApplication(r) && r.unaccompanied),
-        period,
+      byPerson(all.filter((r) => isAsylumApplication(r) && r.unaccompanied && inPeriod(r.date, period))).map(
+        (own) => {
+          const first = [...own].sort(earliest)[0] as StatisticalRecord;
+          return {
+            ...person(first, first.date),
+            age: unaccompaniedAgeOn(first.person.birthDate, first.date),
+          };
+        },
       ),
   },
   // Art. 4(2): first-instance decisions in the quarter, by outcome, aged on the decision.
@@ -213,7 +264,7 @@ const byTheRules: Record<
   // Art. 6(1)(a): residence permits valid from a day of the year when no residence permit of the
   // person was valid on any day of the 6 months before.
   "first-permits": {
-    dimensions: [...PERSON, "reason", "duration"],
+    dimensions: [...PERSON, "reason", "duration", "sub_reason"],
     count: (all, period) => {
       const permits = all.filter(isResidencePermit);
       return permits
@@ -229,21 +280,34 @@ const byTheRules: Record<
         )
         .map((permit) => ({
           ...person(permit, permit.date),
-          reason: permit.reason ?? "OTH",
+          ...reasons(permit),
           duration: durationClass(permit),
         }));
     },
   },
+  // Art. 6(1)(a) and (b): every residence permit valid from a day of the year, as the source marks
+  // it: a first one, a renewal or a change of status (UNK when not marked).
+  "permits-issued": {
+    dimensions: [...PERSON, "issue", "reason", "sub_reason"],
+    count: (all, period) =>
+      all
+        .filter((permit) => isResidencePermit(permit) && inPeriod(permit.date, period))
+        .map((permit) => ({
+          ...person(permit, permit.date),
+          ...reasons(permit),
+          issue: permit.issue ? permit.issue.toUpperCase() : "UNK",
+        })),
+  },
   // Art. 6(1)(c): holders of a residence permit valid on 31 December, once, under the reason of
   // the permit valid from the latest day (then the greatest record id).
   "valid-permits": {
-    dimensions: [...PERSON, "reason"],
+    dimensions: [...PERSON, "reason", "sub_reason"],
     count: (all, period) => {
       const end = lastDayOf(period);
       const valid = all.filter((r) => isResidencePermit(r) && r.date <= end && (r.endDate as string) >= end);
       return byPerson(valid).map((own) => {
         const last = [...own].sort(earliest).at(-1) as StatisticalRecord;
-        return { ...person(last, end), reason: last.reason ?? "OTH" };
+        return { ...person(last, end), ...reasons(last) };
       });
     },
   },
@@ -276,21 +340,23 @@ const byTheRules: Record<
   // day they left) in the year, once each.
   returned: {
     dimensions: PERSON,
+    count: (all, period) => personsOnce(returnsAfterOrders(all), period),
+  },
+  // Art. 7(1)(b) as amended by Regulation (EU) 2020/851: the same persons, by type of return,
+  // assistance received and destination of their first return of the year.
+  "returned-by-type": {
+    dimensions: [...PERSON, "return_type", "assistance", "destination"],
     count: (all, period) =>
-      personsOnce(
-        all.filter(
-          (r) =>
-            r.kind === "return" &&
-            all.some(
-              (order) =>
-                order.kind === "order_to_leave" &&
-                order.recordId === r.orderRecordId &&
-                order.person.personKey === r.person.personKey &&
-                order.date <= r.date,
-            ),
-        ),
-        period,
-      ),
+      byPerson(returnsAfterOrders(all).filter((r) => inPeriod(r.date, period))).map((own) => {
+        const first = [...own].sort(earliest)[0] as StatisticalRecord;
+        return {
+          ...person(first, first.date),
+          return_type: first.returnType ? first.returnType.toUpperCase() : "UNK",
+          assistance:
+            first.assisted === true ? "ASSISTED" : first.assisted === false ? "NOT_ASSISTED" : "UNK",
+          destination: DESTINATION_CODES[first.destination ?? ""] ?? "UNK",
+        };
+      }),
   },
   // National tables count records (events), not persons.
   "stay-registrations": {
@@ -346,6 +412,7 @@ const WITH_TOTAL_POS = ["asylum-first-instance-decisions", "asylum-final-decisio
 function countsUnder(table: string, dimension: string, code: string): string[] {
   if (dimension === "asyl_app") return [code]; // first-time applicants are applicants already
   if (dimension === "sex") return [code, "T"];
+  if (dimension === "age" && ["Y14-15", "Y16-17"].includes(code)) return [code, "Y14-17", "Y_LT18", "TOTAL"];
   if (dimension === "age")
     return ["Y_LT14", "Y14-17"].includes(code) ? [code, "Y_LT18", "TOTAL"] : [code, "TOTAL"];
   if (
@@ -428,6 +495,16 @@ const personArb = fc.record({
       date: dayArb,
       lasts: fc.option(fc.integer({ min: 0, max: 500 })),
       withdrawn: fc.boolean(),
+      withdrawal: fc.constantFrom("explicit", "implicit", null),
+      // Lodged some days after the first-instance end, pending for a while or still.
+      appeal: fc.option(
+        fc.record({
+          after: fc.integer({ min: 0, max: 60 }),
+          lasts: fc.option(fc.integer({ min: 0, max: 300 })),
+          withdrawn: fc.boolean(),
+        }),
+        { freq: 2 },
+      ),
       unaccompanied: fc.boolean(),
       region: regionArb,
       later,
@@ -451,7 +528,8 @@ const personArb = fc.record({
       date: dayArb,
       // Short authorisations (under 3 months) as well as permits of months and years.
       days: fc.oneof(fc.integer({ min: 20, max: 120 }), fc.integer({ min: 60, max: 900 })),
-      reason: fc.constantFrom("FAM", "EDUC", "OCC", "OTH", null),
+      reason: fc.constantFrom(...permitReasons, null),
+      issue: fc.constantFrom("first", "renewal", "change", null),
       later,
     }),
     { maxLength: 3 },
@@ -463,6 +541,9 @@ const personArb = fc.record({
       order: fc.option(fc.nat(2), { freq: 3 }),
       after: fc.integer({ min: -20, max: 300 }),
       date: dayArb,
+      returnType: fc.constantFrom("voluntary", "forced", null),
+      assisted: fc.constantFrom(true, false, null),
+      destination: fc.constantFrom("origin", "transit", "other", null),
       later,
     }),
     { maxLength: 3 },
@@ -508,17 +589,38 @@ function recordsOf(generated: GeneratedPerson, index: number): Stored[] {
   const records: Stored[] = [];
   for (const a of generated.applications) {
     const endDate = a.lasts === null ? null : plusDays(a.date, a.lasts);
+    const caseType = a.asylum ? "asylum" : a.otherType;
+    // An appeal follows the first-instance end; the withdrawal is then the appeal's.
+    const appeal = a.appeal && endDate !== null ? a.appeal : null;
+    const withdrawn = a.withdrawn && endDate !== null && appeal === null;
     records.push(
       make("application", {
-        caseType: a.asylum ? "asylum" : a.otherType,
+        caseType,
         date: a.date,
         endDate,
-        withdrawn: a.withdrawn && endDate !== null,
+        withdrawn,
+        withdrawal: withdrawn ? a.withdrawal : null,
         unaccompanied: a.unaccompanied,
         region: a.region,
         later: a.later,
       }),
     );
+    if (appeal && endDate !== null) {
+      const lodged = plusDays(endDate, appeal.after);
+      const closed = appeal.lasts === null ? null : plusDays(lodged, appeal.lasts);
+      const appealWithdrawn = appeal.withdrawn && closed !== null;
+      records.push(
+        make("appeal", {
+          caseType,
+          date: lodged,
+          endDate: closed,
+          withdrawn: appealWithdrawn,
+          withdrawal: appealWithdrawn ? a.withdrawal : null,
+          region: a.region,
+          later: a.later,
+        }),
+      );
+    }
   }
   for (const d of generated.decisions) {
     records.push(
@@ -540,6 +642,7 @@ function recordsOf(generated: GeneratedPerson, index: number): Stored[] {
         date: p.date,
         endDate: plusDays(p.date, p.days - 1),
         reason: p.reason as StatisticalRecord["reason"],
+        issue: p.issue as StatisticalRecord["issue"],
         later: p.later,
       }),
     );
@@ -554,6 +657,9 @@ function recordsOf(generated: GeneratedPerson, index: number): Stored[] {
         date: order ? plusDays(order.date, r.after) : r.date,
         orderRecordId:
           r.order === null ? null : (order?.recordId ?? `import:order_to_leave:elsewhere-${index}`),
+        returnType: r.returnType as StatisticalRecord["returnType"],
+        assisted: r.assisted,
+        destination: r.destination as StatisticalRecord["destination"],
         later: r.later,
       }),
     );

@@ -3,6 +3,7 @@ import { roundToNearest } from "../disclosure/round-to-five.js";
 import { tableFromRecords } from "../disclosure/table.js";
 import type { ExactTable } from "./compute-official-table.js";
 import type { OfficialObservation } from "./official-table.js";
+import type { TableDimension } from "./table-definitions.js";
 
 const AGGREGATES = new Set(["Y_LT18", "TOTAL_POS"]);
 
@@ -27,12 +28,14 @@ export function protectOfficialTable(table: ExactTable): OfficialObservation[] {
   const inView = table.observations.filter((observation) =>
     others.every((dimension) => observation.key[dimension.id] === dimension.total),
   );
-  const leaves = (id: string, total: string) =>
-    [...new Set(inView.map((observation) => observation.key[id] as string))]
-      .filter((code) => code !== total && !AGGREGATES.has(code))
+  const leaves = (dimension: TableDimension) =>
+    [...new Set(inView.map((observation) => observation.key[dimension.id] as string))]
+      .filter(
+        (code) => code !== dimension.total && !AGGREGATES.has(code) && !dimension.aggregates?.includes(code),
+      )
       .sort();
-  const rows = leaves(rowsDimension.id, rowsDimension.total);
-  const columns = leaves(columnsDimension.id, columnsDimension.total);
+  const rows = leaves(rowsDimension);
+  const columns = leaves(columnsDimension);
   // A period without cases publishes no observations (an SDMX file with its header only), not a row of zeros.
   if (rows.length === 0 || columns.length === 0) return [];
   const records = inView

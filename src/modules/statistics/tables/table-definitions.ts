@@ -10,6 +10,8 @@ export interface TableDimension {
   total: string;
   /** False when codes overlap instead of adding up (first-time applicants are also applicants). */
   additive?: false;
+  /** Codes of this dimension that add up others of it (besides Y_LT18 and TOTAL_POS everywhere). */
+  aggregates?: readonly string[];
 }
 
 export type Frequency = "M" | "Q" | "A";
@@ -48,6 +50,39 @@ const age: TableDimension = {
   total: "TOTAL",
   expand: (code) => ageCodesFor(code as AgeGroup),
 };
+/**
+ * Unaccompanied minors' ages (Regulation (EU) 2020/851): 14-15 and 16-17 add up to 14-17, which
+ * with under 14 adds up to under 18.
+ */
+const unaccompaniedAge: TableDimension = {
+  id: "age",
+  from: "age",
+  total: "TOTAL",
+  expand: (code) =>
+    code === "Y14-15" || code === "Y16-17"
+      ? [code, "Y14-17", "Y_LT18", "TOTAL"]
+      : ageCodesFor(code as AgeGroup),
+  aggregates: ["Y14-17"],
+};
+
+const permitReason = (from: "d1"): TableDimension => ({
+  id: "reason",
+  from,
+  total: "TOTAL",
+  expand: withTotal("TOTAL"),
+});
+
+/**
+ * Eurostat's sub-reasons (Regulation (EU) 2020/851), beside the reason rather than under it, so
+ * that both add up on their own: a permit recorded with its reason only is under UNK.
+ */
+const permitSubReason = (from: "d2" | "d3"): TableDimension => ({
+  id: "sub_reason",
+  from,
+  total: "TOTAL",
+  expand: withTotal("TOTAL"),
+});
+
 const region = (from: "d1" | "d2" | "d3"): TableDimension => ({
   id: "region",
   from,
@@ -115,7 +150,8 @@ export const tableDefinitions: TableDefinition[] = [
     cube: "asylum_pending_stock",
     frequency: "M",
     stock: true,
-    dimensions: person,
+    // At first instance or on appeal: a person pending at both counts once, under the earlier.
+    dimensions: [...person, { id: "instance", from: "d1", total: "TOTAL", expand: withTotal("TOTAL") }],
     publicView: { rows: "citizen", columns: "age", protection: "round" },
   },
   {
@@ -125,7 +161,7 @@ export const tableDefinitions: TableDefinition[] = [
     cube: "asylum_withdrawn",
     frequency: "M",
     stock: false,
-    dimensions: person,
+    dimensions: [...person, { id: "withdrawal", from: "d1", total: "TOTAL", expand: withTotal("TOTAL") }],
     publicView: { rows: "citizen", columns: "age", protection: "round" },
   },
   {
@@ -135,7 +171,7 @@ export const tableDefinitions: TableDefinition[] = [
     cube: "asylum_unaccompanied",
     frequency: "A",
     stock: false,
-    dimensions: person,
+    dimensions: [citizen, sex, unaccompaniedAge],
     publicView: { rows: "citizen", columns: "sex", protection: "round" },
   },
   {
@@ -167,8 +203,9 @@ export const tableDefinitions: TableDefinition[] = [
     stock: false,
     dimensions: [
       ...person,
-      { id: "reason", from: "d1", total: "TOTAL", expand: withTotal("TOTAL") },
+      permitReason("d1"),
       { id: "duration", from: "d2", total: "TOTAL", expand: withTotal("TOTAL") },
+      permitSubReason("d3"),
     ],
     publicView: { rows: "citizen", columns: "reason", protection: "suppress" },
   },
@@ -179,13 +216,44 @@ export const tableDefinitions: TableDefinition[] = [
     cube: "permits_valid_stock",
     frequency: "A",
     stock: true,
-    dimensions: [...person, { id: "reason", from: "d1", total: "TOTAL", expand: withTotal("TOTAL") }],
+    dimensions: [...person, permitReason("d1"), permitSubReason("d2")],
     publicView: { rows: "citizen", columns: "reason", protection: "suppress" },
+  },
+  {
+    code: "permits-issued",
+    dataflow: "KARVAN:NAT_PERMITS_ISSUED(1.0)",
+    group: "permits",
+    cube: "permits_issued",
+    frequency: "A",
+    stock: false,
+    // First, renewal or change of status (Art. 6(1)(b)) as the source marks the permit.
+    dimensions: [
+      ...person,
+      { id: "issue", from: "d2", total: "TOTAL", expand: withTotal("TOTAL") },
+      permitReason("d1"),
+      permitSubReason("d3"),
+    ],
+    publicView: { rows: "reason", columns: "issue", protection: "suppress" },
   },
   enforcement("refused-entry", "ESTAT:MIGR_EIRFS(1.0)", "REFUSED"),
   enforcement("illegally-present", "ESTAT:MIGR_EIPRE(1.0)", "ILLEGAL"),
   enforcement("ordered-to-leave", "ESTAT:MIGR_EIORD(1.0)", "ORDERED"),
   enforcement("returned", "ESTAT:MIGR_EIRTN(1.0)", "RETURNED"),
+  {
+    code: "returned-by-type",
+    dataflow: "ESTAT:MIGR_EIRT_VOL(1.0)",
+    group: "enforcement",
+    cube: "returns",
+    frequency: "A",
+    stock: false,
+    dimensions: [
+      ...person,
+      { id: "return_type", from: "d1", total: "TOTAL", expand: withTotal("TOTAL") },
+      { id: "assistance", from: "d2", total: "TOTAL", expand: withTotal("TOTAL") },
+      { id: "destination", from: "d3", total: "TOTAL", expand: withTotal("TOTAL") },
+    ],
+    publicView: { rows: "citizen", columns: "return_type", protection: "round" },
+  },
   {
     code: "stay-registrations",
     dataflow: "KARVAN:NAT_STAY_REG(1.0)",

@@ -18,7 +18,7 @@ function partsAddUp(definition: TableDefinition, observations: OfficialObservati
     const groups = new Map<string, { total: number | null; parts: number }>();
     for (const observation of observations) {
       const code = observation.key[dimension.id] as string;
-      if (AGGREGATES.has(code)) continue;
+      if (AGGREGATES.has(code) || dimension.aggregates?.includes(code)) continue;
       const rest = definition.dimensions
         .filter((other) => other !== dimension)
         .map((other) => observation.key[other.id])

@@ -7,7 +7,7 @@ import { withReadableProblems } from "../api-schemas.js";
 import { requireScopeForCaseType } from "../case-api-scopes.js";
 import type { CaseApiDependencies } from "../case-api-shared.js";
 import { caseStatus } from "../case-status.js";
-import { registeredPersonsOf } from "../registered-persons.js";
+import { registeredPersonsOfCreated } from "../registered-persons.js";
 import type { bulkCasesSchema } from "./schema.js";
 
 export async function bulkCasesHandler(
@@ -32,10 +32,7 @@ export async function bulkCasesHandler(
   );
   if (created.repeated) reply.header("idempotent-replayed", "true");
   else await notifyOfManualChecks({ cases, i18n }, created.cases);
-  const registered = await registeredPersonsOf(
-    cases,
-    created.cases.map((state) => state.id),
-  );
+  const registered = await registeredPersonsOfCreated(cases, created);
   return reply.status(created.repeated ? 200 : 201).send({
     cases: created.cases.map((state) => ({
       ...caseStatus(state),

@@ -355,7 +355,14 @@ export const returnOrder = defineCaseType({
       sex: "sex",
       travelDocument: "documentNumber",
     },
-    returns: { returnedBy: { "record-departure": "voluntary", "record-removal": "forced" } },
+    returns: {
+      returnedBy: { "record-departure": "voluntary", "record-removal": "forced" },
+      assistance: "assistedReturnOffered",
+      destination: {
+        answer: "destination",
+        codes: { origin: "origin", transit: "transit", "third-country": "other" },
+      },
+    },
   },
   access: { read: "return.manage", register: "return.manage" },
   // Each step records beside the case (the outcome, the ban, the deadline): moveReturnOrder takes it.

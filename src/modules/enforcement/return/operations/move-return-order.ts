@@ -11,6 +11,7 @@ import {
 import { returnOrder } from "../case-types/return-order.js";
 import type { ReturnServices } from "../return-services.js";
 import { enforcementReturnOutcomes } from "../schema-tables.js";
+import { departureDeadline, departurePeriodOf } from "../time-limits.js";
 import { syncReturnOrder } from "./sync-return-order.js";
 
 /** The steps that record what happened, with the outcome each one records. */
@@ -99,6 +100,14 @@ export async function moveReturnOrder(
     ...(input.comment === undefined ? {} : { comment: input.comment }),
     ...(step === "draft-order" ? { outcome: "order-to-leave" } : {}),
     ...(written ? { occurredOn: written.on } : {}),
+    // The departure deadline runs from the notice: the engine keeps it as the case's next due
+    // date, so the queues sort, filter and flag it as they do legal deadlines.
+    ...(step === "notify"
+      ? {
+          dueDate: departureDeadline(services.law, services.calendar, now, departurePeriodOf(current.answers))
+            .dueDate,
+        }
+      : {}),
   };
   return transitionCase(context, caseId, expectedSeq, step, engineInput, {
     typeCode: returnOrder.code,

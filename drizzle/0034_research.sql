@@ -1,0 +1,1 @@
+ALTER TABLE "research_library_entries" ALTER COLUMN "published" SET DATA TYPE boolean USING "published"::boolean;
