@@ -35,6 +35,7 @@ import {
   registerEnforcementRoutes,
   registerReadmissionPages,
   registerReturnOrderPage,
+  returnOrderStepRunners,
   scheduleDetentionJobs,
   scheduleReadmissionJobs,
   scheduleReturnJobs,
@@ -134,7 +135,8 @@ async function registerRoutes(server: FastifyInstance, services: ModuleServices)
   await registerAccessRoutes(server, access);
   await registerWorkspaceRoutes(server, workspace);
   await registerPortalRoutes(server, { cases, documents, payments, i18n });
-  await registerCaseApiRoutes(server, { cases, i18n });
+  // Steps of case types whose module takes them (return orders) go through that module's operation.
+  await registerCaseApiRoutes(server, { cases, i18n, moduleSteps: returnOrderStepRunners() });
   await registerApplicationApiRoutes(server, { cases, documents, payments, i18n });
   await registerCatalogueRoutes(server, cases);
   await registerPermitApiRoutes(server, { cases, i18n });

@@ -1,6 +1,7 @@
 export { registerApplicationApiRoutes } from "./api/application-api-routes.js";
 export type { BulkCaseRoute, CaseApiDependencies } from "./api/case-api-routes.js";
 export { registerBulkCaseRoute, registerCaseApiRoutes } from "./api/case-api-routes.js";
+export type { ModuleStepRunner } from "./api/case-api-shared.js";
 export type { CasesContext } from "./cases-context.js";
 export { registerCatalogueRoutes } from "./catalogue/catalogue-routes.js";
 export type { SubmissionCheck, SubmittedPerson } from "./checks/submission-checks.js";

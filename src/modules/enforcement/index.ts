@@ -10,6 +10,7 @@ export { createReadmissionModule } from "./readmission/readmission-module.js";
 export { registerReadmissionPages } from "./readmission/readmission-routes.js";
 export { defineReturnJobs, scheduleReturnJobs } from "./return/alerts/return-jobs.js";
 export { anonymiseReturnOutcomes } from "./return/operations/anonymise-return-outcomes.js";
+export { returnOrderStepRunners } from "./return/operations/return-order-steps.js";
 export { registerReturnOrderPage } from "./return/order-page/routes.js";
 export { returnCaseTypes } from "./return/return-case-types.js";
 export { registerEnforcementRoutes } from "./routes.js";

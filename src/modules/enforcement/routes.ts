@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { registerDetentionApi } from "./detention/api/detention-api-routes.js";
 import { registerDetentionPages } from "./detention/routes.js";
 import type { EnforcementServices } from "./enforcement-services.js";
 import { registerHeldCasesPage } from "./holds/held-cases/routes.js";
@@ -15,4 +16,5 @@ export async function registerEnforcementRoutes(app: FastifyInstance, services: 
   registerHeldCasesPage(app, services);
   registerHoldReviewPage(app, services);
   registerDetentionPages(app, services);
+  registerDetentionApi(app, services);
 }

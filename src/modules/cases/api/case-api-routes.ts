@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { CaseApiDependencies } from "./case-api-shared.js";
+import { registerCaseStepsApi } from "./case-steps/routes.js";
 import { registerCreateCaseApi } from "./create-case/routes.js";
 import { registerReadCaseApi } from "./read-case/routes.js";
 import { registerStaffRegisterCaseApi } from "./register-case/routes.js";
@@ -16,4 +17,5 @@ export async function registerCaseApiRoutes(app: FastifyInstance, dependencies: 
   registerCreateCaseApi(app, dependencies);
   registerReadCaseApi(app, dependencies);
   registerStaffRegisterCaseApi(app, dependencies);
+  registerCaseStepsApi(app, dependencies);
 }

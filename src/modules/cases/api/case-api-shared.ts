@@ -2,12 +2,37 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { UnauthenticatedError } from "../../../platform/errors/index.js";
 import type { I18n } from "../../../platform/http/index.js";
+import type { CasesContext } from "../cases-context.js";
+import type { CaseState } from "../engine/case-state.js";
 import type { CasesModule } from "../module.js";
+
+/** What an officer sends with a step that a case type's own module takes. */
+export interface ModuleStepInput {
+  reasons?: string | undefined;
+  comment?: string | undefined;
+  occurredOn?: string | undefined;
+  record?: string | undefined;
+}
+
+/**
+ * A module's own operation for the steps of its case type (`actionsPage`): it records what the step
+ * brings beside the case in the engine's transaction. The module supplies it at start-up, since the
+ * case engine may not depend on the modules built on it.
+ */
+export type ModuleStepRunner = (
+  context: CasesContext,
+  caseId: string,
+  expectedSeq: number | undefined,
+  step: string,
+  input: ModuleStepInput,
+) => Promise<CaseState>;
 
 export interface CaseApiDependencies {
   cases: CasesModule;
   /** Translations of the notices a held case sends its applicant. */
   i18n: I18n;
+  /** The operations of case types whose module takes their steps, by case-type code. */
+  moduleSteps?: ReadonlyMap<string, ModuleStepRunner>;
 }
 
 export const typeCodeParam = z

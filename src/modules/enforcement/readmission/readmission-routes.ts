@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { registerAgreementsPage } from "./agreement-page/routes.js";
+import { registerReadmissionApi } from "./api/readmission-api-routes.js";
 import { registerReadmissionDashboard } from "./dashboard/routes.js";
 import { registerNewRequestPage } from "./new-request/routes.js";
 import type { ReadmissionModule } from "./readmission-module.js";
@@ -11,4 +12,5 @@ export function registerReadmissionPages(app: FastifyInstance, module: Readmissi
   registerNewRequestPage(app, module);
   registerAgreementsPage(app, module);
   registerRequestPage(app, module);
+  registerReadmissionApi(app, module);
 }

@@ -25,7 +25,8 @@ export interface ResearchExtract {
  */
 function pseudonymsForOneExtract(): (personKey: string) => string {
   const key = randomBytes(32);
-  return (personKey) => createHmac("sha256", key).update(personKey).digest("base64url");
+  // Hexadecimal: a pseudonym never starts with "-" or "=", which spreadsheet-safe CSV would quote.
+  return (personKey) => createHmac("sha256", key).update(personKey).digest("hex");
 }
 
 /**

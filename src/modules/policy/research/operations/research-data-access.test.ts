@@ -187,7 +187,7 @@ describe("research data access", () => {
       .split("\r\n");
     expect(lines[0]).toBe("person,month,ageBand,outcome");
     expect(lines.slice(1)).toHaveLength(10);
-    expect(lines[1]).toMatch(/^[\w-]{43},2025-02,30-34,REJECTED$/);
+    expect(lines[1]).toMatch(/^[0-9a-f]{64},2025-02,30-34,REJECTED$/);
     expect(extract).toMatchObject({ rowsReleased: 10, rowsSuppressed: 1 });
     const [log] = await queryRows<{ rows_suppressed: number; downloaded_at: string | null }>(
       database.db,
