@@ -255,6 +255,10 @@ describe("policy documents", () => {
 describe("status reports", () => {
   it("an agency writes only its own actions' reports: another agency's focal point is refused with 403 and a code", async () => {
     const { actionId, documentId } = await adoptedPlan("Reports", "2026-09-30");
+    // The responsible agency's focal point was told of the new action, in their language.
+    const assigned = app.mailer.messages.filter((message) => message.text.includes(actionId));
+    expect(assigned.map((message) => message.to)).toEqual([focalPoint.email]);
+    expect(assigned[0]?.subject).toContain("Новое мероприятие вашего ведомства 1.1.1");
     expect(
       await refusal(
         reportProgress(as(otherFocalPoint), actionId, {

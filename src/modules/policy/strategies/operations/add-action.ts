@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../../../../platform/errors/index.js";
+import { tellAgencyOfNewAction } from "../alerts/tell-agency-of-new-action.js";
 import { changePlan, checkAgencies } from "../plan-change.js";
 import type { ActionContent } from "../records.js";
-import { findMeasure, insertAction } from "../repository.js";
+import { findDocument, findMeasure, insertAction } from "../repository.js";
 import type { PolicyStrategiesContext } from "../strategies-module.js";
 
-/** An action under a measure: the responsible agency, partners, dates and budget. */
+/**
+ * An action under a measure: the responsible agency, partners, dates and budget. Once saved, the
+ * responsible agency's focal points are told what they must now do.
+ */
 export async function addAction(
   context: PolicyStrategiesContext,
   measureId: string,
@@ -28,5 +32,7 @@ export async function addAction(
       }),
     { action: "policy_action.added", entityId: id },
   );
+  const document = await findDocument(context.db, measure.documentId);
+  await tellAgencyOfNewAction(context, { ...content, id }, document?.title ?? "");
   return id;
 }
