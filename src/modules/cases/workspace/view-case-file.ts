@@ -60,10 +60,10 @@ export function caseRecordOf(state: CaseState): ProtectedRecord {
 
 /**
  * Reads a case the officer may see (404 for another agency's or a draft, 403 without
- * `cases.read` or the type's `access.read`, all audited), for one of its pages.
+ * `cases.read` or the type's `access.read`, all audited), for one of its pages or the staff API.
  */
 export async function loadCaseForStaff(
-  workspace: Workspace,
+  workspace: Pick<Workspace, "cases">,
   context: StaffContext,
   caseId: string,
 ): Promise<{ state: CaseState; definition: CaseTypeDefinition }> {

@@ -1,39 +1,13 @@
-import { NotFoundError } from "../../../../platform/errors/index.js";
-import { authorize, decide, type Permission, recordAudit } from "../../../access/index.js";
-import {
-  auditSensitiveRead,
-  authorizeCaseType,
-  restrictedAnswers,
-  withoutRestrictedAnswers,
-} from "../../case-type-access.js";
+import { decide, type Permission, recordAudit } from "../../../access/index.js";
+import { auditSensitiveRead, restrictedAnswers, withoutRestrictedAnswers } from "../../case-type-access.js";
 import type { CaseTypeDefinition } from "../../definition/case-type.js";
 import type { CaseState } from "../../engine/case-state.js";
 import { loadEvents } from "../../engine/event-store.js";
-import { loadCaseState } from "../../engine/projection-repository.js";
 import type { CasesModule } from "../../module.js";
 import { availableTransitions } from "../../operations/transition-case.js";
-import { isUuid } from "../../workspace/ids.js";
-import { caseRecordOf } from "../../workspace/view-case-file.js";
-import { originOf, type StaffContext } from "../../workspace/workspace.js";
+import { caseRecordOf, loadCaseForStaff } from "../../workspace/view-case-file.js";
+import type { StaffContext } from "../../workspace/workspace.js";
 import { registeredPersonsOf } from "../registered-persons.js";
-
-/**
- * A submitted case an officer may see, as the workspace's case file loads it: 404 for another
- * agency's case, a draft or an unknown id; 403 without `cases.read` or the type's `access.read`
- * (refusals audited by `authorize`).
- */
-export async function loadStaffCase(
-  cases: CasesModule,
-  context: StaffContext,
-  caseId: string,
-): Promise<{ state: CaseState; definition: CaseTypeDefinition }> {
-  const state = isUuid(caseId) ? await loadCaseState(context.db, caseId) : null;
-  if (!state || state.category === "draft") throw new NotFoundError("case_not_found");
-  await authorize(originOf(context), "cases.read", caseRecordOf(state));
-  const definition = cases.registry.get(state.typeCode, state.typeVersion);
-  await authorizeCaseType(context, state, definition);
-  return { state, definition };
-}
 
 /** The steps this officer may take on the case now, and whether its owning module's page takes them. */
 export function nextStepsOf(state: CaseState, definition: CaseTypeDefinition, context: StaffContext) {
@@ -58,7 +32,7 @@ export function nextStepsOf(state: CaseState, definition: CaseTypeDefinition, co
  * of the type's sensitive permission also as `case.sensitive_read`; to anyone else they are left out.
  */
 export async function readStaffCase(cases: CasesModule, context: StaffContext, caseId: string) {
-  const { state, definition } = await loadStaffCase(cases, context, caseId);
+  const { state, definition } = await loadCaseForStaff({ cases }, context, caseId);
   await recordAudit(context.db, {
     actor: { type: "user", id: context.principal.userId },
     action: "case.viewed",

@@ -1,9 +1,10 @@
 import { DomainError } from "../../../../platform/errors/index.js";
 import { notifyApplicantOfChange } from "../../notices/notify-applicant-of-change.js";
 import { type TransitionInput, transitionCase } from "../../operations/transition-case.js";
+import { loadCaseForStaff } from "../../workspace/view-case-file.js";
 import type { StaffContext } from "../../workspace/workspace.js";
 import type { CaseApiDependencies } from "../case-api-shared.js";
-import { loadStaffCase, nextStepsOf } from "./read-staff-case.js";
+import { nextStepsOf } from "./read-staff-case.js";
 
 /**
  * An officer moves a case on through the API, as the workspace's case file does (`actOnCase`): the
@@ -20,7 +21,7 @@ export async function takeCaseStep(
   transitionName: string,
   input: TransitionInput & { expectedSeq?: number | undefined; record?: string | undefined },
 ) {
-  const { state: before, definition } = await loadStaffCase(services.cases, context, caseId);
+  const { state: before, definition } = await loadCaseForStaff(services, context, caseId);
   if (!definition.transitions.some((transition) => transition.name === transitionName)) {
     throw new DomainError("unknown_transition", 422, "caseStepsApi.errors.unknown_transition");
   }
