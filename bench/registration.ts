@@ -1,12 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { prepareDatabase } from "../src/app.js";
 import { insertDemoPopulation } from "../src/demo/index.js";
 import { generateApiKey } from "../src/modules/access/api-keys/api-key-format.js";
+import { caseTypeSchema } from "../src/modules/cases/definition/case-type.js";
+import { personsOfAnswers } from "../src/modules/cases/index.js";
+import { registerLockKeys } from "../src/modules/people/operations/register-case-occurrences.js";
+import { blockingKeysOf, matchViewOf, nameOfOccurrence } from "../src/modules/people/register/occurrence.js";
+import { stayRegistration } from "../src/modules/permits/case-types/stay-registration.js";
 import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
 import { createSelfSignedSealP12 } from "../src/platform/pdf/index.js";
 import { adminQuery } from "./support/scratch-database.js";
@@ -17,7 +22,10 @@ import { adminQuery } from "./support/scratch-database.js";
  * jobs and audit sealing on, no request log); autocannon sends `POST /api/v1/cases/stay-registration`
  * with varied guests, a unique idempotency key each and hotels' keys in turn. The anchor is pgbench
  * running the same writes as one registration (its events, the case row, the audit record and
- * the idempotency record) as one transaction, at the same concurrency: ratio = req/s ÷ tps.
+ * the idempotency record, and the person register's: the guest's key lock, the person with their
+ * name, document, blocking keys and link to the case) as one transaction, at the same concurrency:
+ * ratio = req/s ÷ tps. The register's rows are those Karvan's own functions make of a guest, their
+ * keys made unique per transaction as different guests' are.
  * Two runs of Karvan: flat out (its req/s, hence the ratio), then paced at 40 % of pgbench's TPS
  * (the target load), whose latencies the last line reports.
  * Targets: ratio >= 0.40, p99 < 50 ms at 40 % of pgbench's TPS, no errors.
@@ -309,12 +317,15 @@ async function useOutboxTrigger(mode: StatisticsMode): Promise<void> {
 }
 
 /** A Karvan server in this mode for the duration of `work`, then stopped with its worker. */
-async function withKarvan<T>(mode: StatisticsMode, work: (port: number) => Promise<T>): Promise<T> {
+async function withKarvan<T>(
+  mode: StatisticsMode,
+  work: (port: number, pid: number | undefined) => Promise<T>,
+): Promise<T> {
   await useOutboxTrigger(mode);
   const port = 3900 + Math.floor(Math.random() * 90);
   const karvan = await startKarvan(port, mode);
   try {
-    return await work(port);
+    return await work(port, karvan.pid);
   } finally {
     await stop(karvan);
     if (statisticsWorker) await stop(statisticsWorker);
@@ -326,20 +337,34 @@ function reportStatusCodes(result: autocannon.Result): void {
   if (result.non2xx > 0) process.stderr.write(`status codes: ${JSON.stringify(result.statusCodeStats)}\n`);
 }
 
+/**
+ * The CPU seconds a process has used (user and system, all its threads), from /proc: what a run
+ * costs the server whatever else the machine is doing; null where /proc is missing.
+ */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** One mode: flat out (req/s against pgbench's TPS), then paced at the target share (latencies). */
 async function measureOne(mode: StatisticsMode, keys: string[], tps: number): Promise<void> {
   const targetRate = Math.round(tps * targetShare);
-  const { flatOut, paced, drainSeconds } = await withKarvan(mode, async (port) => {
+  const { flatOut, paced, drainSeconds, cpuSeconds } = await withKarvan(mode, async (port, pid) => {
     process.stderr.write(
       `Karvan: warming up (3 s), then ${seconds} s flat out at ${connections} connections\n`,
     );
     await registrations(port, keys, 3);
+    const cpuBefore = cpuSecondsOf(pid);
     const flatOut = await registrations(port, keys, seconds);
+    const cpuAfter = cpuSecondsOf(pid);
+    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
     process.stderr.write(
       `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
     );
     const paced = await registrations(port, keys, seconds, targetRate);
-    return { flatOut, paced, drainSeconds: await waitForStatistics(mode) };
+    return { flatOut, paced, cpuSeconds, drainSeconds: await waitForStatistics(mode) };
   });
   reportStatusCodes(flatOut);
   reportStatusCodes(paced);
@@ -348,6 +373,12 @@ async function measureOne(mode: StatisticsMode, keys: string[], tps: number): Pr
     `flat out: ${Math.round(rate)} req/s, p50 ${flatOut.latency.p50} ms, p99 ${flatOut.latency.p99} ms; ` +
       `paced: ${Math.round(rateOf(paced))} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms\n`,
   );
+  const served = flatOut["2xx"] ?? 0;
+  if (cpuSeconds !== null && served > 0) {
+    process.stderr.write(
+      `Karvan's process: ${cpuSeconds.toFixed(1)} CPU-s flat out, ${((cpuSeconds * 1000) / served).toFixed(2)} ms per registration\n`,
+    );
+  }
   if (drainSeconds !== null) {
     process.stderr.write(
       `statistics (${mode}): every registration projected ${drainSeconds.toFixed(1)} s after the last request\n`,
@@ -407,6 +438,44 @@ async function measureCost(keys: string[]): Promise<void> {
   );
 }
 
+const quoted = (value: string | null | undefined) =>
+  value == null ? "null" : `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * The person register's side of registering guest 7 as a new person, as Karvan's own functions
+ * make it: the lock of the guest's strongest key, then the person, their name, document, blocking
+ * keys and the link to the case. Keys and locks end in the transaction's numbers, as different
+ * guests' keys differ.
+ */
+function registerWrites(caseId: string): string[] {
+  const [guestOccurrence] = personsOfAnswers(caseTypeSchema.parse(stayRegistration), guest(7));
+  if (!guestOccurrence) throw new Error("the stay registration declares no guest");
+  const { occurrence } = guestOccurrence;
+  const view = matchViewOf(occurrence);
+  const name = nameOfOccurrence(occurrence);
+  const unique = (key: string) => `${quoted(key)} || :a || '-' || :b`;
+  const personId = "md5('person-' || :client_id || '-' || :a || '-' || :b)::uuid";
+  const lockKeys = registerLockKeys([{ caseId: "pgbench", persons: [guestOccurrence] }]);
+  return [
+    `SELECT pg_advisory_xact_lock(hashtextextended('karvan.people.' || ${unique(lockKeys[0] ?? "")}, 0));`,
+    `INSERT INTO people_persons (id, created_at, sex, birth_date, citizenships) VALUES (${personId}, now(),
+      ${quoted(view.sex)}, ${quoted(view.birthDate)}, array[${quoted(view.citizenship)}]);`,
+    `INSERT INTO people_names (id, person_id, given_names, family_name, full_name, script, given_comparable,
+      family_comparable, given_phonetic, family_phonetic, added_at) VALUES (gen_random_uuid(), ${personId},
+      ${quoted(name?.givenNames)}, ${quoted(name?.familyName)}, ${quoted(name?.fullName)}, ${quoted(name?.script)},
+      ${quoted(name?.givenComparable)}, ${quoted(name?.familyComparable)}, ${quoted(name?.givenPhonetic)},
+      ${quoted(name?.familyPhonetic)}, now());`,
+    `INSERT INTO people_documents (id, person_id, type, number, issuing_state, expiry, added_at) VALUES
+      (gen_random_uuid(), ${personId}, ${quoted(occurrence.document?.type ?? "passport")}, ${unique(view.documentNumber ?? "")},
+      ${quoted(occurrence.document?.issuingState)}, null, now());`,
+    `INSERT INTO people_keys (key, person_id) VALUES ${blockingKeysOf(view)
+      .map((key) => `(${unique(key)}, ${personId})`)
+      .join(", ")};`,
+    `INSERT INTO people_case_links (id, person_id, case_id, role, slot, linked_at, how) VALUES
+      (gen_random_uuid(), ${personId}, ${caseId}, 'guest', 0, now(), 'new');`,
+  ];
+}
+
 /** The writes of one registration, as one transaction: what the database alone can sustain. */
 function pgbenchScript(ids: { agencyId: string; hostId: string; keyId: string }): string {
   const answers = JSON.stringify({ answers: guest(7) }.answers);
@@ -454,6 +523,7 @@ function pgbenchScript(ids: { agencyId: string; hostId: string; keyId: string })
       '127.0.0.1', md5(:a::text), '{"type":"stay-registration","version":1,"channel":"api","events":"created,answers_saved,submitted,decision_drafted,decision_issued"}');`,
     `INSERT INTO case_idempotency_keys (owner_id, key, request_hash, case_id, status) VALUES ('${ids.keyId}',
       'pgbench-' || :client_id || '-' || :a || '-' || :b, md5(:b::text), ${id}, 'done');`,
+    ...registerWrites(id),
     "END;",
     "",
   ].join("\n");

@@ -28,7 +28,10 @@ describe.runIf(browserAvailable)("the policy cycle and research access in the br
     await officer.fill("#nameEn", "Applications decided");
     await officer.fill("#nameRu", "Решённые заявления");
     await officer.getByLabel("Computed from the statistics").check();
-    await officer.selectOption("#numeratorSeries", { index: 1 });
+    await officer.selectOption("#numeratorSeries", "asylum_applicants");
+    // The script offers the cube's codes per column and writes the filter from the choice.
+    await officer.selectOption("#numeratorFilter-d1", "ASY_APP");
+    await expect(officer.inputValue("#numeratorFilter")).resolves.toBe("d1=ASY_APP");
     await officer.fill("#factor", "1");
     for (const unit of ["#unitAz", "#unitEn", "#unitRu"]) await officer.fill(unit, "1");
     await officer.selectOption("#responsibleAgency", "SMS");

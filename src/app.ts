@@ -43,6 +43,7 @@ import {
 import { registerLinkFilePage, registerPersonRegisterPages } from "./modules/people/index.js";
 import { registerPermitApiRoutes } from "./modules/permits/index.js";
 import {
+  registerConsultationPages,
   registerPolicyIndicatorPages,
   registerPolicyReportPages,
   registerPolicyStrategyPages,
@@ -174,6 +175,8 @@ async function registerRoutes(server: FastifyInstance, services: ModuleServices)
   });
   // Policy documents and action plans: objectives, measures, actions, agencies' status reports, dashboard.
   registerPolicyStrategyPages(server, services.policyStrategies);
+  // Public consultation on drafts: the portal's pages, comments verified by e-mail, moderation, the report.
+  registerConsultationPages(server, services.policyStrategies);
   // Monitoring reports of policy documents as PDF and DOCX; their public versions on the portal.
   registerPolicyReportPages(server, { db: database.db, clock: services.clock, guards: access.guards, i18n });
   // The research library on the portal, and researchers' access to k-anonymous microdata extracts.

@@ -5,6 +5,7 @@ import { statisticsContextOf } from "../composition-root.js";
 import {
   casesPerScale,
   seedDemoCaseload,
+  seedDemoConsultation,
   seedDemoDetentionCentres,
   seedDemoHistory,
   seedDemoPolicyIndicators,
@@ -42,6 +43,7 @@ export async function seedDemo(
   await seedDemoDetentionCentres(database.db, systemClock);
   await seedDemoPolicyIndicators(database.db, systemClock);
   await seedDemoStrategy(database.db, systemClock);
+  await seedDemoConsultation(database.db, systemClock);
   await seedDemoResearchLibrary(database.db, systemClock);
   const scale = options.scale ?? 1;
   const total = Math.max(1, Math.round(casesPerScale * scale));

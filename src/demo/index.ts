@@ -12,6 +12,7 @@ export {
 export type { DemoCaseloadOptions, DemoCaseloadReport } from "./caseload/seed-demo-caseload.js";
 export { casesPerScale, seedDemoCaseload } from "./caseload/seed-demo-caseload.js";
 export { seedDemoDetentionCentres } from "./detention/demo-centres.js";
+export { seedDemoConsultation } from "./policy/demo-consultation.js";
 export { seedDemoPolicyIndicators } from "./policy/demo-indicators.js";
 export { seedDemoResearchLibrary } from "./policy/demo-research-library.js";
 export { seedDemoStrategy } from "./policy/demo-strategy.js";

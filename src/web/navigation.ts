@@ -46,6 +46,12 @@ const entries: NavigationEntry[] = [
     kind: "staff",
     anyOf: ["policy.manage", "policy.report"],
   },
+  {
+    href: "/policy/consultations",
+    textKey: "policyConsultation.navigation",
+    kind: "staff",
+    anyOf: ["policy.manage"],
+  },
   { href: "/tasks", textKey: "workspace.navigation.tasks", kind: "staff", anyOf: ["labour.opinion"] },
   { href: "/holds", textKey: "enforcement.navigation.holds", kind: "staff", anyOf: ["holds.review"] },
   {

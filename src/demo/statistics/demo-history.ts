@@ -46,6 +46,11 @@ const outcomes = new WeightedChoice<DecisionOutcome>([
   ["HUMSTAT", 5],
   ["REJECTED", 59],
 ]);
+const destinations = new WeightedChoice<"origin" | "transit" | "other">([
+  ["origin", 86],
+  ["transit", 10],
+  ["other", 4],
+]);
 /** Ages at application: mostly young adults, some children, few older people. */
 const ages = new WeightedChoice<[number, number]>([
   [[0, 13], 16],
@@ -193,7 +198,26 @@ function enforcement(builder: Builder, id: string, who: PersonFacts, region: str
       caseType: "return",
       date: addDays(orderedOn, random.int(15, 180)),
       orderRecordId: `import:demo:orders:${id}`,
+      ...returnBreakdowns(builder),
     });
+}
+
+/**
+ * How a demo return went (Regulation (EU) 2020/851): most leave voluntarily, assistance is offered
+ * to most of them and taken up by about half of those offered, and a removal is never assisted.
+ */
+function returnBreakdowns(
+  builder: Builder,
+): Pick<StatisticalRecord, "returnType" | "assisted" | "assistanceOffered" | "destination"> {
+  const { random } = builder;
+  const voluntary = random.chance(0.6);
+  const offered = random.chance(voluntary ? 0.75 : 0.3);
+  return {
+    returnType: voluntary ? "voluntary" : "forced",
+    assistanceOffered: offered,
+    assisted: voluntary && offered && random.chance(0.55),
+    destination: destinations.pick(random),
+  };
 }
 
 function borderFinding(

@@ -58,6 +58,19 @@ export async function findAgenciesByKind(db: Queryable, kind: string): Promise<A
   return rows.map(summary);
 }
 
+/**
+ * Every active agency, by code: the choices of a form that gives work to an agency (a policy action,
+ * an indicator), including those an administrator added beside the country profile's.
+ */
+export async function listActiveAgencies(db: Queryable): Promise<AgencySummary[]> {
+  const rows = await db
+    .select(columns)
+    .from(agencies)
+    .where(eq(agencies.active, true))
+    .orderBy(asc(agencies.code));
+  return rows.map(summary);
+}
+
 export async function findAgencyById(db: Queryable, id: string): Promise<AgencySummary | null> {
   const [row] = await db.select(columns).from(agencies).where(eq(agencies.id, id)).limit(1);
   return row ? summary(row) : null;

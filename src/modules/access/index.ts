@@ -6,6 +6,7 @@ export {
   findAgenciesByKind,
   findAgencyByCode,
   findAgencyById,
+  listActiveAgencies,
 } from "./agency-directory.js";
 export type { ApiKeyScope, ApiKeyScopeDefinition } from "./api-keys/api-key-scopes.js";
 export { apiKeyScopes } from "./api-keys/api-key-scopes.js";
@@ -45,6 +46,10 @@ export { registerAccessContext, requestOrigin } from "./request-context.js";
 export { registerAccessRoutes } from "./routes.js";
 export { deleteExpiredSessions } from "./sessions.js";
 export type { StaffMember, UserContact } from "./staff-directory.js";
-export { findUserContacts, listStaffWithPermission } from "./staff-directory.js";
+export {
+  findUserContacts,
+  listActiveUsersWithPermission,
+  listStaffWithPermission,
+} from "./staff-directory.js";
 export { currentTotpCode } from "./totp.js";
 export { countUnverifiedAccounts, removeUnverifiedAccounts } from "./unverified-accounts.js";

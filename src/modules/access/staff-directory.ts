@@ -65,3 +65,21 @@ export async function findUserContacts(db: Queryable, ids: readonly string[]): P
     .where(inArray(users.id, wanted));
   return rows.map(({ status, ...row }) => ({ ...row, active: status === "active" }));
 }
+
+/**
+ * Every active user, of any agency, whose roles grant a permission, with the language to write to
+ * them in: whom to tell of work only they may do (the data protection officers of a new research
+ * application).
+ */
+export async function listActiveUsersWithPermission(
+  db: Queryable,
+  permission: Permission,
+): Promise<Array<StaffMember & { locale: string }>> {
+  return db
+    .selectDistinct({ id: users.id, fullName: users.fullName, email: users.email, locale: users.locale })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(roles, eq(roles.code, userRoles.roleCode))
+    .where(and(eq(users.status, "active"), sql`${permission} = any(${roles.permissions})`))
+    .orderBy(asc(users.fullName), asc(users.id));
+}

@@ -1,8 +1,13 @@
 /**
- * The policy cycle: policy documents and action plans, indicators on live data, monitoring reports,
- * and the research library with access to microdata.
+ * The policy cycle: policy documents and action plans with public consultation on their drafts,
+ * indicators on live data, monitoring reports, and the research library with access to microdata.
  */
 
+export {
+  type SeedConsultation,
+  seedConsultation,
+} from "./consultation/operations/seed-consultation.js";
+export { registerConsultationPages } from "./consultation/pages/register-consultation-pages.js";
 export type { IndicatorContext } from "./indicators/indicator-context.js";
 export { definePolicyIndicatorJobs, schedulePolicyIndicatorJobs } from "./indicators/indicator-jobs.js";
 export type { PolicyIndicator } from "./indicators/indicator-record.js";

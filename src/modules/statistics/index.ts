@@ -17,6 +17,7 @@ export {
   parseSelection,
 } from "./comparison/load-figures.js";
 export { cubeTables } from "./cubes/cube-cell.js";
+export { type CubeFilterColumn, cubeColumnCodes, cubeColumns } from "./cubes/cube-codes.js";
 export { cubeSnapshot } from "./cubes/cube-repository.js";
 export { addDays, addMonthsToDate, addMonthsToMonth, daysBetween } from "./cubes/months.js";
 export {
@@ -76,6 +77,7 @@ export {
 export { registerIndicatorRoutes } from "./indicators/indicator-routes.js";
 export { loadSeriesResolver } from "./indicators/resolve-series.js";
 export type { StatisticsContext } from "./statistics-context.js";
+export { codeLabel as statisticsCodeLabel } from "./tables/official-tables.js";
 export { registerOpenDataRoutes } from "./web/open-data-routes.js";
 export type { StatisticsModule } from "./web/statistics-module.js";
 export { registerStatisticsRoutes } from "./web/statistics-routes.js";

@@ -52,6 +52,8 @@ export const statRecords = pgTable(
     destination: text("destination"),
     /** Permits: first, renewal or change of status (null: not known). */
     issue: text("issue"),
+    /** Returns: whether return assistance was offered (null: not known); `assisted` is what was received. */
+    assistanceOffered: boolean("assistance_offered"),
   },
   (table) => [
     index("stat_records_person").on(table.personKey),

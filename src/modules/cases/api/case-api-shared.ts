@@ -12,6 +12,8 @@ export interface ModuleStepInput {
   comment?: string | undefined;
   occurredOn?: string | undefined;
   record?: string | undefined;
+  /** Whether the person received return assistance (a return order's departure). */
+  assistanceReceived?: "yes" | "no" | undefined;
 }
 
 /**

@@ -116,11 +116,14 @@ export const statisticsSectionSchema = z.strictObject({
   returns: z
     .strictObject({
       returnedBy: z.record(z.string(), z.enum(["voluntary", "forced"])),
+      /** A question answered `yes` when return assistance was offered to the person (kept, not counted). */
+      assistanceOffered: answer.optional(),
       /**
-       * A question answered `yes` when return assistance was given: a voluntary departure with it
-       * is an assisted return, a removal is not (Regulation (EU) 2020/851, assistance received).
+       * The answer a voluntary departure's step records (`yes`/`no`, on its event) when the person
+       * received return assistance: what Regulation (EU) 2020/851 counts; a removal is not an
+       * assisted return.
        */
-      assistance: answer.optional(),
+      assistanceReceived: answer.optional(),
       /** The question of where the person goes, each option as a destination of the tables. */
       destination: z
         .strictObject({
@@ -182,7 +185,13 @@ export function statisticsSectionProblems(
   }
   if ((section.counts === "return") !== (section.returns !== undefined))
     problems.push("statistics: counts return goes with a returns part, and only it");
-  if (section.returns?.assistance) check(section.returns.assistance, ["radios", "select"], "assistance");
+  if (section.returns?.assistanceOffered)
+    check(section.returns.assistanceOffered, ["radios", "select"], "assistanceOffered");
+  const received = section.returns?.assistanceReceived;
+  if (received && byName.has(received))
+    problems.push(
+      `statistics: assistanceReceived ${received} is recorded by the departure's step, not asked in the form`,
+    );
   const destination = section.returns?.destination;
   if (destination) {
     check(destination.answer, ["radios", "select"], "destination");

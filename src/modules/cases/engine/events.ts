@@ -45,6 +45,8 @@ export type CaseEventBody =
       /**
        * `occurredOn`: the day what the step records happened, when it is recorded afterwards (a departure).
        * `dueDate`: the case's next due date the step sets in place of the legal time's (a departure deadline).
+       * `answers`: what the owning module's step records besides its day (a departure: whether return
+       * assistance was received), read by the statistics.
        */
       payload: {
         transition: string;
@@ -53,6 +55,7 @@ export type CaseEventBody =
         pausesDeadline: boolean;
         occurredOn?: string;
         dueDate?: string;
+        answers?: Record<string, string>;
       };
     }
   | { type: "case.documents_requested"; payload: { codes: string[]; message: string } }

@@ -25,6 +25,12 @@ export interface TransitionInput {
    * with the module's step; a day before today is refused (422 `due_date`).
    */
   dueDate?: string;
+  /**
+   * What the owning module's step records besides its day, as answers by name (a departure: whether
+   * return assistance was received), kept on the step's event for statistics. Only with the
+   * module's step (422 `step_answers` otherwise).
+   */
+  stepAnswers?: Record<string, string>;
 }
 
 /**
@@ -184,6 +190,9 @@ export function transitionEvents(
         pausesDeadline: definition.states[transition.to]?.pausesDeadline ?? false,
         ...(occurredOn ? { occurredOn } : {}),
         ...(dueDate ? { dueDate } : {}),
+        ...(input.stepAnswers && Object.keys(input.stepAnswers).length > 0
+          ? { answers: { ...input.stepAnswers } }
+          : {}),
       },
     },
     ...tasksEntering(definition, transition.to, state.agencyId, agencies, state.tasks),
@@ -219,6 +228,9 @@ export async function transitionCase(
       // A due date is the owning module's legal time: no generic page or route sets one.
       if (input.dueDate !== undefined && moduleStep?.typeCode !== definition.code) {
         throw new DomainError("due_date", 422, "cases.errors.due_date");
+      }
+      if (input.stepAnswers !== undefined && moduleStep?.typeCode !== definition.code) {
+        throw new DomainError("step_answers", 422, "cases.errors.step_answers");
       }
       const issuing = transition.effect === "issueDecision" ? state.decision?.outcome : undefined;
       return transitionEvents(state, definition, transition, {

@@ -1,6 +1,7 @@
 import type { Queryable } from "../../../platform/db/index.js";
 import { authorize, recordAudit } from "../../access/index.js";
 import type { DetentionContext } from "./detention-context.js";
+import type { PlacementScope } from "./detention-records.js";
 
 type AuditValue = string | number | boolean | null;
 
@@ -38,4 +39,10 @@ export async function auditDetention(
     requestId: context.requestId,
     details: entry.details,
   });
+}
+
+/** Whose stays an officer sees: their agency's, or every agency's with `scope.all_agencies`. */
+export function placementScopeOf(context: DetentionContext): PlacementScope {
+  const principal = context.principal;
+  return principal?.permissions.has("scope.all_agencies") ? "all" : { agencyId: principal?.agencyId ?? null };
 }

@@ -11,6 +11,9 @@ export interface Centre {
 
 export type PlacementStatus = "placed" | "released" | "removed";
 
+/** The placements an officer may see: one agency's (null: those of no agency), or all. */
+export type PlacementScope = { agencyId: string | null } | "all";
+
 export interface Placement {
   id: string;
   personId: string;

@@ -7,7 +7,14 @@ import {
   detentionPlacements,
   detentionReviews,
 } from "../schema.js";
-import type { Centre, Extension, OccupancyDay, Placement, Review } from "./detention-records.js";
+import type {
+  Centre,
+  Extension,
+  OccupancyDay,
+  Placement,
+  PlacementScope,
+  Review,
+} from "./detention-records.js";
 import { addDays } from "./time-limits.js";
 
 type CentreRow = typeof detentionCentres.$inferSelect;
@@ -25,7 +32,15 @@ function centreOf(row: CentreRow): Centre {
   };
 }
 
-function placementOf(row: PlacementRow): Placement {
+/** The condition that keeps the placements of the scope. */
+export function inScope(scope: PlacementScope) {
+  if (scope === "all") return undefined;
+  return scope.agencyId
+    ? eq(detentionPlacements.agencyId, scope.agencyId)
+    : isNull(detentionPlacements.agencyId);
+}
+
+export function placementOf(row: PlacementRow): Placement {
   return {
     id: row.id,
     personId: row.personId,
@@ -146,7 +161,7 @@ export async function reviewsOf(db: Queryable, placementId: string): Promise<Rev
 export async function runningPlacementsEndingBy(
   db: Queryable,
   untilAtMost: string,
-  scope: { agencyId: string | null } | "all",
+  scope: PlacementScope,
 ): Promise<Placement[]> {
   const rows = await db
     .select()
@@ -155,11 +170,7 @@ export async function runningPlacementsEndingBy(
       and(
         eq(detentionPlacements.status, "placed"),
         lte(detentionPlacements.permittedUntil, untilAtMost),
-        scope === "all"
-          ? undefined
-          : scope.agencyId
-            ? eq(detentionPlacements.agencyId, scope.agencyId)
-            : isNull(detentionPlacements.agencyId),
+        inScope(scope),
       ),
     )
     .orderBy(asc(detentionPlacements.permittedUntil), asc(detentionPlacements.id));
@@ -169,6 +180,8 @@ export async function runningPlacementsEndingBy(
 /**
  * Each centre's occupancy on each day from `from` to `to`: present at the day's end (started on or
  * before it, not ended by it), arrivals (started that day), releases and removals (ended that day).
+ * Only centres with a stay in the period are in the map. Each stay touches only its own days, so a
+ * year of a busy centre costs its stays' lengths, not stays times days.
  */
 export async function occupancyByDay(
   db: Queryable,
@@ -190,6 +203,7 @@ export async function occupancyByDay(
     );
   const days: string[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  const indexOf = new Map(days.map((date, index) => [date, index]));
   const byCentre = new Map<string, OccupancyDay[]>();
   for (const row of rows) {
     let figures = byCentre.get(row.centreId);
@@ -197,12 +211,14 @@ export async function occupancyByDay(
       figures = days.map((date) => ({ date, present: 0, arrivals: 0, releases: 0 }));
       byCentre.set(row.centreId, figures);
     }
-    for (const figure of figures) {
-      if (row.startDate === figure.date) figure.arrivals++;
-      if (row.endedOn === figure.date) figure.releases++;
-      if (row.startDate <= figure.date && (row.endedOn === null || row.endedOn > figure.date))
-        figure.present++;
-    }
+    const arrival = indexOf.get(row.startDate);
+    if (arrival !== undefined) (figures[arrival] as OccupancyDay).arrivals++;
+    const departure = row.endedOn === null ? undefined : indexOf.get(row.endedOn);
+    if (departure !== undefined) (figures[departure] as OccupancyDay).releases++;
+    // Present from the first day until the day before the end (the person leaves during that day).
+    const first = row.startDate < from ? 0 : (arrival ?? days.length);
+    const last = row.endedOn === null || row.endedOn > to ? days.length - 1 : (departure ?? 0) - 1;
+    for (let index = first; index <= last; index++) (figures[index] as OccupancyDay).present++;
   }
   return byCentre;
 }

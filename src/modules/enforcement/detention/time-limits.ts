@@ -23,6 +23,11 @@ export function addDays(date: string, days: number): string {
   return iso(year, month, day + days);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /**
  * The last day of a period of `months` months that begins on `start` (its first day). The period
  * runs to the day before the same date `months` later (2 March + 3 months: up to 1 June); where that

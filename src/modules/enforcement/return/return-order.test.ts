@@ -252,16 +252,24 @@ describe("an order to leave", () => {
     await expect(
       step(people.officer, id, "record-departure", { occurredOn: "2026-03-02", record: "  " }),
     ).rejects.toMatchObject({ code: "outcome_record" });
-    const departed = await step(people.officer, id, "record-departure", {
+    const leaving = {
       occurredOn: "2026-03-02",
       record: "Left on flight J2-123 from Heydar Aliyev airport (border record 0042).",
+    };
+    await expect(step(people.officer, id, "record-departure", leaving)).rejects.toMatchObject({
+      code: "assistance_received",
+    });
+    const departed = await step(people.officer, id, "record-departure", {
+      ...leaving,
+      assistanceReceived: "no",
     });
     expect(departed.state).toBe("departed");
-    const [outcome] = await queryRows<{ outcome: string; occurred_on: string }>(
+    const [outcome] = await queryRows<{ outcome: string; occurred_on: string; assistance_received: boolean }>(
       app.database.db,
-      sql`select outcome, occurred_on::text from enforcement_return_outcomes where case_id = ${id}::uuid`,
+      sql`select outcome, occurred_on::text, assistance_received from enforcement_return_outcomes
+          where case_id = ${id}::uuid`,
     );
-    expect(outcome).toEqual({ outcome: "departed", occurred_on: "2026-03-02" });
+    expect(outcome).toEqual({ outcome: "departed", occurred_on: "2026-03-02", assistance_received: false });
   });
 
   it("shows its departure deadline on the workspace queue as the case's next due date", async () => {
@@ -337,16 +345,28 @@ describe("an order to leave", () => {
     const future = await officer.browser.post(`/return-orders/${id}/steps/record-departure`, {
       occurredOn: "2026-03-09",
       record: "Left by land at Astara.",
+      assistanceReceived: "yes",
     });
     expect(future.statusCode).toBe(422);
     expect(future.body).toContain("Left by land at Astara.");
     expect(future.body).toContain('id="record-departure-occurredOn-error"');
-    const left = await officer.browser.post(`/return-orders/${id}/steps/record-departure`, {
+    expect(future.body).toMatch(/id="record-departure-assistanceReceived"[^>]*value="yes" checked/);
+    const unsaid = await officer.browser.post(`/return-orders/${id}/steps/record-departure`, {
       occurredOn: "2026-03-02",
       record: "Left by land at Astara.",
     });
+    expect(unsaid.statusCode).toBe(422);
+    expect(unsaid.body).toContain('href="#record-departure-assistanceReceived"');
+    expect(unsaid.body).toContain('id="record-departure-assistanceReceived-error"');
+    const left = await officer.browser.post(`/return-orders/${id}/steps/record-departure`, {
+      occurredOn: "2026-03-02",
+      record: "Left by land at Astara.",
+      assistanceReceived: "yes",
+    });
     expect(left.statusCode).toBe(303);
-    expect((await officer.browser.get(`/return-orders/${id}`)).body).toContain("Departed voluntarily");
+    const after = (await officer.browser.get(`/return-orders/${id}`)).body;
+    expect(after).toContain("Departed voluntarily");
+    expect(after).toContain("Return assistance received: Yes");
     expect((await caseOfficer.browser.get(`/return-orders/${id}`)).statusCode).toBe(403);
   });
 
@@ -406,6 +426,7 @@ describe("an order to leave", () => {
     await step(people.officer, id, "record-departure", {
       occurredOn: "2026-03-05",
       record: "Border record 0051.",
+      assistanceReceived: "no",
     });
     clock.set("2026-03-07T04:30:00Z");
     await sendReturnAlerts(alerts);

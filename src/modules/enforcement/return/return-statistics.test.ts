@@ -96,10 +96,11 @@ const previousSystem = [
   {
     name: "returns.csv",
     content: [
-      "return_id,person_id,returned_on,order_id,return_type,assisted,destination",
-      // The departure with assistance offered is an assisted return; a removal is not.
-      "R1,P1,2026-03-03,O1,voluntary,yes,origin",
-      "R2,P2,2026-03-10,O2,forced,no,origin",
+      "return_id,person_id,returned_on,order_id,return_type,assisted,assistance_offered,destination",
+      // Assistance counts when received (assisted), not when only offered; a removal is never assisted.
+      "R1,P1,2026-03-03,O1,voluntary,yes,yes,origin",
+      "R2,P2,2026-03-10,O2,forced,no,yes,origin",
+      "R3,P3,2026-03-04,O3,voluntary,no,yes,origin",
     ].join("\n"),
   },
 ];
@@ -161,38 +162,45 @@ afterAll(async () => {
 });
 
 describe("orders to leave and returns in the official tables", () => {
-  it("count the same from cases as from an import of the same facts", async () => {
+  it("count the same from cases as from an import of the same facts, assistance as received", async () => {
     const written = (on: string) => ({ occurredOn: on, record: "Border record." });
     const p1 = await notified(persons.P1);
     const p2 = await notified(persons.P2);
-    await notified(persons.P3);
+    const p3 = await notified(persons.P3);
     // Cancelled before the notice: never an order to leave.
     const p4 = await register(persons.P4);
     await step(approver, p4, "cancel", written("2026-03-02"));
     await step(officer, p2, "order-removal", written("2026-03-02"));
     clock.set("2026-03-03T08:00:00Z");
-    await step(officer, p1, "record-departure", written("2026-03-03"));
+    await step(officer, p1, "record-departure", { ...written("2026-03-03"), assistanceReceived: "yes" });
+    // Offered assistance, as every order here, but left without taking it up.
+    clock.set("2026-03-04T08:00:00Z");
+    await step(officer, p3, "record-departure", { ...written("2026-03-04"), assistanceReceived: "no" });
     // The removal on the 10th is recorded two days later: the return is dated the 10th.
     clock.set("2026-03-12T08:00:00Z");
     await step(officer, p2, "record-removal", written("2026-03-10"));
     await catchUpStatistics(statisticsContextOf(app.karvan.database));
-    const dates = await queryRows<{ record_id: string; date: string }>(
-      app.database.db,
-      sql`select record_id, date::text from stat_records where kind = 'return' order by date`,
-    );
-    expect(dates).toEqual([
-      { record_id: `case:${p1}:return`, date: "2026-03-03" },
-      { record_id: `case:${p2}:return`, date: "2026-03-10" },
-    ]);
+    const returns = (db: Queryable) =>
+      queryRows<{ date: string; assisted: boolean | null; assistance_offered: boolean | null }>(
+        db,
+        sql`select date::text, assisted, assistance_offered from stat_records where kind = 'return' order by date`,
+      );
+    const recorded = [
+      { date: "2026-03-03", assisted: true, assistance_offered: true },
+      { date: "2026-03-04", assisted: false, assistance_offered: true },
+      { date: "2026-03-10", assisted: false, assistance_offered: true },
+    ];
+    expect(await returns(app.database.db)).toEqual(recorded);
 
     const result = await importFiles(imported.db, previousSystem, { importedBy: "test", at: clock.now() });
     if (!result.imported) throw new Error(JSON.stringify(result.errors));
+    expect(await returns(imported.db)).toEqual(recorded);
 
     for (const code of ["ordered-to-leave", "returned", "returned-by-type"]) {
       expect(await table(app.database.db, code)).toEqual(await table(imported.db, code));
     }
     expect(total(await table(app.database.db, "ordered-to-leave"))).toBe(3);
-    expect(total(await table(app.database.db, "returned"))).toBe(2);
+    expect(total(await table(app.database.db, "returned"))).toBe(3);
     const byType = await table(app.database.db, "returned-by-type");
     const returned = (breakdown: Record<string, string>) => {
       const key = { citizen: "TOTAL", sex: "T", age: "TOTAL", return_type: "TOTAL", assistance: "TOTAL" };
@@ -201,9 +209,10 @@ describe("orders to leave and returns in the official tables", () => {
     };
     expect([
       returned({ return_type: "VOLUNTARY", assistance: "ASSISTED" }),
+      returned({ return_type: "VOLUNTARY", assistance: "NOT_ASSISTED" }),
       returned({ return_type: "FORCED", assistance: "NOT_ASSISTED" }),
       returned({ destination: "COO" }),
       returned({}),
-    ]).toEqual([1, 1, 2, 2]);
+    ]).toEqual([1, 1, 1, 3, 3]);
   });
 });

@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * What the return procedure keeps beside its case (the case engine holds the order itself): the
@@ -39,6 +39,8 @@ export const enforcementReturnOutcomes = pgTable(
     }).notNull(),
     occurredOn: date("occurred_on").notNull(),
     record: text("record").notNull(),
+    /** A departure: whether the person received return assistance (null for the other outcomes). */
+    assistanceReceived: boolean("assistance_received"),
     recordedBy: uuid("recorded_by").notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },

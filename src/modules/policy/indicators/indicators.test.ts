@@ -21,6 +21,7 @@ import { defineIndicator } from "./operations/define-indicator.js";
 import { enterIndicatorValue } from "./operations/enter-indicator-value.js";
 import { readIndicatorForReport } from "./operations/indicator-for-report.js";
 import { listIndicators } from "./operations/list-indicators.js";
+import { readFilterChoices } from "./operations/read-filter-choices.js";
 import { readIndicator } from "./operations/read-indicator.js";
 import { remindMissingValues } from "./operations/remind-missing-values.js";
 import { seedDemoIndicators } from "./operations/seed-demo-indicators.js";
@@ -186,6 +187,37 @@ describe("computed indicators", () => {
     const again = await readIndicator(focalPoint(), "within-legal-time", { from: "2026-01", to: "2026-03" });
     expect(again.points.at(-1)?.value).toBe(90);
     expect(again.progress?.onTrack).toBe(true);
+  });
+
+  it("narrow a series only by codes the statistics know for its cube's columns", async () => {
+    const choices = await readFilterChoices(officer(), "processing.total");
+    expect(choices.map((one) => [one.column, one.meaning])).toEqual([
+      ["citizen", "citizen"],
+      ["d1", "caseType"],
+      ["d2", "timeliness"],
+    ]);
+    // Case types come from the figures; the timeliness codes are known before any figure has them.
+    expect(choices.find((one) => one.column === "d1")?.codes).toEqual(["work-permit"]);
+    expect(choices.find((one) => one.column === "d2")?.codes).toEqual(["WITHIN", "LATE", "UNK"]);
+    expect(await refusal(readFilterChoices(focalPoint(), "processing"))).toMatchObject({ status: 403 });
+
+    const mistyped = form({ code: "mistyped", numeratorSeries: "processing", numeratorFilter: "d2=WITHN" });
+    const error = await defineIndicator(officer(), mistyped).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      status: 422,
+      code: "policy_indicator_filter_unknown_code",
+      details: { field: "numeratorFilter", column: "d2", code: "WITHN", known: "WITHIN, LATE, UNK" },
+    });
+    const noColumn = form({
+      code: "no-column",
+      numeratorSeries: "processing",
+      denominatorSeries: "processing",
+      denominatorFilter: "d3=X",
+    });
+    expect(await defineIndicator(officer(), noColumn).catch((caught: unknown) => caught)).toMatchObject({
+      code: "policy_indicator_filter_unknown_code",
+      details: { field: "denominatorFilter", column: "d3" },
+    });
   });
 
   it("are found by code or by a name in any language, and refused to those without a reading right", async () => {

@@ -134,7 +134,7 @@ function reportAction(
     percentDone: action.percentDone,
     late: action.late,
     done: action.done,
-    internal: false,
+    internal: action.internal,
     agencyText: text
       ? {
           agency: agencyName(text.agencyId),
@@ -189,11 +189,11 @@ export async function assembleMonitoringReport(
         code: objective.code,
         title: objective.title,
         progressPercent: progress === null ? null : Math.round(progress),
-        internal: false,
+        internal: objective.internal,
         measures: objective.measures.map((measure) => ({
           code: measure.code,
           title: measure.title,
-          internal: false,
+          internal: measure.internal,
           actions: measure.actions.map((action) => reportAction(action, period, agencyName)),
         })),
         indicators: await indicatorsOf(context, objective.indicatorCodes, period, language),

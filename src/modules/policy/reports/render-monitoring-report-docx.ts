@@ -1,22 +1,22 @@
 import {
   AlignmentType,
-  Bookmark,
   BorderStyle,
   Document,
   Footer,
   HeadingLevel,
   ImageRun,
-  InternalHyperlink,
   Packer,
   PageNumber,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from "docx";
+import { estimatePageNumbers } from "docx/layout";
 import { intlTag } from "../../../platform/locale/index.js";
 import { chartPng } from "./chart-picture.js";
 import type { FactRow, ReportBlock, ReportOutline } from "./report-outline.js";
@@ -99,7 +99,7 @@ async function chartBlock(block: Extract<ReportBlock, { kind: "chart" }>): Promi
   ];
 }
 
-async function blockElements(block: ReportBlock, index: number): Promise<Array<Paragraph | Table>> {
+async function blockElements(block: ReportBlock): Promise<Array<Paragraph | Table>> {
   switch (block.kind) {
     case "heading":
       return [
@@ -107,7 +107,7 @@ async function blockElements(block: ReportBlock, index: number): Promise<Array<P
           heading: headingLevels[block.level],
           pageBreakBefore: block.newPage ?? false,
           keepNext: true,
-          children: [new Bookmark({ id: `section-${index}`, children: [new TextRun(block.text)] })],
+          children: [new TextRun(block.text)],
         }),
       ];
     case "paragraph":
@@ -142,25 +142,16 @@ async function blockElements(block: ReportBlock, index: number): Promise<Array<P
   }
 }
 
-/** Contents as links to the objectives' and measures' headings: Word needs no field update to show it. */
-function contents(outline: ReportOutline): Paragraph[] {
+/**
+ * Word's own table of contents (a TOC field over the heading styles 1 and 2), its entries linked to
+ * the headings. Its page numbers are written with the document from a layout of its pages, so every
+ * reader shows them; Word lays the pages out again and updates the field when it opens the file.
+ */
+function contents(outline: ReportOutline): Array<Paragraph | TableOfContents> {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, text: outline.contentsHeading }),
-    ...outline.blocks.flatMap((block, index) =>
-      block.kind === "heading" && block.listed
-        ? [
-            new Paragraph({
-              indent: { left: (block.level - 1) * 360 },
-              children: [
-                new InternalHyperlink({
-                  anchor: `section-${index}`,
-                  children: [new TextRun({ text: block.text, style: "Hyperlink" })],
-                }),
-              ],
-            }),
-          ]
-        : [],
-    ),
+    // Word's "TOC Heading" style: looks like a heading, but is not one of the contents' own entries.
+    new Paragraph({ style: "TOCHeading", text: outline.contentsHeading }),
+    new TableOfContents(outline.contentsHeading, { hyperlink: true, headingStyleRange: "1-2" }),
   ];
 }
 
@@ -194,6 +185,8 @@ function pageFooter(outline: ReportOutline): Footer {
 export async function renderMonitoringReportDocx(outline: ReportOutline): Promise<Buffer> {
   const body = (await Promise.all(outline.blocks.map(blockElements))).flat();
   const document = new Document({
+    pageNumbers: estimatePageNumbers,
+    features: { updateFields: true },
     creator: "Karvan",
     title: `${outline.kind}: ${outline.strategyTitle}`,
     subject: outline.edition,
@@ -215,6 +208,15 @@ export async function renderMonitoringReportDocx(outline: ReportOutline): Promis
         },
       },
       paragraphStyles: [
+        {
+          id: "TOCHeading",
+          name: "TOC Heading",
+          basedOn: "Normal",
+          next: "Normal",
+          quickFormat: true,
+          run: { size: 26, bold: true, color: TEXT_COLOUR },
+          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+        },
         {
           id: "Quote",
           name: "Quote",

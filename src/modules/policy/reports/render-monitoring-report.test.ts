@@ -44,6 +44,7 @@ function pdfText(pdf: Buffer): { text: string; pages: number } {
 
 interface DocxParts {
   documentXml: string;
+  settingsXml: string;
   text: string;
   footerXml: string;
   media: string[];
@@ -55,6 +56,7 @@ async function docxParts(docx: Buffer): Promise<DocxParts> {
   const footers = zip.file(/^word\/footer\d*\.xml$/);
   return {
     documentXml,
+    settingsXml: (await zip.file("word/settings.xml")?.async("string")) ?? "",
     // Each run's text, joined: Word splits text into runs wherever formatting changes.
     text: [...documentXml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(" "),
     footerXml: (await Promise.all(footers.map((file) => file.async("string")))).join(""),
@@ -138,6 +140,24 @@ describe("the monitoring report in three languages", () => {
       expect(docx.media.filter((name) => name.endsWith(".png"))).toHaveLength(2);
       expect(docx.footerXml).toContain("PAGE");
       expect(docx.footerXml).toContain("NUMPAGES");
+      // Word's table of contents: a TOC field over headings 1–2, each entry with its page number
+      // written (the objective starts a page after the cover), updated again when Word opens it.
+      expect(docx.documentXml).toContain("TOC \\h \\o &quot;1-2&quot;");
+      expect(docx.settingsXml).toContain("<w:updateFields/>");
+      const entries = [
+        ...docx.documentXml.matchAll(/<w:hyperlink w:history="1" w:anchor="(_Toc\d+)">(.*?)<\/w:hyperlink>/g),
+      ].map(([, anchor, xml]) => ({
+        anchor,
+        text: /<w:t[^>]*>([^<]*)<\/w:t>/.exec(xml ?? "")?.[1],
+        page: Number(
+          /PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)</.exec(
+            xml ?? "",
+          )?.[1],
+        ),
+      }));
+      const objective = entries.find((entry) => entry.text === headings[locale]);
+      expect(objective?.page).toBeGreaterThan(1);
+      expect(docx.documentXml).toContain(`<w:bookmarkStart w:name="${objective?.anchor}"`);
     });
   }
 });

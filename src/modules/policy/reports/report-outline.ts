@@ -34,7 +34,10 @@ export interface ReportOutline {
 export type FactRow = [label: string, value: string];
 
 export type ReportBlock =
-  /** `listed` headings are in the contents and the PDF's bookmarks; a `newPage` one starts a page. */
+  /**
+   * `listed` headings are in the PDF's contents and bookmarks (Word's own contents lists every heading
+   * of levels 1 and 2); a `newPage` one starts a page.
+   */
   | { kind: "heading"; level: 1 | 2 | 3; text: string; listed?: boolean; newPage?: boolean }
   /** A note is a remark about missing content; a label introduces the paragraph after it. */
   | { kind: "paragraph"; text: string; style?: "note" | "label" }

@@ -1,6 +1,5 @@
-import { countryProfile } from "../../../platform/country/index.js";
 import { isLocale } from "../../../platform/http/index.js";
-import { findAgencyByCode, findUserContacts, listStaffWithPermission } from "../../access/index.js";
+import { findUserContacts, listActiveUsersWithPermission } from "../../access/index.js";
 import type { ResearchApplication } from "./research-repository.js";
 import type { ResearchServices } from "./research-services.js";
 
@@ -15,32 +14,24 @@ export function reviewPath(id: string): string {
 }
 
 /**
- * Tells every data protection officer (active staff holding `research.review`, in the country's
- * agencies) that an application waits for them. The e-mail names the application by its number
- * and links to it; what it asks for is read after signing in.
+ * Tells every data protection officer (each active user holding `research.review`, whichever agency
+ * they belong to) that an application waits for them, each in their own language. The e-mail names
+ * the application by its number and links to it; what it asks for is read after signing in.
  */
 export async function mailNewApplicationNotice(
   services: ResearchServices,
   application: ResearchApplication,
 ): Promise<void> {
-  const reviewers = new Map<string, string>();
-  for (const agency of countryProfile().agencies) {
-    const found = await findAgencyByCode(services.db, agency.code);
-    if (!found) continue;
-    for (const member of await listStaffWithPermission(services.db, found.id, "research.review"))
-      reviewers.set(member.id, member.email);
-  }
-  const contacts = await findUserContacts(services.db, [...reviewers.keys()]);
-  for (const contact of contacts) {
-    const locale = isLocale(contact.locale) ? contact.locale : "az";
+  for (const reviewer of await listActiveUsersWithPermission(services.db, "research.review")) {
+    const locale = isLocale(reviewer.locale) ? reviewer.locale : "az";
     const t = services.i18n.t(locale);
     const variables = {
       reference: application.reference,
       link: `${services.config.publicUrl}${reviewPath(application.id)}?lang=${locale}`,
     };
     await services.mailer.send({
-      id: `research-${application.id}-submitted-${contact.id}`,
-      to: contact.email,
+      id: `research-${application.id}-submitted-${reviewer.id}`,
+      to: reviewer.email,
       subject: t("research.notices.submitted.subject", variables),
       text: `${[t("notices.greeting"), t("research.notices.submitted.body", variables), t("notices.signature")].join("\n\n")}\n`,
     });

@@ -35,6 +35,8 @@ export interface MonitoredAction {
   done: boolean;
   /** The latest report of each period ("2026-Q1"), oldest period first. */
   latestReportPerPeriod: MonitoredReport[];
+  /** Left out of the public monitoring report. */
+  internal: boolean;
 }
 
 export interface MonitoredDocument {
@@ -53,7 +55,15 @@ export interface MonitoredDocument {
     code: string;
     title: string;
     indicatorCodes: string[];
-    measures: Array<{ id: string; code: string; title: string; actions: MonitoredAction[] }>;
+    /** Left out of the public monitoring report, with all under it; so are `internal` measures. */
+    internal: boolean;
+    measures: Array<{
+      id: string;
+      code: string;
+      title: string;
+      internal: boolean;
+      actions: MonitoredAction[];
+    }>;
   }>;
 }
 
@@ -108,10 +118,12 @@ export async function policyDocumentForMonitoring(
       code: objective.code,
       title: objective.title,
       indicatorCodes: objective.indicatorCodes,
+      internal: objective.internal,
       measures: objective.measures.map((measure) => ({
         id: measure.id,
         code: measure.code,
         title: measure.title,
+        internal: measure.internal,
         actions: measure.actions.map((action) => ({
           id: action.id,
           code: action.code,
@@ -127,6 +139,7 @@ export async function policyDocumentForMonitoring(
           late: actionStanding(action, asOf) === "overdue",
           done: action.status === "done",
           latestReportPerPeriod: latestPerPeriod(reports.filter((report) => report.actionId === action.id)),
+          internal: action.internal,
         })),
       })),
     })),

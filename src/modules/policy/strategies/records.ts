@@ -62,6 +62,8 @@ export interface Objective {
   title: string;
   description: string;
   indicatorCodes: string[];
+  /** Left out of the public monitoring report, with everything under it. */
+  internal: boolean;
 }
 
 export interface Measure {
@@ -71,6 +73,8 @@ export interface Measure {
   code: string;
   title: string;
   description: string;
+  /** Left out of the public monitoring report, with its actions. */
+  internal: boolean;
 }
 
 export interface PolicyAction {
@@ -89,6 +93,8 @@ export interface PolicyAction {
   status: ActionStatus;
   percentDone: number;
   doneOn: string | null;
+  /** Left out of the public monitoring report. */
+  internal: boolean;
 }
 
 export interface ActionContent {
@@ -101,6 +107,8 @@ export interface ActionContent {
   dueOn: string;
   budgetMinor: number | null;
   budgetCurrency: string | null;
+  /** Left out of the public monitoring report; public when not given. */
+  internal?: boolean;
 }
 
 export interface Evidence {

@@ -5,6 +5,7 @@ import { registerDocumentPage } from "./pages/document/routes.js";
 import { registerDocumentFormPages } from "./pages/document-form/routes.js";
 import { registerDocumentsPage } from "./pages/documents/routes.js";
 import { registerPlanForms } from "./pages/plan-forms/routes.js";
+import { registerPlanItemInternal } from "./pages/plan-item-internal/routes.js";
 import type { PolicyStrategiesModule } from "./strategies-module.js";
 
 /** The policy documents' pages in the staff workspace. Fixed paths come before /policy/documents/:id. */
@@ -14,5 +15,6 @@ export function registerPolicyStrategyPages(app: FastifyInstance, module: Policy
   registerDocumentFormPages(app, module);
   registerDocumentPage(app, module);
   registerPlanForms(app, module);
+  registerPlanItemInternal(app, module);
   registerActionPage(app, module);
 }

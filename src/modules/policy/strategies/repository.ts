@@ -221,7 +221,11 @@ export async function listStatusChanges(db: Queryable, documentId: string): Prom
 
 export async function insertObjective(
   db: Queryable,
-  row: Omit<Objective, "indicatorCodes"> & { indicatorCodes: string[]; at: Date },
+  row: Omit<Objective, "indicatorCodes" | "internal"> & {
+    indicatorCodes: string[];
+    internal?: boolean;
+    at: Date;
+  },
 ): Promise<void> {
   await db.insert(policyObjectives).values({
     id: row.id,
@@ -229,6 +233,7 @@ export async function insertObjective(
     code: row.code,
     title: row.title,
     description: row.description,
+    internal: row.internal ?? false,
     createdAt: row.at,
   });
   if (row.indicatorCodes.length > 0) {
@@ -252,6 +257,7 @@ function plainObjective(row: typeof policyObjectives.$inferSelect): Omit<Objecti
     code: row.code,
     title: row.title,
     description: row.description,
+    internal: row.internal,
   };
 }
 
@@ -288,7 +294,10 @@ export async function listObjectives(db: Queryable, documentId: string): Promise
   return rows.map((row) => ({ ...plainObjective(row), indicatorCodes: codes.get(row.id) ?? [] }));
 }
 
-export async function insertMeasure(db: Queryable, row: Measure & { at: Date }): Promise<void> {
+export async function insertMeasure(
+  db: Queryable,
+  row: Omit<Measure, "internal"> & { internal?: boolean; at: Date },
+): Promise<void> {
   await db.insert(policyMeasures).values({ ...row, createdAt: row.at });
 }
 
@@ -301,6 +310,7 @@ export async function findMeasure(db: Queryable, id: string): Promise<Measure | 
       code: policyMeasures.code,
       title: policyMeasures.title,
       description: policyMeasures.description,
+      internal: policyMeasures.internal,
     })
     .from(policyMeasures)
     .where(eq(policyMeasures.id, id));
@@ -316,6 +326,7 @@ export async function listMeasures(db: Queryable, documentId: string): Promise<M
       code: policyMeasures.code,
       title: policyMeasures.title,
       description: policyMeasures.description,
+      internal: policyMeasures.internal,
     })
     .from(policyMeasures)
     .where(eq(policyMeasures.documentId, documentId))
@@ -361,6 +372,7 @@ const actionColumns = {
   status: policyActions.status,
   percentDone: policyActions.percentDone,
   doneOn: policyActions.doneOn,
+  internal: policyActions.internal,
 };
 
 export async function insertAction(
@@ -372,6 +384,17 @@ export async function insertAction(
 
 export async function updateActionContent(db: Queryable, id: string, content: ActionContent): Promise<void> {
   await db.update(policyActions).set(content).where(eq(policyActions.id, id));
+}
+
+/** Marks an objective, measure or action internal (left out of the public monitoring report) or public. */
+export async function setPlanItemInternal(
+  db: Queryable,
+  level: "objective" | "measure" | "action",
+  id: string,
+  internal: boolean,
+): Promise<void> {
+  const table = { objective: policyObjectives, measure: policyMeasures, action: policyActions }[level];
+  await db.update(table).set({ internal }).where(eq(table.id, id));
 }
 
 export async function findAction(db: Queryable, id: string): Promise<PolicyAction | null> {

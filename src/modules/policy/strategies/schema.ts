@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -97,6 +98,8 @@ export const policyObjectives = pgTable(
     code: text("code").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
+    /** Kept out of the public version of the monitoring report, with all that is under it. */
+    internal: boolean("internal").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (table) => [uniqueIndex("policy_objectives_code").on(table.documentId, table.code)],
@@ -130,6 +133,8 @@ export const policyMeasures = pgTable(
     code: text("code").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
+    /** Kept out of the public version of the monitoring report, with its actions. */
+    internal: boolean("internal").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (table) => [uniqueIndex("policy_measures_code").on(table.documentId, table.code)],
@@ -163,6 +168,8 @@ export const policyActions = pgTable(
     status: text("status", { enum: ["planned", "in_progress", "done"] }).notNull(),
     percentDone: integer("percent_done").notNull(),
     doneOn: date("done_on", { mode: "string" }),
+    /** Kept out of the public version of the monitoring report. */
+    internal: boolean("internal").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (table) => [

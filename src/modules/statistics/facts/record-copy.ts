@@ -53,6 +53,14 @@ const copiedValues: Record<CopiedColumn, (record: StatisticalRecord, batchId: st
     text(record.assisted === undefined || record.assisted === null ? null : record.assisted ? "t" : "f"),
   destination: (record) => text(record.destination),
   issue: (record) => text(record.issue),
+  assistanceOffered: (record) =>
+    text(
+      record.assistanceOffered === undefined || record.assistanceOffered === null
+        ? null
+        : record.assistanceOffered
+          ? "t"
+          : "f",
+    ),
 };
 
 /** The copied columns in the table's order, their names from its Drizzle definition. */

@@ -31,12 +31,13 @@ interface RecordRow {
   assisted: boolean | null;
   destination: StatisticalRecord["destination"];
   issue: StatisticalRecord["issue"];
+  assistance_offered: boolean | null;
 }
 
 const columns = sql`record_id, source, kind, person_key, citizenship, sex, birth_date::text as birth_date,
   case_type, date::text as date, end_date::text as end_date, outcome, instance, reason, region, withdrawn,
   unaccompanied, lodged_on::text as lodged_on, deadline::text as deadline, order_record_id,
-  withdrawal, return_type, assisted, destination, issue`;
+  withdrawal, return_type, assisted, destination, issue, assistance_offered`;
 
 function recordOf(row: RecordRow): StatisticalRecord {
   return {
@@ -66,6 +67,7 @@ function recordOf(row: RecordRow): StatisticalRecord {
     assisted: row.assisted,
     destination: row.destination,
     issue: row.issue,
+    assistanceOffered: row.assistance_offered,
   };
 }
 
@@ -159,6 +161,7 @@ export async function insertRecords(
       assisted: record.assisted ?? null,
       destination: record.destination ?? null,
       issue: record.issue ?? null,
+      assistance_offered: record.assistanceOffered ?? null,
     }));
     await db.execute(sql`insert into stat_records (${recordColumns}) select ${recordColumns}
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${recordColumnTypes})`);
@@ -217,7 +220,7 @@ function copiedField(field: string | undefined): string | null {
  */
 function copiedRecord(line: string): { record: StatisticalRecord; inBatch: boolean } {
   const fields = line.split("\t").map(copiedField);
-  if (fields.length !== 25) throw new Error("a copied record has the wrong columns");
+  if (fields.length !== 26) throw new Error("a copied record has the wrong columns");
   const text = (index: number) => fields[index] as string;
   return {
     record: {
@@ -247,8 +250,9 @@ function copiedRecord(line: string): { record: StatisticalRecord; inBatch: boole
       assisted: fields[21] === null || fields[21] === undefined ? null : fields[21] === "t",
       destination: (fields[22] ?? null) as StatisticalRecord["destination"],
       issue: (fields[23] ?? null) as StatisticalRecord["issue"],
+      assistanceOffered: fields[24] === null || fields[24] === undefined ? null : fields[24] === "t",
     },
-    inBatch: fields[24] === "t",
+    inBatch: fields[25] === "t",
   };
 }
 

@@ -168,12 +168,13 @@ function returnRecords(
   if (!state.decision?.issued || !state.decidedAt) return [];
   const order = { ...base, recordId: `case:${state.id}:order_to_leave`, kind: "order_to_leave" as const };
   const records: StatisticalRecord[] = [{ ...order, date: legalDate(new Date(state.decidedAt)) }];
-  let left: { date: string; type: ReturnType } | null = null;
+  let left: { date: string; type: ReturnType; stepAnswers: Record<string, string> } | null = null;
   for (const event of events) {
     if (event.type === "case.transitioned" && Object.hasOwn(returns.returnedBy, event.payload.transition))
       left = {
         date: event.payload.occurredOn ?? legalDate(event.at),
         type: returns.returnedBy[event.payload.transition] as ReturnType,
+        stepAnswers: event.payload.answers ?? {},
       };
   }
   if (left) {
@@ -183,28 +184,31 @@ function returnRecords(
       kind: "return",
       date: left.date,
       orderRecordId: order.recordId,
-      ...returnBreakdowns(state.answers, returns, left.type),
+      ...returnBreakdowns(state.answers, left.stepAnswers, returns, left.type),
     });
   }
   return records;
 }
 
 /**
- * A return's type, assistance and destination (Regulation (EU) 2020/851): assistance given counts
- * for a voluntary departure only, as a removal is not an assisted return; an unanswered question
- * leaves the breakdown unknown.
+ * A return's type, assistance and destination (Regulation (EU) 2020/851). The assistance counted is
+ * the one received, which the departure's step records: an offer is kept beside it but not
+ * counted, since not everyone offered takes it up, and a removal is not an assisted return. A
+ * departure recorded without it leaves the assistance unknown.
  */
 function returnBreakdowns(
   answers: Record<string, unknown>,
+  stepAnswers: Record<string, string>,
   returns: NonNullable<StatisticsSection["returns"]>,
   returnType: ReturnType,
-): Pick<StatisticalRecord, "returnType" | "assisted" | "destination"> {
-  const given = returns.assistance ? yesOrNo(answers[returns.assistance]) : null;
+): Pick<StatisticalRecord, "returnType" | "assisted" | "assistanceOffered" | "destination"> {
+  const received = returns.assistanceReceived ? yesOrNo(stepAnswers[returns.assistanceReceived]) : null;
   const chosen = returns.destination ? answers[returns.destination.answer] : undefined;
   const codes = returns.destination?.codes ?? {};
   return {
     returnType,
-    assisted: given === null ? null : given && returnType === "voluntary",
+    assisted: returnType === "forced" ? false : received,
+    assistanceOffered: returns.assistanceOffered ? yesOrNo(answers[returns.assistanceOffered]) : null,
     destination: typeof chosen === "string" && Object.hasOwn(codes, chosen) ? (codes[chosen] ?? null) : null,
   };
 }

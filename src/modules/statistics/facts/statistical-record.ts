@@ -124,8 +124,10 @@ export interface StatisticalRecord {
   orderRecordId?: string | null;
   /** Returns only: voluntary or forced, null when not known. */
   returnType?: ReturnType | null;
-  /** Returns only: whether the person received return assistance, null when not known. */
+  /** Returns only: whether the person received return assistance (what is counted), null when not known. */
   assisted?: boolean | null;
+  /** Returns only: whether return assistance was offered (kept beside what was received), null when not known. */
+  assistanceOffered?: boolean | null;
   /** Returns only: where the person went, null when not known. */
   destination?: ReturnDestination | null;
   /** Permits only: first, renewal or change of status, null when the source does not say. */

@@ -23,14 +23,22 @@ export interface ApplicationBreakdowns {
   appealClosedOn: string | null;
 }
 
-/** returns.csv: the type of return, the assistance received and the destination. */
+/** returns.csv: the type of return, the assistance offered and received, and the destination. */
 export interface ReturnBreakdowns {
   returnType: ReturnType | null;
   assisted: boolean | null;
+  assistanceOffered: boolean | null;
   destination: ReturnDestination | null;
 }
 
-const noReturnBreakdowns: ReturnBreakdowns = { returnType: null, assisted: null, destination: null };
+const noReturnBreakdowns: ReturnBreakdowns = {
+  returnType: null,
+  assisted: null,
+  assistanceOffered: null,
+  destination: null,
+};
+
+const yesNo = (value: "yes" | "no" | null): boolean | null => (value === null ? null : value === "yes");
 
 /**
  * Reads withdrawal_type, appeal_lodged_on and appeal_closed_on of an application already read as
@@ -96,12 +104,30 @@ export function readPermitIssue(r: RowReader): PermitIssueType | null | undefine
   return r.optionalChoice("issue_type", permitIssueTypes);
 }
 
-/** Reads return_type, assisted and destination of returns.csv (none for the other event files). */
+/**
+ * Reads return_type, assisted (the assistance received), assistance_offered and destination of
+ * returns.csv (none for the other event files); assistance received that was not offered is an error.
+ */
 export function readReturnBreakdowns(r: RowReader, hasBreakdowns: boolean): ReturnBreakdowns | undefined {
   if (!hasBreakdowns) return noReturnBreakdowns;
   const returnType = r.optionalChoice("return_type", returnTypes);
   const assisted = r.optionalChoice("assisted", ["yes", "no"]);
+  const offered = r.optionalChoice("assistance_offered", ["yes", "no"]);
   const destination = r.optionalChoice("destination", returnDestinations);
-  if (returnType === undefined || assisted === undefined || destination === undefined) return undefined;
-  return { returnType, assisted: assisted === null ? null : assisted === "yes", destination };
+  if (assisted === "yes" && offered === "no") {
+    r.fail(
+      "assistance_offered",
+      "not_offered",
+      "assisted is yes (assistance received) but assistance_offered is no: write yes in assistance_offered, or no in assisted.",
+    );
+    return undefined;
+  }
+  if (
+    returnType === undefined ||
+    assisted === undefined ||
+    offered === undefined ||
+    destination === undefined
+  )
+    return undefined;
+  return { returnType, assisted: yesNo(assisted), assistanceOffered: yesNo(offered), destination };
 }

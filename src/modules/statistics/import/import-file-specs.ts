@@ -57,11 +57,11 @@ export interface PersonEventFileSpec extends ImportFileSpec {
   readonly endColumn: string | null;
   readonly hasRegion: boolean;
   readonly hasOrder: boolean;
-  /** returns.csv: return_type, assisted and destination (Regulation (EU) 2020/851). */
+  /** returns.csv: return_type, assisted (received), assistance_offered and destination (Regulation (EU) 2020/851). */
   readonly hasReturnBreakdowns: boolean;
 }
 
-const returnBreakdownColumns = ["return_type", "assisted", "destination"] as const;
+const returnBreakdownColumns = ["return_type", "assisted", "assistance_offered", "destination"] as const;
 
 function personEventFile(
   spec: Omit<PersonEventFileSpec, "required" | "optional" | "hasReturnBreakdowns"> & {

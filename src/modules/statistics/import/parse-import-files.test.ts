@@ -162,6 +162,7 @@ describe("parseImportFiles with a complete valid import", () => {
       orderRecordId: "import:orders_to_leave:O1",
       returnType: null,
       assisted: null,
+      assistanceOffered: null,
       destination: null,
     });
     const kinds = result.records.map((r) => [r.recordId, r.kind, r.caseType]);
@@ -203,8 +204,10 @@ describe("the columns of Regulation (EU) 2020/851's breakdowns", () => {
           "R1,P2,work-permit,OCC_RES,2024-04-10,2027-04-09,change",
         ),
         "returns.csv": csv(
-          "return_id,person_id,order_id,returned_on,return_type,assisted,destination",
-          "X1,P4,O1,2025-03-01,voluntary,yes,transit",
+          "return_id,person_id,order_id,returned_on,return_type,assisted,assistance_offered,destination",
+          "X1,P4,O1,2025-03-01,voluntary,yes,yes,transit",
+          // Offered, not taken up: not an assisted return, the offer kept beside it.
+          "X2,P1,,2025-04-01,voluntary,no,yes,origin",
         ),
       }),
       { today },
@@ -231,8 +234,10 @@ describe("the columns of Regulation (EU) 2020/851's breakdowns", () => {
     expect(byId.get("import:returns:X1")).toMatchObject({
       returnType: "voluntary",
       assisted: true,
+      assistanceOffered: true,
       destination: "transit",
     });
+    expect(byId.get("import:returns:X2")).toMatchObject({ assisted: false, assistanceOffered: true });
   });
 
   it("report values that are unknown or contradict the line", async () => {
@@ -253,8 +258,9 @@ describe("the columns of Regulation (EU) 2020/851's breakdowns", () => {
           "R1,P2,work-permit,OCC_PILOT,2024-04-10,2027-04-09,extension",
         ),
         "returns.csv": csv(
-          "return_id,person_id,order_id,returned_on,return_type,assisted,destination",
-          "X1,P4,O1,2025-03-01,deported,maybe,home",
+          "return_id,person_id,order_id,returned_on,return_type,assisted,assistance_offered,destination",
+          "X1,P4,O1,2025-03-01,deported,maybe,perhaps,home",
+          "X2,P1,,2025-04-01,voluntary,yes,no,origin",
         ),
       }),
       { today },
@@ -272,7 +278,9 @@ describe("the columns of Regulation (EU) 2020/851's breakdowns", () => {
       { file: "permits.csv", line: 2, field: "issue_type", code: "unknown_value" },
       { file: "returns.csv", line: 2, field: "return_type", code: "unknown_value" },
       { file: "returns.csv", line: 2, field: "assisted", code: "unknown_value" },
+      { file: "returns.csv", line: 2, field: "assistance_offered", code: "unknown_value" },
       { file: "returns.csv", line: 2, field: "destination", code: "unknown_value" },
+      { file: "returns.csv", line: 3, field: "assistance_offered", code: "not_offered" },
     ]);
     expect(result.errors[1]?.message).toMatch(/Codes are case-sensitive: write explicit/);
   });

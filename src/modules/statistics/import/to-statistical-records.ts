@@ -151,6 +151,7 @@ function personEventRecord(
     record.orderRecordId = e.orderId === null ? null : recordId(ordersToLeaveFile.name, e.orderId);
     record.returnType = e.breakdowns.returnType;
     record.assisted = e.breakdowns.assisted;
+    record.assistanceOffered = e.breakdowns.assistanceOffered;
     record.destination = e.breakdowns.destination;
   }
   return record;

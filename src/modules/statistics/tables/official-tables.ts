@@ -15,7 +15,8 @@ export interface OfficialTableResult {
   validation: ValidationCheck[];
 }
 
-function codeLabel(dimension: string, code: string, locale: string, t: Translate): string {
+/** A code of a table's dimension in the reader's language (a country, a region, a case type), or the code itself. */
+export function codeLabel(dimension: string, code: string, locale: string, t: Translate): string {
   if (dimension === "citizen") {
     const iso = isoFromEurostat(code);
     if (iso) return countryName(iso, locale);

@@ -156,7 +156,7 @@ export const tableDefinitions: TableDefinition[] = [
   },
   {
     code: "asylum-withdrawn",
-    dataflow: "ESTAT:MIGR_ASYWITCTZM(1.0)",
+    dataflow: "ESTAT:MIGR_ASYWITHM(1.0)",
     group: "asylum",
     cube: "asylum_withdrawn",
     frequency: "M",

@@ -115,6 +115,9 @@ describe("taking a step through the staff API", () => {
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error.code).toBe("unknown_transition");
     expect(unknown.json().error.message).not.toContain("caseStepsApi");
+    // Only a case type's own module records answers with a step (a departure's assistance received).
+    const answered = await step(officer, asylumCaseId, "start-checks", { assistanceReceived: "yes" });
+    expect([answered.statusCode, answered.json().error.code]).toEqual([422, "step_answers"]);
     const { seq } = (await call(officer, "GET", `/api/v1/staff/cases/${asylumCaseId}`)).json();
     const stale = await step(officer, asylumCaseId, "start-checks", { expectedSeq: seq - 1 });
     expect(stale.json().error.code).toBe("case_changed");

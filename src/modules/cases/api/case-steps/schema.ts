@@ -98,6 +98,13 @@ export const caseStepBody = z
       .describe(
         "The written record of an outcome, for steps a case type's own module takes (a departure, a removal)",
       ),
+    assistanceReceived: z
+      .enum(["yes", "no"])
+      .optional()
+      .describe(
+        "Whether the person received return assistance: required with a return order's departure " +
+          "(422 `assistance_received`); other case types answer 422 `step_answers`",
+      ),
   })
   .strict();
 

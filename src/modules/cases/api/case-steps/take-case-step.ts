@@ -19,13 +19,17 @@ export async function takeCaseStep(
   context: StaffContext,
   caseId: string,
   transitionName: string,
-  input: TransitionInput & { expectedSeq?: number | undefined; record?: string | undefined },
+  input: TransitionInput & {
+    expectedSeq?: number | undefined;
+    record?: string | undefined;
+    assistanceReceived?: "yes" | "no" | undefined;
+  },
 ) {
   const { state: before, definition } = await loadCaseForStaff(services, context, caseId);
   if (!definition.transitions.some((transition) => transition.name === transitionName)) {
     throw new DomainError("unknown_transition", 422, "caseStepsApi.errors.unknown_transition");
   }
-  const { expectedSeq, record, ...step } = input;
+  const { expectedSeq, record, assistanceReceived, ...step } = input;
   const sinceSeq = expectedSeq ?? before.lastSeq;
   const moduleStep = definition.actionsPage ? services.moduleSteps?.get(definition.code) : undefined;
   const state = moduleStep
@@ -34,8 +38,13 @@ export async function takeCaseStep(
         comment: step.comment,
         occurredOn: step.occurredOn,
         record,
+        assistanceReceived,
       })
-    : await transitionCase(context, caseId, sinceSeq, transitionName, step);
+    : await transitionCase(context, caseId, sinceSeq, transitionName, {
+        ...step,
+        // Only a module's step records answers: the engine refuses them here (422 `step_answers`).
+        ...(assistanceReceived === undefined ? {} : { stepAnswers: { assistanceReceived } }),
+      });
   await notifyApplicantOfChange(services, state, sinceSeq);
   return { state, nextSteps: nextStepsOf(state, definition, context) };
 }

@@ -71,7 +71,7 @@ function placementFileView(file: PlacementFile) {
   };
 }
 
-function placementView(placement: PlacementFile["placement"]) {
+export function placementView(placement: PlacementFile["placement"]) {
   return {
     id: placement.id,
     personId: placement.personId,
@@ -88,7 +88,7 @@ function placementView(placement: PlacementFile["placement"]) {
 }
 
 /** The stays that need attention (overdue, or whose notice day has come), as the dashboard lists them. */
-export async function listPlacements(
+export async function staysNeedingAttention(
   services: EnforcementServices,
   request: FastifyRequest,
   query: { centre?: string | undefined; standing?: "overdue" | "due_soon" | undefined },
@@ -110,22 +110,6 @@ export async function listPlacements(
         noticeDate: row.noticeDate,
         daysOver: row.daysOver,
       })),
-  };
-}
-
-/** The centres with their occupancy over the last days, ending today. */
-export async function centresWithOccupancy(services: EnforcementServices, request: FastifyRequest) {
-  const dashboard = await detentionDashboard(services.enforcement.detention.contextFor(request));
-  return {
-    today: dashboard.today,
-    centres: dashboard.centres.map(({ centre, days }) => ({
-      id: centre.id,
-      code: centre.code,
-      names: centre.names,
-      region: centre.region,
-      capacity: centre.capacity,
-      days,
-    })),
   };
 }
 

@@ -4,22 +4,25 @@ import { z } from "zod";
 import { apiRateLimit } from "../../../access/index.js";
 import type { EnforcementServices } from "../../enforcement-services.js";
 import {
-  centresWithOccupancy,
   endFromApi,
   extendFromApi,
-  listPlacements,
   placeFromApi,
   readPlacement,
   reviewFromApi,
+  staysNeedingAttention,
 } from "./detention-api-handlers.js";
+import { centresWithOccupancy, listStaysFromApi, occupancyCsv } from "./detention-api-lists.js";
 import {
   centreOccupancySchema,
   errorResponses,
   formBody,
+  listedStaySchema,
+  occupancyQuery,
   placementFileSchema,
   placementParams,
   staffApi,
   stayAtRiskSchema,
+  stayListQuery,
 } from "./detention-api-schemas.js";
 
 const tags = ["Detention"];
@@ -31,6 +34,7 @@ const fileAnswer = { 200: placementFileSchema, ...errorResponses };
  */
 export function registerDetentionApi(app: FastifyInstance, services: EnforcementServices): void {
   registerDetentionApiReads(app, services);
+  registerOccupancyApi(app, services);
   registerDetentionApiChanges(app, services);
 }
 
@@ -48,6 +52,34 @@ function registerDetentionApiReads(app: FastifyInstance, services: EnforcementSe
       ...options,
       schema: {
         tags,
+        summary: "The register: all stays",
+        description:
+          "Every stay, running and ended, that the officer's agency made (all with `scope.all_agencies`), " +
+          "filtered and paged: running stays first by their next legal date (overdue ones first), then ended " +
+          "stays, the latest ended first. The list and each person shown are audited. A filter that is not " +
+          `valid answers 400 \`detention_filter_invalid\` naming it. ${staffApi}`,
+        querystring: stayListQuery,
+        response: {
+          200: z.object({
+            today: z.string(),
+            total: z.number().int(),
+            page: z.number().int(),
+            pageCount: z.number().int(),
+            limit: z.number().int(),
+            placements: z.array(listedStaySchema),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => listStaysFromApi(services, request),
+  );
+  api.get(
+    `${base}/attention`,
+    {
+      ...options,
+      schema: {
+        tags,
         summary: "Stays needing attention",
         description: `The running stays that are overdue or whose notice day has come, overdue first. ${staffApi}`,
         querystring: z.object({
@@ -60,23 +92,7 @@ function registerDetentionApiReads(app: FastifyInstance, services: EnforcementSe
         },
       },
     },
-    (request) => listPlacements(services, request, request.query),
-  );
-  api.get(
-    "/api/v1/detention/centres",
-    {
-      ...options,
-      schema: {
-        tags,
-        summary: "Centres and their occupancy",
-        description: `Each centre with the people present, arrivals and releases on each of the last 7 days. ${staffApi}`,
-        response: {
-          200: z.object({ today: z.string(), centres: z.array(centreOccupancySchema) }),
-          ...errorResponses,
-        },
-      },
-    },
-    (request) => centresWithOccupancy(services, request),
+    (request) => staysNeedingAttention(services, request, request.query),
   );
   api.get(
     `${base}/:id`,
@@ -91,6 +107,49 @@ function registerDetentionApiReads(app: FastifyInstance, services: EnforcementSe
       },
     },
     (request) => readPlacement(services, request, request.params.id),
+  );
+}
+
+function registerOccupancyApi(app: FastifyInstance, services: EnforcementServices): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const options = {
+    config: { rateLimit: apiRateLimit },
+    preHandler: [services.enforcement.guards.requireSignedIn],
+  };
+  const period =
+    "A period that is not valid (a date that is not one, an end before the start or after today, more " +
+    "than a year) answers 400 `detention_period_invalid` naming the field.";
+  api.get(
+    "/api/v1/detention/centres",
+    {
+      ...options,
+      schema: {
+        tags,
+        summary: "Centres and their occupancy",
+        description: `Each centre with its capacity and, on each day of the period, the people present at the day's end, arrivals and releases. ${period} ${staffApi}`,
+        querystring: occupancyQuery,
+        response: {
+          200: z.object({ from: z.string(), to: z.string(), centres: z.array(centreOccupancySchema) }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => centresWithOccupancy(services, request),
+  );
+  api.get(
+    "/api/v1/detention/centres/occupancy.csv",
+    {
+      ...options,
+      schema: {
+        tags,
+        summary: "Occupancy as a CSV file",
+        description: `The same figures, one line per centre and day (UTF-8 with a byte-order mark, headed in the request's language). ${period} ${staffApi}`,
+        querystring: occupancyQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string().describe("CSV"), ...errorResponses },
+      },
+    },
+    (request, reply) => occupancyCsv(services, request, reply),
   );
 }
 

@@ -13,7 +13,8 @@ const apiError = z
   })
   .describe(
     "An error. `detention_body_invalid` (422) lists `details.problems`: `{ field, messageKey, message }` for " +
-      "each field missing or not valid; a period beyond the law's limits answers 422 with the limit's code " +
+      "each field missing or not valid; so do `detention_filter_invalid` and `detention_period_invalid` (400) " +
+      "for a filter or a period of the query that is not valid; a period beyond the law's limits answers 422 with the limit's code " +
       "(`detention_period_beyond_initial`, `detention_extension_beyond_maximum`, `detention_extension_too_long`) " +
       "and `details.lastLawfulDay`.",
   );
@@ -115,4 +116,40 @@ export const centreOccupancySchema = centreSchema.extend({
       releases: z.number().int(),
     }),
   ),
+});
+
+export const listedStaySchema = z.object({
+  placement: placementSchema,
+  person: personSchema,
+  centreCode: z.string().nullable(),
+  standing: z
+    .enum(["in_time", "expiring", "due_today", "overdue", "ended"])
+    .describe("Where the stay stands today; `ended` once released or removed"),
+  noticeDate: z.string().nullable().describe("The working day the centre's head is told the period ends"),
+  nextLegalDate: z
+    .string()
+    .nullable()
+    .describe("The notice day until it has passed, then the last lawful day; null for an ended stay"),
+  daysOver: z.number().int().describe("Calendar days past the last lawful day"),
+});
+
+const queryText = (description: string) => z.string().optional().describe(description);
+
+/** Checked by the register's own filter rules in the handler, so that a bad one answers 400 naming it. */
+export const stayListQuery = z.object({
+  q: queryText(
+    "A name (given name and surname, any script), a register id, a document number or a court case number",
+  ),
+  centre: queryText("A centre's code or id"),
+  status: queryText("`placed` (in detention), `released` or `removed`"),
+  overdue: queryText("`true`: only stays held beyond their last lawful day"),
+  from: queryText("With `to`: stays in detention on at least one day of the period (YYYY-MM-DD)"),
+  to: queryText("The period's last day (YYYY-MM-DD)"),
+  page: queryText("1 for the first page"),
+  limit: queryText("Stays on a page, 1 to 200 (50 if not given)"),
+});
+
+export const occupancyQuery = z.object({
+  from: queryText("The period's first day (YYYY-MM-DD); the last 7 days up to today if no period is given"),
+  to: queryText("The period's last day, at most today and at most a year after `from`"),
 });

@@ -117,11 +117,11 @@ describe("the detention API", () => {
       permittedUntil: "2026-03-01",
     });
     expect(late.statusCode).toBe(201);
-    const overdue = await call(officer, "GET", `${base}?standing=overdue&centre=DEMO-BAKU-DC`);
+    const overdue = await call(officer, "GET", `${base}/attention?standing=overdue&centre=DEMO-BAKU-DC`);
     expect(overdue.json().placements.map((row: { placement: { id: string } }) => row.placement.id)).toEqual([
       late.json().placement.id,
     ]);
-    expect((await call(officer, "GET", `${base}?standing=due_soon`)).json().placements).toEqual([]);
+    expect((await call(officer, "GET", `${base}/attention?standing=due_soon`)).json().placements).toEqual([]);
     const centres = await call(officer, "GET", "/api/v1/detention/centres");
     const baku = centres.json().centres.find((centre: { id: string }) => centre.id === centreId);
     expect(baku.days.at(-1)).toMatchObject({ date: "2026-03-02", present: 2, arrivals: 1 });
@@ -140,6 +140,62 @@ describe("the detention API", () => {
     });
     expect(released.statusCode).toBe(200);
     expect(released.json().placement.status).toBe("released");
+  });
+
+  it("lists the register with filters and pages; occupancy over a chosen period as JSON and CSV", async () => {
+    const all = await call(officer, "GET", `${base}?limit=1`);
+    expect(all.statusCode).toBe(200);
+    expect(all.json()).toMatchObject({ total: 2, page: 1, pageCount: 2, limit: 1 });
+    // Running stays first: Karimov's, placed today; Haddad was released today.
+    expect(all.json().placements[0]).toMatchObject({
+      person: { name: "Aziz Karimov" },
+      standing: "in_time",
+      centreCode: "DEMO-BAKU-DC",
+    });
+    const released = await call(officer, "GET", `${base}?status=released&q=Leyla%20Haddad&from=2026-02-01`);
+    expect(released.json().placements.map((row: { standing: string }) => row.standing)).toEqual(["ended"]);
+
+    // Haddad's stay began on 1 February.
+    const week = await call(officer, "GET", "/api/v1/detention/centres?from=2026-01-30&to=2026-02-05");
+    expect(week.json()).toMatchObject({ from: "2026-01-30", to: "2026-02-05" });
+    const baku = week.json().centres.find((centre: { id: string }) => centre.id === centreId);
+    expect(baku.days.map((day: { present: number }) => day.present)).toEqual([0, 0, 1, 1, 1, 1, 1]);
+    const csv = await app.karvan.server.inject({
+      method: "GET",
+      url: "/api/v1/detention/centres/occupancy.csv?from=2026-03-01&to=2026-03-02",
+      headers: sessionHeaders(officer, false),
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body).toContain("DEMO-BAKU-DC,");
+    expect(
+      csv.body.split("\r\n").find((line) => line.includes("DEMO-BAKU-DC") && line.includes("2026-03-02")),
+    ).toMatch(/,2026-03-02,\d+,1,\d+,1,1$/);
+  });
+
+  it("answers 400 with the field and a message in the caller's language for a bad period or filter", async () => {
+    const tooLong = await call(
+      officer,
+      "GET",
+      "/api/v1/detention/centres?from=2025-01-01&to=2026-03-01&lang=ru",
+    );
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error).toMatchObject({
+      code: "detention_period_invalid",
+      details: { problems: [{ field: "to", messageKey: "detention.errors.periodTooLong" }] },
+    });
+    expect(tooLong.json().error.details.problems[0].message).toContain("года");
+    const notADate = await call(officer, "GET", "/api/v1/detention/centres/occupancy.csv?from=2026-02-30");
+    expect(notADate.statusCode).toBe(400);
+    expect(notADate.json().error.details.problems[0].field).toBe("from");
+    const badFilter = await call(officer, "GET", `${base}?status=escaped&centre=NOWHERE&limit=0`);
+    expect(badFilter.statusCode).toBe(400);
+    expect(badFilter.json().error.code).toBe("detention_filter_invalid");
+    expect(
+      badFilter.json().error.details.problems.map((problem: { field: string }) => problem.field),
+    ).toEqual(["status", "limit"]);
+    const unknownCentre = await call(officer, "GET", `${base}?centre=NOWHERE`);
+    expect(unknownCentre.json().error.details.problems[0].field).toBe("centre");
   });
 
   it("refuses a period beyond the law's limits, naming the last lawful day", async () => {

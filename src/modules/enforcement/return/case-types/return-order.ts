@@ -357,7 +357,9 @@ export const returnOrder = defineCaseType({
     },
     returns: {
       returnedBy: { "record-departure": "voluntary", "record-removal": "forced" },
-      assistance: "assistedReturnOffered",
+      assistanceOffered: "assistedReturnOffered",
+      // Recorded with the departure (moveReturnOrder), since an offer is not always taken up.
+      assistanceReceived: "assistanceReceived",
       destination: {
         answer: "destination",
         codes: { origin: "origin", transit: "transit", "third-country": "other" },

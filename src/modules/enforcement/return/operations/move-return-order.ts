@@ -32,6 +32,8 @@ export interface ReturnStepInput extends Pick<TransitionInput, "reasons" | "comm
   occurredOn?: string;
   /** The written record of the outcome. */
   record?: string;
+  /** A departure: whether the person received return assistance (the statistics count this, not the offer). */
+  assistanceReceived?: string;
 }
 
 function invalid(code: string): DomainError {
@@ -58,6 +60,14 @@ function checkOutcome(
   return { on, record };
 }
 
+/** A departure says whether return assistance was received, whatever the order offered. */
+function checkAssistance(input: ReturnStepInput, step: ReturnStep): "yes" | "no" | null {
+  if (step !== "record-departure") return null;
+  const received = input.assistanceReceived;
+  if (received !== "yes" && received !== "no") throw invalid("assistance_received");
+  return received;
+}
+
 /** A refusal inside the step's transaction would be rolled back with it: the permission is checked (and a refusal audited) first. */
 async function authorizeStep(context: CasesContext, state: CaseState, step: ReturnStep): Promise<void> {
   const transition = returnOrder.transitions.find((one) => one.name === step);
@@ -75,7 +85,8 @@ async function authorizeStep(context: CasesContext, state: CaseState, step: Retu
 
 /**
  * Moves an order to leave one step along its workflow through the case engine, and in the same
- * transaction (the engine's, as the module's step) records the outcome (its day and written record)
+ * transaction (the engine's, as the module's step) records the outcome (its day and written record,
+ * and for a departure whether return assistance was received)
  * and brings the return's own records in line: the entry ban on the watch list at approval, the
  * departure deadline at the notice, the ban ended at cancellation. The outcome's day goes on the
  * engine's event too, so that statistics date a return by the day the person left.
@@ -94,12 +105,15 @@ export async function moveReturnOrder(
   const now = context.clock.now();
   const outcome = step in outcomeOfStep ? outcomeOfStep[step as keyof typeof outcomeOfStep] : null;
   const written = outcome ? checkOutcome(input, current, services.calendar.legalDate(now)) : null;
+  const assistance = checkAssistance(input, step);
   // An order to leave has one outcome: the order itself.
   const engineInput: TransitionInput = {
     ...(input.reasons === undefined ? {} : { reasons: input.reasons }),
     ...(input.comment === undefined ? {} : { comment: input.comment }),
     ...(step === "draft-order" ? { outcome: "order-to-leave" } : {}),
     ...(written ? { occurredOn: written.on } : {}),
+    // On the step's event, where the statistics read the assistance received.
+    ...(assistance ? { stepAnswers: { assistanceReceived: assistance } } : {}),
     // The departure deadline runs from the notice: the engine keeps it as the case's next due
     // date, so the queues sort, filter and flag it as they do legal deadlines.
     ...(step === "notify"
@@ -119,6 +133,7 @@ export async function moveReturnOrder(
           outcome,
           occurredOn: written.on,
           record: written.record,
+          assistanceReceived: assistance === null ? null : assistance === "yes",
           recordedBy: context.principal?.userId as string,
           recordedAt: now,
         });

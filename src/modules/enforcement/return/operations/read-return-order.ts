@@ -20,7 +20,13 @@ export interface ReturnOrderFile {
   dueAt: string | null;
   standing: DepartureStanding | null;
   entryBanEntryId: string | null;
-  outcomes: Array<{ outcome: string; occurredOn: string; record: string }>;
+  /** A departure's outcome says whether return assistance was received (null for the others). */
+  outcomes: Array<{
+    outcome: string;
+    occurredOn: string;
+    record: string;
+    assistanceReceived: boolean | null;
+  }>;
   steps: ReturnStep[];
 }
 
@@ -83,6 +89,7 @@ export async function readReturnOrder(
       outcome: one.outcome,
       occurredOn: one.occurredOn,
       record: one.record,
+      assistanceReceived: one.assistanceReceived,
     })),
     steps: availableTransitions(state, definition).map((transition) => transition.name as ReturnStep),
   };

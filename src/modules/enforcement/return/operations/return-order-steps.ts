@@ -14,6 +14,7 @@ export function returnOrderStepRunners(): ReadonlyMap<string, ModuleStepRunner> 
       ...(input.comment === undefined ? {} : { comment: input.comment }),
       ...(input.occurredOn === undefined ? {} : { occurredOn: input.occurredOn }),
       ...(input.record === undefined ? {} : { record: input.record }),
+      ...(input.assistanceReceived === undefined ? {} : { assistanceReceived: input.assistanceReceived }),
     });
   return new Map([[returnOrder.code, run]]);
 }

@@ -21,6 +21,7 @@ function fieldOf(code: string): string {
   if (code === "outcome_record") return "record";
   if (code === "reasons_required") return "reasons";
   if (code === "comment_required") return "comment";
+  if (code === "assistance_received") return "assistanceReceived";
   return "submit";
 }
 
@@ -35,7 +36,7 @@ export async function takeReturnStep(cases: CasesModule, request: StepRequest, r
   const { id, step } = request.params;
   const body = request.body;
   const input: ReturnStepInput = {};
-  for (const name of ["reasons", "comment", "occurredOn", "record"] as const) {
+  for (const name of ["reasons", "comment", "occurredOn", "record", "assistanceReceived"] as const) {
     const value = field(body, name);
     if (value !== undefined) input[name] = value;
   }

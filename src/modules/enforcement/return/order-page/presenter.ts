@@ -10,12 +10,15 @@ export interface StepProblem {
   values: ReturnStepInput;
 }
 
-/** What each step asks for besides the button. */
-const stepFields: Record<string, Array<"reasons" | "comment" | "occurredOn" | "record">> = {
+type StepField = "reasons" | "comment" | "occurredOn" | "record" | "assistanceReceived";
+
+/** What each step asks for besides the button; a departure also whether assistance was received. */
+const stepFields: Record<string, StepField[]> = {
   "draft-order": ["reasons"],
   approve: [],
   return: ["comment"],
   notify: [],
+  "record-departure": ["occurredOn", "assistanceReceived", "record"],
 };
 const outcomeFields = ["occurredOn", "record"] as const;
 
@@ -29,6 +32,14 @@ export function renderReturnOrder(
   const { t, locale } = request;
   const done = typeof (request.query as Record<string, unknown>)?.done === "string";
   const label = (step: string) => t(`returnOrders.steps.${step}`);
+  const yesNo = (value: unknown) =>
+    t(
+      value === "yes" || value === true
+        ? "returnOrders.page.yes"
+        : value === "no" || value === false
+          ? "returnOrders.page.no"
+          : "returnOrders.page.notAnswered",
+    );
   return reply
     .header("cache-control", "private, no-store")
     .render("enforcement/return/order-page/order.njk", {
@@ -38,7 +49,17 @@ export function renderReturnOrder(
       done,
       stateText: t(`returnOrders.states.${order.state.state}`),
       standingText: order.standing ? t(`returnOrders.standing.${order.standing}`) : null,
-      outcomes: order.outcomes.map((one) => ({ ...one, text: t(`returnOrders.outcomes.${one.outcome}`) })),
+      assistanceOfferedText: yesNo(order.state.answers.assistedReturnOffered),
+      outcomes: order.outcomes.map((one) => ({
+        ...one,
+        text: t(`returnOrders.outcomes.${one.outcome}`),
+        assistanceText:
+          one.assistanceReceived === null
+            ? null
+            : `${t("returnOrders.page.assistanceReceivedShort")}: ${yesNo(one.assistanceReceived)}`,
+      })),
+      yesText: t("returnOrders.page.yes"),
+      noText: t("returnOrders.page.no"),
       steps: order.steps.map((step) => ({
         name: step,
         label: label(step),

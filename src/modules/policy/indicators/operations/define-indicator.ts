@@ -3,16 +3,24 @@ import { DomainError } from "../../../../platform/errors/index.js";
 import { findAgencyByCode } from "../../../access/index.js";
 import { auditIndicator, authorizeIndicatorDefining } from "../indicator-access.js";
 import type { IndicatorContext } from "../indicator-context.js";
+import { checkFilterCodes } from "../indicator-filter-codes.js";
 import type { IndicatorForm } from "../indicator-forms.js";
 import type { IndicatorInput } from "../indicator-record.js";
 import { findIndicatorById, insertIndicator } from "../indicator-repository.js";
 import { tellFocalPoints } from "./tell-focal-points.js";
 
-/** The form's definition with its responsible agency found by code (422 for an unknown one). */
+/**
+ * The form's definition with its responsible agency found by code (422 for an unknown one) and its
+ * filters' codes checked against the statistics (422 `policy_indicator_filter_unknown_code`).
+ */
 export async function indicatorInput(
   context: IndicatorContext,
   form: IndicatorForm,
 ): Promise<IndicatorInput> {
+  await checkFilterCodes(context.db, [
+    { field: "numeratorFilter", ref: form.numerator },
+    { field: "denominatorFilter", ref: form.denominator },
+  ]);
   const agency = await findAgencyByCode(context.db, form.responsibleAgencyCode);
   if (!agency)
     throw new DomainError("policy_indicator_unknown_agency", 422, "policyIndicators.errors.agency");

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../../test/support/test-app.js";
 import type { TestClient } from "../../../../../test/support/test-client.js";
@@ -72,6 +73,42 @@ describe("policy indicator pages", () => {
     expect(app.mailer.lastTo("focal@labour.gov.az")?.text).toContain(
       "/policy/indicators/cohort-employment-rate/values",
     );
+  });
+
+  it("offer every active agency, and the codes the statistics know for a filter, refusing others at the field", async () => {
+    await app.database.db.execute(
+      sql`insert into agencies (code, kind, name_az, name_en, name_ru)
+          values ('ADDED', 'ministry', 'Əlavə agentlik', 'Added agency', 'Добавленное ведомство')`,
+    );
+    const form = await officer.get("/policy/indicators/new");
+    expect(form.body).toContain('<option value="ADDED">Added agency</option>');
+    expect(form.body).toContain('data-filter-series="numeratorSeries"');
+
+    const codes = await officer.get("/policy/indicator-filter-codes?series=processing", {
+      accept: "application/json",
+    });
+    expect(codes.statusCode).toBe(200);
+    const timeliness = codes.json().columns.find((one: { column: string }) => one.column === "d2");
+    expect(timeliness.label).toBe("Against the legal time (d2)");
+    expect(timeliness.codes[0]).toEqual({ code: "WITHIN", label: "WITHIN — Within the legal time" });
+    const unknown = await officer.get("/policy/indicator-filter-codes?series=nothing", {
+      accept: "application/json",
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.code).toBe("policy_indicator_unknown_series");
+
+    const refused = await officer.post("/policy/indicators/new", {
+      ...definition,
+      code: "late-decisions",
+      kind: "computed",
+      numeratorSeries: "processing",
+      numeratorFilter: "d2=LAET",
+      factor: "1",
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#numeratorFilter"');
+    expect(refused.body).toContain('data-error-code="policy_indicator_filter_unknown_code"');
+    expect(refused.body).toContain('value="d2=LAET"');
   });
 
   it("take values from the responsible agency's focal point, and refuse another agency's with its code", async () => {

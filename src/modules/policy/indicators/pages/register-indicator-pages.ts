@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { type IndicatorPagesDependencies, indicatorPages } from "../indicator-pages-module.js";
 import { registerDefinitionPages } from "./definition/routes.js";
+import { registerFilterCodes } from "./filter-codes/routes.js";
 import { registerIndicatorPage } from "./indicator/routes.js";
 import { registerIndicatorListPage } from "./indicator-list/routes.js";
 import { registerValueEntryPage } from "./value-entry/routes.js";
@@ -13,6 +14,7 @@ export function registerPolicyIndicatorPages(
   const pages = indicatorPages(dependencies);
   registerIndicatorListPage(app, pages);
   registerDefinitionPages(app, pages);
+  registerFilterCodes(app, pages);
   registerIndicatorPage(app, pages);
   registerValueEntryPage(app, pages);
 }

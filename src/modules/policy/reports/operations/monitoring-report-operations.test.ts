@@ -11,9 +11,15 @@ import { createI18n, type I18n } from "../../../../platform/http/index.js";
 import { findAgencyByCode, type Permission, type Principal } from "../../../access/index.js";
 import { seedDemoIndicators } from "../../indicators/operations/seed-demo-indicators.js";
 import { seedPolicyDocument } from "../../strategies/operations/seed-policy-document.js";
-import { insertReport, listActions, updateActionProgress } from "../../strategies/repository.js";
+import {
+  insertReport,
+  listActions,
+  setPlanItemInternal,
+  updateActionProgress,
+} from "../../strategies/repository.js";
 import { policyDocuments } from "../../strategies/schema.js";
 import { assembleMonitoringReport, type MonitoringReportContext } from "../assemble-monitoring-report.js";
+import { publicVersion } from "../monitoring-report.js";
 import { exportMonitoringReport } from "./export-monitoring-report.js";
 import { publishMonitoringReport } from "./publish-monitoring-report.js";
 import { renderPublishedReport } from "./read-published-report.js";
@@ -228,6 +234,43 @@ describe("the monitoring report of a document", () => {
       status: 404,
       code: "policy_report_not_published",
     });
+  });
+
+  it("leaves an action marked internal out of the public version, and keeps it, marked, in the full one", async () => {
+    const [, training] = await listActions(database.db, documentId);
+    await setPlanItemInternal(database.db, "action", training?.id as string, true);
+    try {
+      const full = await assembleMonitoringReport(as(officer()), documentId, "2026-Q3", {
+        locale: "en",
+        t: i18n.t("en"),
+      });
+      const codes = (report: typeof full) =>
+        report.objectives
+          .flatMap((one) => one.measures.flatMap((measure) => measure.actions))
+          .map((a) => a.code);
+      expect(codes(full)).toEqual(["1.1.1", "1.1.2"]);
+      expect(full.objectives[0]?.measures[0]?.actions[1]?.internal).toBe(true);
+      expect(codes(publicVersion(full))).toEqual(["1.1.1"]);
+
+      const id = await publishMonitoringReport(as(officer()), documentId, "2026-Q3");
+      const published = await docxText(
+        (await renderPublishedReport(database.db, id, "docx", "en", i18n.t("en"))).body,
+      );
+      expect(published).toContain("Open the online work-permit form");
+      expect(published).not.toContain("Train the regional offices");
+      const exported = await exportMonitoringReport(as(officer()), {
+        documentId,
+        period: "2026-Q3",
+        locale: "en",
+        format: "docx",
+        edition: "full",
+      });
+      const text = await docxText(exported.body);
+      expect(text).toContain("Train the regional offices");
+      expect(text).toContain("Internal");
+    } finally {
+      await setPlanItemInternal(database.db, "action", training?.id as string, false);
+    }
   });
 
   it("is not published for a document still in draft", async () => {

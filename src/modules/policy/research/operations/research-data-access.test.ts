@@ -75,6 +75,13 @@ async function errorOf(promise: Promise<unknown>): Promise<{ code: string; statu
 beforeAll(async () => {
   database = await createTestDatabase();
   const sms = (await findAgencyByCode(database.db, "SMS"))?.id as string;
+  // An agency an administrator added, not in the country profile: its officer reviews too.
+  const [added] = await queryRows<{ id: string }>(
+    database.db,
+    sql`insert into agencies (code, kind, name_az, name_en, name_ru)
+        values ('DPA', 'authority', 'Məlumatların Müdafiəsi', 'Data Protection Authority', 'Защита данных')
+        returning id`,
+  );
   const [researcherId, otherId, dpoId] = await createActiveUsers(
     database.db,
     [
@@ -93,6 +100,14 @@ beforeAll(async () => {
         agencyId: sms,
         roles: ["data_protection_officer"],
         locale: "en",
+      },
+      {
+        email: "dpo@dpa.gov.az",
+        fullName: "Second Officer",
+        kind: "staff",
+        agencyId: added?.id as string,
+        roles: ["data_protection_officer"],
+        locale: "ru",
       },
     ],
     "Long-enough-test-password-1",
@@ -142,6 +157,14 @@ describe("research data access", () => {
     const application = await submitted();
     expect(application.status).toBe("submitted");
     expect(mailer.lastTo("dpo@sms.gov.az")?.text).toContain(`/research/reviews/${application.id}`);
+    // Every holder of research.review is told, whichever agency, in their own language.
+    expect(mailer.lastTo("dpo@dpa.gov.az")?.text).toContain(`/research/reviews/${application.id}?lang=ru`);
+    expect(mailer.lastTo("dpo@dpa.gov.az")?.subject).toBe(
+      services.i18n.t("ru")("research.notices.submitted.subject", { reference: application.reference }),
+    );
+    expect(mailer.lastTo("dpo@dpa.gov.az")?.subject).not.toBe(
+      services.i18n.t("en")("research.notices.submitted.subject", { reference: application.reference }),
+    );
     expect((await viewOwnResearchApplication(as(researcher), application.id)).application.id).toBe(
       application.id,
     );

@@ -8,7 +8,7 @@ import type { PolicyStrategiesContext } from "../strategies-module.js";
 export async function addMeasure(
   context: PolicyStrategiesContext,
   objectiveId: string,
-  input: { code: string; title: string; description: string },
+  input: { code: string; title: string; description: string; internal?: boolean },
 ): Promise<string> {
   const objective = await findObjective(context.db, objectiveId);
   if (!objective) throw new NotFoundError("policy_objective_not_found");

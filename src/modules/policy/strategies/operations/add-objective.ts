@@ -9,7 +9,7 @@ import type { PolicyStrategiesContext } from "../strategies-module.js";
 export async function addObjective(
   context: PolicyStrategiesContext,
   documentId: string,
-  input: { code: string; title: string; description: string; indicatorCodes: string[] },
+  input: { code: string; title: string; description: string; indicatorCodes: string[]; internal?: boolean },
 ): Promise<string> {
   for (const code of input.indicatorCodes) {
     // Reports and dashboards follow an objective's indicators by code: a mistyped code would go unseen.

@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { countryProfile } from "../../../../platform/country/index.js";
 import type { Queryable } from "../../../../platform/db/index.js";
 import type { Locale } from "../../../../platform/http/index.js";
 import { formatDate, formatMoney } from "../../../../platform/locale/index.js";
-import { type AgencySummary, findAgenciesByIds, findAgencyByCode } from "../../../access/index.js";
+import { type AgencySummary, findAgenciesByIds, listActiveAgencies } from "../../../access/index.js";
 
 /** Planning pages hold nothing personal, but drafts and agencies' reports are internal: never cached. */
 export function privatePage(reply: FastifyReply): FastifyReply {
@@ -29,14 +28,14 @@ export function agencyName(agency: AgencySummary | undefined, locale: Locale): s
   return agency ? agency.names[locale] : "—";
 }
 
-/** The agencies an action may be given to: the country's agencies (and any already named), by name. */
+/**
+ * The agencies an action may be given to: every active agency, those administrators added included
+ * (and any already named, so an action of a closed agency still shows it), by name.
+ */
 export async function agencyChoices(db: Queryable, locale: Locale, alsoIds: string[] = []) {
-  const fromProfile = await Promise.all(
-    countryProfile().agencies.map((one) => findAgencyByCode(db, one.code)),
-  );
-  const named = await findAgenciesByIds(db, alsoIds);
+  const [active, named] = await Promise.all([listActiveAgencies(db), findAgenciesByIds(db, alsoIds)]);
   const byId = new Map<string, AgencySummary>();
-  for (const agency of [...fromProfile, ...named]) if (agency) byId.set(agency.id, agency);
+  for (const agency of [...active, ...named]) byId.set(agency.id, agency);
   return [...byId.values()].sort((a, b) => a.names[locale].localeCompare(b.names[locale], locale));
 }
 

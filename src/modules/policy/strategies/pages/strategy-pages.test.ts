@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../../test/support/test-app.js";
 import type { TestClient } from "../../../../../test/support/test-client.js";
@@ -133,13 +134,23 @@ describe("policy document pages", () => {
       tree.body,
     )?.[1] as string;
     await officer.get(measureForm);
-    expect(
-      (await officer.post(measureForm, { code: "1.1", title: "Online forms", description: "" })).statusCode,
-    ).toBe(303);
+    const measure = { code: "1.1", title: "Online forms", description: "", internal: "yes" };
+    expect((await officer.post(measureForm, measure)).statusCode).toBe(303);
+    // Marked internal on its form; the document's page says so and makes it public again.
+    const marked = await officer.get(documentPath);
+    expect(marked.body).toMatch(/Online forms <strong class="govuk-tag govuk-tag--yellow">\s*Internal/);
+    const toggle = /action="(\/policy\/measures\/[0-9a-f-]{36}\/internal)"/.exec(marked.body)?.[1] as string;
+    expect((await officer.post(toggle, { internal: "no" })).statusCode).toBe(303);
     const actionForm = /href="(\/policy\/measures\/[0-9a-f-]{36}\/actions\/new)"/.exec(
       (await officer.get(documentPath)).body,
     )?.[1] as string;
-    await officer.get(actionForm);
+    expect((await officer.get(documentPath)).body).not.toMatch(/Online forms <strong class="govuk-tag/);
+    // The agencies offered are every active one, an agency an administrator added included.
+    await app.database.db.execute(
+      sql`insert into agencies (code, kind, name_az, name_en, name_ru)
+          values ('ADDED', 'ministry', 'Əlavə agentlik', 'Added agency', 'Добавленное ведомство')`,
+    );
+    expect((await officer.get(actionForm)).body).toContain("Added agency");
     const action = {
       code: "1.1.1",
       title: "Open the online form",
@@ -164,6 +175,7 @@ describe("policy document pages", () => {
     expect((await officer.get(actionPath)).body).toContain("AZN");
     const edit = await officer.get(`${actionPath}/edit`);
     expect(edit.body).toContain('value="125000.50"');
+    expect(edit.body).not.toMatch(/name="internal" type="checkbox" value="yes" checked/);
     const changed = await officer.post(`${actionPath}/edit`, {
       ...action,
       title: "Open the online work-permit form",
@@ -171,8 +183,12 @@ describe("policy document pages", () => {
       dueOn: "2026-03-09",
       budget: "125000.50",
       partnerAgencyIds: [labourAgencyId],
+      internal: "yes",
     });
     expect(changed.statusCode).toBe(303);
+    expect((await officer.get(`${actionPath}/edit`)).body).toMatch(
+      /name="internal" type="checkbox" value="yes" checked/,
+    );
     expect((await officer.get(documentPath)).body).toContain("1.1.1. Open the online work-permit form");
   });
 

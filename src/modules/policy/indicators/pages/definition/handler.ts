@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { parseForm } from "../../../../../platform/http/index.js";
+import { listActiveAgencies } from "../../../../access/index.js";
 import { filterText, indicatorFormSchema } from "../../indicator-forms.js";
 import type { IndicatorPages } from "../../indicator-pages-module.js";
 import { changeIndicator } from "../../operations/change-indicator.js";
@@ -8,39 +9,37 @@ import { readDefinition } from "../../operations/read-definition.js";
 import { type CodeRequest, type FormErrors, refusalAt, typedValues } from "../page-support.js";
 import { definitionFields, definitionView } from "./presenter.js";
 
-function render(
+async function render(
+  pages: IndicatorPages,
   request: FastifyRequest,
   reply: FastifyReply,
   values: Record<string, string>,
   target: { action: string; editing: boolean },
   errors?: FormErrors,
 ) {
+  const agencies = await listActiveAgencies(pages.db);
   return reply
     .header("cache-control", "private, no-store")
     .render("policy/indicators/pages/definition/definition.njk", {
-      ...definitionView(request, values, target),
+      ...definitionView(request, values, target, agencies),
       errors: errors?.errors,
       errorsByField: errors?.byField ?? {},
       errorCode: errors?.code,
     });
 }
 
-/** The field a refusal concerns: the code when taken, the agency when unknown. */
+/** The field a refusal concerns: the one it names (a filter), the agency when unknown, else the code. */
 function refusedField(error: unknown): string {
-  return (error as { code?: unknown }).code === "policy_indicator_unknown_agency"
-    ? "responsibleAgency"
-    : "code";
+  const { code, details } = error as { code?: unknown; details?: { field?: unknown } };
+  if (typeof details?.field === "string") return details.field;
+  return code === "policy_indicator_unknown_agency" ? "responsibleAgency" : "code";
 }
 
 /** GET /policy/indicators/new: an empty definition, a computed percentage by default. */
-export function showEmptyDefinitionForm(
-  _pages: IndicatorPages,
-  request: FastifyRequest,
-  reply: FastifyReply,
-) {
+export function showEmptyDefinitionForm(pages: IndicatorPages, request: FastifyRequest, reply: FastifyReply) {
   const values = typedValues({}, definitionFields);
   Object.assign(values, { kind: "computed", factor: "100", unitAz: "%", unitEn: "%", unitRu: "%" });
-  return render(request, reply, values, { action: "/policy/indicators/new", editing: false });
+  return render(pages, request, reply, values, { action: "/policy/indicators/new", editing: false });
 }
 
 /** POST /policy/indicators/new: the indicator is stored and its page shown, or the form comes back. */
@@ -48,13 +47,13 @@ export async function defineFromForm(pages: IndicatorPages, request: FastifyRequ
   const target = { action: "/policy/indicators/new", editing: false };
   const values = typedValues(request.body, definitionFields);
   const form = parseForm(indicatorFormSchema, values, request.t);
-  if (!form.ok) return render(request, reply.status(422), values, target, form);
+  if (!form.ok) return render(pages, request, reply.status(422), values, target, form);
   try {
     await defineIndicator(pages.contextFor(request), form.data);
   } catch (error) {
     const refusal = refusalAt(request, error, refusedField(error));
     if (!refusal) throw error;
-    return render(request, reply.status(refusal.status), values, target, refusal);
+    return render(pages, request, reply.status(refusal.status), values, target, refusal);
   }
   return reply.redirect(`/policy/indicators/${form.data.code}`, 303);
 }
@@ -84,7 +83,7 @@ export async function showDefinitionForm(pages: IndicatorPages, request: CodeReq
     responsibleAgency: agencyCode,
     policyChanges: indicator.policyChanges.join("\n"),
   };
-  return render(request, reply, values, {
+  return render(pages, request, reply, values, {
     action: `/policy/indicators/${indicator.code}/edit`,
     editing: true,
   });
@@ -97,13 +96,13 @@ export async function changeFromForm(pages: IndicatorPages, request: CodeRequest
   const target = { action: `/policy/indicators/${indicator.code}/edit`, editing: true };
   const values = typedValues(request.body, definitionFields);
   const form = parseForm(indicatorFormSchema, values, request.t);
-  if (!form.ok) return render(request, reply.status(422), values, target, form);
+  if (!form.ok) return render(pages, request, reply.status(422), values, target, form);
   try {
     await changeIndicator(context, indicator.id, form.data);
   } catch (error) {
     const refusal = refusalAt(request, error, refusedField(error));
     if (!refusal) throw error;
-    return render(request, reply.status(refusal.status), values, target, refusal);
+    return render(pages, request, reply.status(refusal.status), values, target, refusal);
   }
   return reply.redirect(`/policy/indicators/${form.data.code}`, 303);
 }

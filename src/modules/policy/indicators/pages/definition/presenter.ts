@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { countryProfile } from "../../../../../platform/country/index.js";
+import type { AgencySummary } from "../../../../access/index.js";
 import { seriesOptions } from "../../indicator-forms.js";
 import { languageOf } from "../../indicator-presentation.js";
 
@@ -33,15 +33,18 @@ function seriesItems(request: FastifyRequest, chosen: string | undefined) {
   ];
 }
 
-/** The definition form's view: the typed values and the choices of kind, series, direction and agency. */
+/**
+ * The definition form's view: the typed values and the choices of kind, series, direction and agency
+ * (every active agency, those administrators added included).
+ */
 export function definitionView(
   request: FastifyRequest,
   values: Record<string, string>,
   target: { action: string; editing: boolean },
+  agencies: readonly AgencySummary[],
 ) {
   const { t } = request;
   const language = languageOf(request.locale);
-  const agencies = countryProfile().agencies;
   const known = agencies.some((agency) => agency.code === values.responsibleAgency);
   return {
     title: t(target.editing ? "policyIndicators.form.editTitle" : "policyIndicators.form.newTitle"),
@@ -69,11 +72,13 @@ export function definitionView(
       ...(known || !values.responsibleAgency
         ? []
         : [{ value: values.responsibleAgency, text: values.responsibleAgency, selected: true }]),
-      ...agencies.map((agency) => ({
-        value: agency.code,
-        text: agency.names[language],
-        selected: values.responsibleAgency === agency.code,
-      })),
+      ...[...agencies]
+        .sort((a, b) => a.names[language].localeCompare(b.names[language], language))
+        .map((agency) => ({
+          value: agency.code,
+          text: agency.names[language],
+          selected: values.responsibleAgency === agency.code,
+        })),
     ],
   };
 }

@@ -121,6 +121,7 @@ function actionValues(action: PolicyAction): Record<string, string> {
     dueOn: action.dueOn,
     budget: action.budgetMinor === null ? "" : (action.budgetMinor / 100).toFixed(2),
     budgetCurrency: action.budgetCurrency ?? "",
+    internal: action.internal ? "yes" : "",
   };
 }
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { countryProfile } from "../../../../../platform/country/index.js";
 import { indicatorCodes, legalDate, optionalText, planCode, requiredText } from "../form-fields.js";
 
-export const objectiveFormFields = ["code", "title", "description", "indicatorCodes"] as const;
-export const measureFormFields = ["code", "title", "description"] as const;
+export const objectiveFormFields = ["code", "title", "description", "indicatorCodes", "internal"] as const;
+export const measureFormFields = ["code", "title", "description", "internal"] as const;
 export const actionFormFields = [
   "code",
   "title",
@@ -13,19 +13,28 @@ export const actionFormFields = [
   "dueOn",
   "budget",
   "budgetCurrency",
+  "internal",
 ] as const;
+
+/** The "internal" checkbox: ticked, the item is left out of the public monitoring report. */
+const internalFlag = z
+  .string()
+  .optional()
+  .transform((value) => value === "yes");
 
 export const objectiveFormSchema = z.object({
   code: planCode,
   title: requiredText("policyStrategies.errors.titleRequired", 300),
   description: optionalText(5000, true).transform((text) => text ?? ""),
   indicatorCodes,
+  internal: internalFlag,
 });
 
 export const measureFormSchema = z.object({
   code: planCode,
   title: requiredText("policyStrategies.errors.titleRequired", 300),
   description: optionalText(5000, true).transform((text) => text ?? ""),
+  internal: internalFlag,
 });
 
 /** An amount as typed ("1 250 000,50" or "1250000.50") in minor units; empty is no budget. */
@@ -59,6 +68,7 @@ export const actionFormSchema = z
       .trim()
       .transform((text) => text.toUpperCase())
       .refine((code) => code === "" || /^[A-Z]{3}$/.test(code), "policyStrategies.errors.currencyInvalid"),
+    internal: internalFlag,
   })
   .superRefine((form, context) => {
     if (form.dueOn < form.startOn) {
