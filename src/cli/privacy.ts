@@ -13,6 +13,7 @@ function printReport(report: ExpiryReport): void {
   out(`  accounts never confirmed, removed     ${report.unverifiedAccountsRemoved}`);
   out(`  decided and closed cases anonymised   ${report.casesAnonymised}`);
   out(`  cases whose documents were removed    ${report.caseDocumentsRemoved}`);
+  out(`  consultation commenters removed       ${report.consultationCommentersRemoved}`);
 }
 
 /**

@@ -4,6 +4,10 @@
  */
 
 export {
+  countConsultationCommentersDue,
+  removeConsultationCommenters,
+} from "./consultation/operations/remove-commenters.js";
+export {
   type SeedConsultation,
   seedConsultation,
 } from "./consultation/operations/seed-consultation.js";
@@ -18,6 +22,7 @@ export {
 } from "./indicators/operations/indicator-for-report.js";
 export { seedDemoIndicators } from "./indicators/operations/seed-demo-indicators.js";
 export { registerPolicyIndicatorPages } from "./indicators/pages/register-indicator-pages.js";
+export { createPolicyStrategiesModule } from "./policy-module.js";
 export { registerPolicyReportPages } from "./reports/pages/register-report-pages.js";
 export { seedLibraryEntries } from "./research/operations/seed-library-entries.js";
 export { registerResearchPages } from "./research/register-research-pages.js";
@@ -34,7 +39,4 @@ export {
 } from "./strategies/monitoring-reads.js";
 export { type SeedPolicyDocument, seedPolicyDocument } from "./strategies/operations/seed-policy-document.js";
 export { registerPolicyStrategyPages } from "./strategies/register-strategy-pages.js";
-export {
-  createPolicyStrategiesModule,
-  type PolicyStrategiesModule,
-} from "./strategies/strategies-module.js";
+export type { PolicyStrategiesModule } from "./strategies/strategies-module.js";

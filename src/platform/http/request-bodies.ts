@@ -114,9 +114,20 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
  * Every body, JSON or form, is checked for characters the database cannot store: refused with
  * 422 `invalid_characters` naming each field, before any route sees it. Routes that check their
  * input more closely (case answers) give their own, more precise answer for other characters.
+ * The query string is checked too, once here for every search box and filter: such a character
+ * is never typed into a form, so the address is refused with 400 `invalid_query_characters`.
  */
 export function refuseUnstorableCharacters(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
+    const parameters = unstorableStringPaths(request.query);
+    if (parameters.length > 0)
+      throw new DomainError(
+        "invalid_query_characters",
+        400,
+        "errors.invalid_query_characters",
+        { parameters },
+        { fields: parameters.join(", ") },
+      );
     if (request.body === undefined || request.body === null) return;
     if (typeof request.body !== "object" && typeof request.body !== "string") return;
     const fields = unstorableStringPaths(request.body);

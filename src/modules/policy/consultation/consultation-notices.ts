@@ -7,17 +7,19 @@ export function consultationPath(id: string): string {
   return `/consultations/${id}`;
 }
 
-function send(
+async function send(
   context: ConsultationContext,
-  to: { email: string; locale: string },
+  to: { email: string | null; locale: string },
   id: string,
   key: string,
   variables: (locale: Locale) => Record<string, string>,
 ): Promise<void> {
+  // The retention rule removed the address: nobody is left to tell.
+  if (to.email === null) return;
   const locale = isLocale(to.locale) ? to.locale : "az";
   const t = context.i18n.t(locale);
   const values = variables(locale);
-  return context.mailer.send({
+  await context.mailer.send({
     id,
     to: to.email,
     subject: t(`policyConsultation.mail.${key}.subject`, values),

@@ -34,7 +34,8 @@ export interface ConsultationComment {
   authorUserId: string | null;
   authorName: string;
   displayName: string | null;
-  email: string;
+  /** Null once the retention rule removed it. */
+  email: string | null;
   locale: string;
   sectionCode: string | null;
   text: string;

@@ -98,6 +98,16 @@ export async function findUnclosedConsultation(
   return row ? consultationOf(row) : null;
 }
 
+/** A document's consultations, latest first. */
+export async function consultationsOfDocument(db: Queryable, documentId: string): Promise<Consultation[]> {
+  const rows = await db
+    .select()
+    .from(policyConsultations)
+    .where(eq(policyConsultations.documentId, documentId))
+    .orderBy(desc(policyConsultations.opensOn), asc(policyConsultations.id));
+  return rows.map(consultationOf);
+}
+
 export async function closeEarly(db: Queryable, id: string, onDate: string, at: Date): Promise<void> {
   await db
     .update(policyConsultations)
@@ -115,8 +125,7 @@ export async function searchConsultations(
 ): Promise<Consultation[]> {
   const c = policyConsultations;
   const conditions = query.openedOnly ? [sql`${c.opensOn} <= ${query.today}::date`] : [];
-  // A query string may carry NUL, which PostgreSQL cannot compare: it matches nothing stored anyway.
-  for (const word of query.words.replaceAll("\u0000", "").split(/\s+/).filter(Boolean).slice(0, 8)) {
+  for (const word of query.words.split(/\s+/).filter(Boolean).slice(0, 8)) {
     const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     conditions.push(
       sql`concat_ws(' ', ${c.titleAz}, ${c.titleEn}, ${c.titleRu}, ${c.textAz}, ${c.textEn}, ${c.textRu}) ilike ${pattern}`,
@@ -182,9 +191,33 @@ export async function verifyByToken(
   const [row] = await db
     .update(t)
     .set({ status: "pending", verifiedAt: at, verifyTokenHash: null, verifyExpiresAt: null })
-    .where(and(eq(t.verifyTokenHash, tokenHash), eq(t.status, "unverified"), gt(t.verifyExpiresAt, at)))
+    .where(
+      and(
+        eq(t.verifyTokenHash, tokenHash),
+        eq(t.status, "unverified"),
+        gt(t.verifyExpiresAt, at),
+        sql`not exists (select 1 from policy_consultations c
+          where c.id = ${t.consultationId} and c.closed_early_on is not null)`,
+      ),
+    )
     .returning();
   return row ? commentOf(row) : null;
+}
+
+/** Whether a token would still be usable but for its consultation having closed early. */
+export async function tokenOfClosedConsultation(
+  db: Queryable,
+  tokenHash: string,
+  at: Date,
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select comment.id from policy_consultation_comments comment
+      join policy_consultations c on c.id = comment.consultation_id
+      where comment.verify_token_hash = ${tokenHash} and comment.status = 'unverified'
+        and comment.verify_expires_at > ${at.toISOString()}::timestamptz and c.closed_early_on is not null`,
+  );
+  return rows.length > 0;
 }
 
 export async function listComments(

@@ -50,7 +50,8 @@ export const policyConsultationComments = pgTable(
     authorName: text("author_name").notNull(),
     /** What the portal shows instead of the name; null shows "a member of the public". */
     displayName: text("display_name"),
-    email: text("email").notNull(),
+    /** Null once the retention rule removed the commenter's name and address (the name becomes empty). */
+    email: text("email"),
     /** The language the commenter wrote in: their e-mails are sent in it. */
     locale: text("locale").notNull(),
     sectionCode: text("section_code"),

@@ -102,7 +102,10 @@ async function procedureActivity(
   };
 }
 
-/** Activities every installation has whatever its procedures: accounts, the audit trail, statistics. */
+/**
+ * Activities every installation has whatever its procedures: accounts, public consultations, the
+ * audit trail, statistics.
+ */
 function platformActivities(
   services: RetentionServices,
   locale: Locale,
@@ -127,6 +130,12 @@ function platformActivities(
         period: periodText(t, { amount: rules.unverifiedAccounts.removeAfterDays, unit: "days" }),
       }),
       basisText(t, locale, rules, rules.unverifiedAccounts.basis),
+    ]),
+    activity("consultations", [
+      t("privacy.processing.retention.consultationCommenters", {
+        period: periodText(t, { amount: rules.consultationCommenters.removeAfterMonths, unit: "months" }),
+      }),
+      basisText(t, locale, rules, rules.consultationCommenters.basis),
     ]),
     activity("audit", [
       t("privacy.processing.retention.kept"),

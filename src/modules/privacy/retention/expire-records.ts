@@ -4,9 +4,10 @@ import {
   removeUnverifiedAccounts,
   systemActor,
 } from "../../access/index.js";
+import { countConsultationCommentersDue, removeConsultationCommenters } from "../../policy/index.js";
 import { expireDrafts } from "./expire-drafts.js";
 import { expireFinishedCases } from "./expire-finished-cases.js";
-import { daysBefore, type RetentionServices } from "./retention-services.js";
+import { daysBefore, monthsBeforeDate, type RetentionServices } from "./retention-services.js";
 
 /** What a run removed, or with `dryRun` what is due now and would be removed. */
 export interface ExpiryReport {
@@ -17,6 +18,7 @@ export interface ExpiryReport {
   unverifiedAccountsRemoved: number;
   casesAnonymised: number;
   caseDocumentsRemoved: number;
+  consultationCommentersRemoved: number;
 }
 
 /**
@@ -43,6 +45,15 @@ export async function expireRecords(
         `unverifiedAccounts.removeAfterDays=${rules.unverifiedAccounts.removeAfterDays}`,
       );
   const finished = await expireFinishedCases(services, dryRun);
+  const { removeAfterMonths } = rules.consultationCommenters;
+  const closedBefore = monthsBeforeDate(now, removeAfterMonths);
+  const consultationCommentersRemoved = dryRun
+    ? await countConsultationCommentersDue(cases.db, closedBefore)
+    : await removeConsultationCommenters(
+        cases.db,
+        closedBefore,
+        `consultationCommenters.removeAfterMonths=${removeAfterMonths}`,
+      );
   const report: ExpiryReport = {
     dryRun,
     at: now.toISOString(),
@@ -51,6 +62,7 @@ export async function expireRecords(
     unverifiedAccountsRemoved,
     casesAnonymised: finished.anonymised,
     caseDocumentsRemoved: finished.documentsRemoved,
+    consultationCommentersRemoved,
   };
   await recordAudit(cases.db, {
     actor: systemActor,
@@ -63,6 +75,7 @@ export async function expireRecords(
       unverifiedAccountsRemoved: report.unverifiedAccountsRemoved,
       casesAnonymised: report.casesAnonymised,
       caseDocumentsRemoved: report.caseDocumentsRemoved,
+      consultationCommentersRemoved: report.consultationCommentersRemoved,
     },
   });
   return report;

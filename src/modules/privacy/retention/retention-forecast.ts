@@ -1,10 +1,18 @@
 import { countUnverifiedAccounts } from "../../access/index.js";
 import { countFinishedCasesDue, countIdleDrafts } from "../../cases/index.js";
+import { countConsultationCommentersDue } from "../../policy/index.js";
 import { finishedCaseRules } from "./finished-case-rules.js";
 import type { RetentionBasis } from "./retention-rules.js";
-import { daysBefore, type RetentionServices } from "./retention-services.js";
+import { daysBefore, monthsBeforeDate, type RetentionServices } from "./retention-services.js";
 
-type RecordKind = "drafts" | "unverifiedAccounts" | "closedCases" | "documents" | "audit" | "statistics";
+type RecordKind =
+  | "drafts"
+  | "unverifiedAccounts"
+  | "closedCases"
+  | "documents"
+  | "consultationCommenters"
+  | "audit"
+  | "statistics";
 
 /** One line of the report: a kind of record, the rule that applies, and how many records it will reach. */
 export interface ForecastLine {
@@ -12,7 +20,7 @@ export interface ForecastLine {
   /** The setting in the rules file, e.g. `closedCases.byProcedure.stay-registration`. */
   setting: string;
   /** The period; null when the records are kept. */
-  period: { amount: number; unit: "days" | "years" } | null;
+  period: { amount: number; unit: "days" | "months" | "years" } | null;
   /** The procedure a case line is about. */
   typeCode: string | null;
   /** Records whose period ends by the forecast's date (those already due included); null: kept. */
@@ -87,6 +95,18 @@ export async function forecastExpiry(services: RetentionServices): Promise<Reten
       ...keptLine("documents", "documents.removeAfterYears", rules.documents.basis),
       withCase: true,
     });
+  const commenters = rules.consultationCommenters;
+  lines.push({
+    kind: "consultationCommenters",
+    setting: "consultationCommenters.removeAfterMonths",
+    period: { amount: commenters.removeAfterMonths, unit: "months" },
+    typeCode: null,
+    count: await countConsultationCommentersDue(
+      cases.db,
+      monthsBeforeDate(until, commenters.removeAfterMonths),
+    ),
+    basis: commenters.basis,
+  });
   lines.push(keptLine("audit", "audit.keepYears", rules.audit.basis));
   lines.push(keptLine("statistics", "statistics.keepYears", rules.statistics.basis));
   return { from, until, lines };

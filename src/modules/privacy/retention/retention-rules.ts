@@ -45,6 +45,13 @@ const retentionRulesSchema = z
     }),
     /** Uploaded documents of closed cases: null removes them with the case's anonymisation. */
     documents: z.object({ removeAfterYears: yearsOrKeep, basis: basisSchema }),
+    /**
+     * Names and e-mail addresses of those who commented on a public consultation, counted from the
+     * day the consultation closed. A file written before the rule existed gets the default.
+     */
+    consultationCommenters: z
+      .object({ removeAfterMonths: z.number().int().min(1).max(1200), basis: basisSchema })
+      .default({ removeAfterMonths: 12, basis: { kind: "controller" } }),
     /** The audit trail: append-only and sealed, so only null (kept) is supported today. */
     audit: z.object({ keepYears: z.null(), basis: basisSchema }),
     /** Statistical records and cubes: anonymous counts, kept (null) unless a period is set. */

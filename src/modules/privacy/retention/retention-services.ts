@@ -26,3 +26,14 @@ export function yearsBefore(at: Date, years: number): Date {
   if (earlier.getUTCDate() !== at.getUTCDate()) earlier.setUTCDate(0);
   return earlier;
 }
+
+/**
+ * The legal date (as YYYY-MM-DD) `months` before `at`, the last day of a shorter month when the day
+ * does not exist. Taken on the UTC date: the nightly run is well after midnight in the country.
+ */
+export function monthsBeforeDate(at: Date, months: number): string {
+  const earlier = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(earlier.getUTCFullYear(), earlier.getUTCMonth() + 1, 0)).getUTCDate();
+  earlier.setUTCDate(Math.min(at.getUTCDate(), lastDay));
+  return earlier.toISOString().slice(0, 10);
+}

@@ -378,6 +378,7 @@ describe("the data-protection officer's pages", () => {
     expect(report.body).toContain("closedCases.byProcedure.stay-registration");
     expect(report.body).toContain("To be set");
     expect(report.body).toContain("Law of the Republic of Azerbaijan No. 998-IIIQ");
+    expect(report.body).toContain("consultationCommenters.removeAfterMonths");
 
     const record = await staff.browser.get("/privacy/processing-record");
     expect(record.statusCode).toBe(200);
@@ -386,6 +387,7 @@ describe("the data-protection officer's pages", () => {
     // The work permit's labour-market opinion goes to the employment service, with named answers.
     expect(record.body).toContain("State Employment Agency");
     expect(record.body).toContain("Audit trail");
+    expect(record.body).toContain("removed 12 months after the consultation closed");
 
     const officer = await signInNewStaff(app.database.db, clock, app.client(), {
       email: "officer@karvan.example",

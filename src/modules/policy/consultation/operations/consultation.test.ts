@@ -6,9 +6,12 @@ import { ManualClock } from "../../../../platform/clock/index.js";
 import { queryRows } from "../../../../platform/db/index.js";
 import { DomainError } from "../../../../platform/errors/index.js";
 import type { Permission, Principal } from "../../../access/index.js";
+import { expireRecords } from "../../../privacy/index.js";
+import { changePolicyDocumentStatus } from "../../strategies/operations/change-document-status.js";
 import { seedPolicyDocument } from "../../strategies/operations/seed-policy-document.js";
 import { findDocument, listDocuments } from "../../strategies/repository.js";
 import type { ConsultationContext } from "../consultation-access.js";
+import { consultationFollowers } from "../document-followers.js";
 import { renderConsultationReport } from "../render-consultation-report.js";
 import { answerComment } from "./answer-comment.js";
 import { closeConsultationEarly } from "./close-consultation-early.js";
@@ -242,6 +245,51 @@ describe("moderation, closing and the report", () => {
   });
 });
 
+describe("a document leaving consultation", () => {
+  it("closes its open consultation on that date; links not yet opened then say it is closed", async () => {
+    await seedPolicyDocument(app.database.db, clock.now(), {
+      kind: "regulation",
+      title: "Rules on residence",
+      summary: "Draft.",
+      adoptingBody: null,
+      periodStart: null,
+      periodEnd: null,
+      citedActs: [],
+      statuses: [],
+      objectives: [],
+    });
+    const residenceId = (await listDocuments(app.database.db, { text: "Rules on residence" }))[0]?.id ?? "";
+    const today = app.karvan.policyStrategies.today();
+    const id = await openConsultation(as(officer), {
+      documentId: residenceId,
+      ...draft,
+      opensOn: today,
+      closesOn: "2026-06-30",
+      moveDraftToConsultation: true,
+    });
+    await postComment(as(null), id, comment({ email: "slow@example.org" }));
+    await postComment(as(person("public", ["portal.apply"])), id, comment({ sectionCode: null }));
+    const link = new URL(/https?:\/\/\S+/.exec(app.mailer.lastTo("slow@example.org")?.text ?? "")?.[0] ?? "");
+    expect(await consultationFollowers.consultationsOf(app.database.db, residenceId, today)).toEqual([
+      { id, standing: "open", opensOn: today, lastDay: "2026-06-30", pending: 1 },
+    ]);
+
+    await changePolicyDocumentStatus(as(officer), residenceId, { to: "draft", onDate: today });
+    const [listed] = await consultationFollowers.consultationsOf(app.database.db, residenceId, today);
+    expect(listed).toMatchObject({ standing: "closed", lastDay: today });
+    expect((await readPublicConsultation(as(null), id)).standing).toBe("closed");
+    expect(await refusal(postComment(as(null), id, comment()))).toMatchObject({
+      code: "consultation_closed",
+    });
+    expect(await verifyComment(as(null), link.searchParams.get("token") ?? "")).toBe("closed");
+    const audited = await queryRows<{ entity_id: string }>(
+      app.database.db,
+      sql`select entity_id from audit_records where action = 'policy_consultation.closed_with_document'`,
+    );
+    expect(audited).toEqual([{ entity_id: id }]);
+  });
+});
+
 describe("demo data", () => {
   it("puts a demo draft in consultation with its comments, once", async () => {
     expect(await seedDemoConsultation(app.database.db, clock)).toBe(true);
@@ -249,5 +297,40 @@ describe("demo data", () => {
     const [demo] = await listPublicConsultations(as(null), "registration place stay");
     expect(demo).toMatchObject({ demo: true, standing: "open" });
     expect((await readPublicConsultation(as(null), demo?.id ?? "")).comments).toHaveLength(2);
+  });
+});
+
+describe("retention of commenters' names and addresses", () => {
+  it("removes them a year after closing: unconfirmed comments go, the others stay without a name, each audited", async () => {
+    const named = sql`select count(*)::int as n from policy_consultation_comments
+      where status = 'unverified' or email is not null`;
+    const [before] = await queryRows<{ n: number }>(app.database.db, named);
+    // Nothing is due while the consultations closed less than 12 months ago.
+    expect(await expireRecords(app.karvan.retention, { dryRun: true })).toMatchObject({
+      consultationCommentersRemoved: 0,
+    });
+    clock.advance(400 * 24 * 3600_000);
+    const due = (await expireRecords(app.karvan.retention, { dryRun: true })).consultationCommentersRemoved;
+    expect(due).toBe(before?.n);
+    expect(await expireRecords(app.karvan.retention, { dryRun: false })).toMatchObject({
+      consultationCommentersRemoved: due,
+    });
+    expect(await queryRows(app.database.db, named)).toEqual([{ n: 0 }]);
+    const { comments } = await readPublicConsultation(as(null), consultationId);
+    expect(comments.map((one) => one.displayName)).toEqual([null]);
+    const audited = await queryRows<{ n: number }>(
+      app.database.db,
+      sql`select count(*)::int as n from audit_records
+        where action in ('privacy.consultation_comment_removed', 'privacy.consultation_commenter_removed')`,
+    );
+    expect(audited).toEqual([{ n: due }]);
+    const kept = await queryRows<{ named: number; total: number }>(
+      app.database.db,
+      sql`select count(*) filter (where author_name <> '' or display_name is not null
+          or author_user_id is not null)::int as named, count(*)::int as total
+        from policy_consultation_comments`,
+    );
+    expect(kept).toEqual([{ named: 0, total: expect.any(Number) }]);
+    expect(kept[0]?.total).toBeGreaterThan(0);
   });
 });

@@ -77,6 +77,10 @@ describe("consultation pages", () => {
 
     const list = await visitor.get("/consultations?q=registration");
     expect(list.body).toContain(`/consultations/${id}`);
+    // The platform refuses a NUL in any query string, which PostgreSQL could not compare.
+    const nul = await visitor.get("/consultations?q=regis%00tration");
+    expect(nul.statusCode).toBe(400);
+    expect(nul.body).toContain("such as a null character: q");
     const page = await visitor.get(`/consultations/${id}`);
     expect(page.body).toContain("2. No fee.");
     const refused = await visitor.post(`/consultations/${id}/comments`, {
@@ -97,6 +101,11 @@ describe("consultation pages", () => {
     expect((await visitor.get(app.mailer.linkTo("aysel@example.org"))).body).toContain(
       "Your comment is confirmed",
     );
+
+    const documentPage = (await officer.get(`/policy/documents/${documentId}`)).body;
+    expect(documentPage).toContain(`href="/policy/consultations/${id}"`);
+    expect(documentPage).toContain(`href="/consultations/${id}"`);
+    expect(documentPage).toMatch(/Open for comments[\s\S]*data-testid="pending">1</);
 
     const queue = await officer.get(`/policy/consultations/${id}`);
     const commentId = /id="comment-([0-9a-f-]{36})"/.exec(queue.body)?.[1] as string;

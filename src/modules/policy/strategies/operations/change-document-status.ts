@@ -32,5 +32,11 @@ export async function changePolicyDocumentStatus(
       entityId: id,
       details: { from: document.status, to: change.to, onDate: change.onDate },
     });
+    await context.followers?.statusChanged(context, tx, {
+      documentId: id,
+      from: document.status,
+      to: change.to,
+      onDate: change.onDate,
+    });
   });
 }

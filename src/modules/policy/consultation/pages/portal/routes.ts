@@ -80,11 +80,10 @@ export function registerPortalConsultationPages(app: FastifyInstance, module: Po
     { ...open, config: commentLimit.config },
     async (request, reply) => {
       const verified = await verifyComment(module.contextFor(request), queryText(request, "token"));
+      const outcome = verified === "closed" ? "closed" : verified ? "done" : "unusable";
       return reply.header("cache-control", "no-store").render(`${portalViews}/verified.njk`, {
-        title: request.t(
-          verified ? "policyConsultation.verify.doneTitle" : "policyConsultation.verify.unusableTitle",
-        ),
-        verified: verified !== null,
+        title: request.t(`policyConsultation.verify.${outcome}Title`),
+        outcome,
         consultationId: request.params.id,
       });
     },

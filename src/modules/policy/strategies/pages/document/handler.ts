@@ -35,6 +35,7 @@ async function renderDocument(
     module.db,
     actions.map((action) => action.responsibleAgencyId),
   );
+  const consultations = (await module.followers?.consultationsOf(module.db, document.id, today)) ?? [];
   const done = queryText(request, "done");
   if (failure) reply.status(422);
   return privatePage(reply).render("policy/strategies/pages/document/document.njk", {
@@ -78,6 +79,11 @@ async function renderDocument(
       ...version,
       status: t(`policyStrategies.status.${version.status}`),
       supersededOn: shownDate(request, module.calendar.legalDate(version.supersededAt)),
+    })),
+    consultations: consultations.map((consultation) => ({
+      ...consultation,
+      standingText: t(`policyConsultation.standing.${consultation.standing}`),
+      period: `${shownDate(request, consultation.opensOn)} – ${shownDate(request, consultation.lastDay)}`,
     })),
     statusChanges: file.statusChanges.map((change) => ({
       from: t(`policyStrategies.status.${change.fromStatus}`),

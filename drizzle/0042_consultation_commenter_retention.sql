@@ -1,0 +1,1 @@
+ALTER TABLE "policy_consultation_comments" ALTER COLUMN "email" DROP NOT NULL;
