@@ -25,7 +25,7 @@ export { conditionHolds } from "./definition/conditions.js";
 export { type PersonOccurrenceData, personsOfAnswers } from "./definition/persons-of-answers.js";
 export type { PersonRole, PersonsSection } from "./definition/persons-section.js";
 export { CaseTypeRegistry, InvalidCaseTypeError } from "./definition/registry.js";
-export type { StatisticsSection } from "./definition/statistics-section.js";
+export { residencePermitReasons, type StatisticsSection } from "./definition/statistics-section.js";
 export type { AnswerProblem } from "./definition/validate-answers.js";
 export { checkAnswers, requiredDocuments, visiblePages } from "./definition/validate-answers.js";
 export { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";

@@ -1,3 +1,4 @@
+export { apiErrorSchema } from "./api-error-schema.js";
 export type { FieldError, FormResult } from "./forms.js";
 export { formError, parseForm } from "./forms.js";
 export type { I18n, Locale, Translator } from "./i18n.js";

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../../../platform/errors/index.js";
+import { apiErrorSchema } from "../../../platform/http/index.js";
 import { apiRateLimit, apiRequestsPerMinute } from "../../access/index.js";
 import { describeAnswers } from "../definition/answers-schema.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
@@ -10,24 +11,15 @@ import { feeDue } from "../operations/submit-application.js";
 import { caseStatus, caseStatusSchema } from "./case-status.js";
 
 /** The error body of every JSON API answer (the platform's error handler writes it). */
-const apiError = z
-  .object({
-    error: z.object({
-      code: z.string().describe("Stable and machine-readable"),
-      message: z.string().describe("For people, in the language of the request"),
-      reference: z.string().describe("Quote it when you contact support; the logs carry it"),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .describe(
-    "An error. `answers_invalid` (422) lists `details.problems`: `{ item, field, messageKey, message, values }` " +
-      "for each answer that is missing or not valid (`item`, the index in a batch, only on batch endpoints; " +
-      "`values`, when the message names a limit, such as the earliest date allowed); `invalid_characters` (422) " +
-      "lists in the same shape the fields holding characters that cannot be stored (a NUL); " +
-      "`documents_missing` (422) lists `details.missing` document codes. A body that is not JSON is 400 " +
-      "`json_invalid`, one nested deeper than 32 levels 400 `json_too_deep`, one of the wrong shape 400 " +
-      "`validation_failed`.",
-  );
+const apiError = apiErrorSchema(
+  "`answers_invalid` (422) lists `details.problems`: `{ item, field, messageKey, message, values }` " +
+    "for each answer that is missing or not valid (`item`, the index in a batch, only on batch endpoints; " +
+    "`values`, when the message names a limit, such as the earliest date allowed); `invalid_characters` (422) " +
+    "lists in the same shape the fields holding characters that cannot be stored (a NUL); " +
+    "`documents_missing` (422) lists `details.missing` document codes. A body that is not JSON is 400 " +
+    "`json_invalid`, one nested deeper than 32 levels 400 `json_too_deep`, one of the wrong shape 400 " +
+    "`validation_failed`.",
+);
 
 export const errorResponses = {
   400: apiError,

@@ -26,7 +26,7 @@ const officialDecisionCategories = [
  * seasonal workers, intra-corporate transferees, international protection, humanitarian reasons,
  * unaccompanied minors, victims of trafficking, and the other ones of each reason.
  */
-const residencePermitReasons = [
+export const residencePermitReasons = [
   "FAM",
   "EDUC",
   "OCC",

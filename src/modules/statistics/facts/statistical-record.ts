@@ -1,3 +1,4 @@
+import { residencePermitReasons } from "../../cases/index.js";
 /**
  * A statistical record: one thing that happened to one person, in the terms official statistics
  * count (an application lodged, a decision, a permit, a registration, a detention, an order to
@@ -24,31 +25,13 @@ export const asylumOutcomes = ["GENCONV", "SUB_PROT", "HUMSTAT", "REJECTED"] as 
 export const otherOutcomes = ["GRANTED", "REFUSED", "CLOSED"] as const;
 export type DecisionOutcome = (typeof asylumOutcomes)[number] | (typeof otherOutcomes)[number];
 
-/** Eurostat reasons of first residence permits (migr_resfirst). */
-const permitMainReasons = ["FAM", "EDUC", "OCC", "OTH"] as const;
-type PermitMainReason = (typeof permitMainReasons)[number];
-
 /**
- * Eurostat's sub-reasons of residence permits (Regulation (EU) 2020/851, Art. 6(1)), each counted
- * under its reason as well: the part before the underscore.
+ * Eurostat reasons of residence permits (migr_resfirst) and the sub-reasons Regulation (EU) 2020/851
+ * added, each sub-reason counted under its reason as well (the part before the underscore): the
+ * list the case-type definitions declare their reasons from.
  */
-const permitSubReasons = [
-  "EDUC_STUD",
-  "EDUC_OTH",
-  "OCC_HQW",
-  "OCC_RES",
-  "OCC_SEAS",
-  "OCC_ICT",
-  "OCC_OTH",
-  "OTH_PROT",
-  "OTH_HUM",
-  "OTH_UAM",
-  "OTH_VTHB",
-  "OTH_OTH",
-] as const;
-
-/** A reason or, where the source knows it, a sub-reason. */
-export const permitReasons = [...permitMainReasons, ...permitSubReasons] as const;
+export const permitReasons = residencePermitReasons;
+type PermitMainReason = "FAM" | "EDUC" | "OCC" | "OTH";
 export type PermitReason = (typeof permitReasons)[number];
 
 /** The reason a reason or sub-reason counts under. */

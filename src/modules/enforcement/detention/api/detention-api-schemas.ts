@@ -1,23 +1,15 @@
 import { z } from "zod";
+import { apiErrorSchema } from "../../../../platform/http/index.js";
 import { apiRequestsPerMinute } from "../../../access/index.js";
 
 /** The error body of every JSON API answer (the platform's error handler writes it). */
-const apiError = z
-  .object({
-    error: z.object({
-      code: z.string().describe("Stable and machine-readable"),
-      message: z.string().describe("For people, in the language of the request"),
-      reference: z.string().describe("Quote it when you contact support; the logs carry it"),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .describe(
-    "An error. `detention_body_invalid` (422) lists `details.problems`: `{ field, messageKey, message }` for " +
-      "each field missing or not valid; so do `detention_filter_invalid` and `detention_period_invalid` (400) " +
-      "for a filter or a period of the query that is not valid; a period beyond the law's limits answers 422 with the limit's code " +
-      "(`detention_period_beyond_initial`, `detention_extension_beyond_maximum`, `detention_extension_too_long`) " +
-      "and `details.lastLawfulDay`.",
-  );
+const apiError = apiErrorSchema(
+  "`detention_body_invalid` (422) lists `details.problems`: `{ field, messageKey, message }` for " +
+    "each field missing or not valid; so do `detention_filter_invalid` and `detention_period_invalid` (400) " +
+    "for a filter or a period of the query that is not valid; a period beyond the law's limits answers 422 with the limit's code " +
+    "(`detention_period_beyond_initial`, `detention_extension_beyond_maximum`, `detention_extension_too_long`) " +
+    "and `details.lastLawfulDay`.",
+);
 
 export const errorResponses = {
   400: apiError,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { apiErrorSchema } from "../../../../platform/http/index.js";
 import { apiRateLimit, apiRequestsPerMinute } from "../../../access/index.js";
 import type { ReadmissionModule } from "../readmission-module.js";
 import { requestStatuses } from "../request-record.js";
@@ -13,19 +14,10 @@ import {
   transfersDue,
 } from "./readmission-api-handlers.js";
 
-const apiError = z
-  .object({
-    error: z.object({
-      code: z.string().describe("Stable and machine-readable"),
-      message: z.string().describe("For people, in the language of the request"),
-      reference: z.string().describe("Quote it when you contact support; the logs carry it"),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .describe(
-    "An error. `readmission_body_invalid` (422) lists `details.problems`: `{ field, messageKey, message }` " +
-      "for each field missing or not valid; a step the request's status does not allow answers 409.",
-  );
+const apiError = apiErrorSchema(
+  "`readmission_body_invalid` (422) lists `details.problems`: `{ field, messageKey, message }` " +
+    "for each field missing or not valid; a step the request's status does not allow answers 409.",
+);
 const errorResponses = {
   400: apiError,
   401: apiError,
