@@ -2,15 +2,11 @@ import type { Queryable } from "../../../platform/db/index.js";
 import { levelWeights } from "../matching/fellegi-sunter.js";
 import { blockingKeysOf, matchViewOf, type PersonOccurrence } from "../register/occurrence.js";
 import { matchProfiles, personIdsSharingKeys } from "../register/repository.js";
-import { type FieldAgreement, scoreAgainst } from "../register/scoring.js";
+import { bestCandidates, type RankedCandidate } from "../register/scoring.js";
 import { registerModel } from "./register-model.js";
 
-export interface Candidate {
-  personId: string;
-  /** The sum of the fields' log2 likelihood ratios: above 0 the same person is the likelier reading. */
-  score: number;
-  fields: FieldAgreement[];
-}
+/** A person the occurrence may be, with the score and each field's agreement. */
+export type Candidate = RankedCandidate;
 
 export interface FindCandidatesOptions {
   /** How many candidates to return, best first (10 by default). */
@@ -43,11 +39,5 @@ export async function findCandidates(
   const profiles = await matchProfiles(db, ids);
   const { model } = await registerModel(db);
   const weights = levelWeights(model);
-  return profiles
-    .map((profile) => {
-      const { score, fields } = scoreAgainst(view, profile, weights);
-      return { personId: profile.id, score, fields };
-    })
-    .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
-    .slice(0, options.limit ?? 10);
+  return bestCandidates(view, profiles, weights, options.limit ?? 10);
 }

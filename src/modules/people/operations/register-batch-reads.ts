@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRowsPrepared } from "../../../platform/db/index.js";
 import type { FellegiSunterModel } from "../matching/fellegi-sunter.js";
-import type { NameForRegister } from "../register/occurrence.js";
-import type { MatchProfile } from "../register/scoring.js";
+import type { ComparableName, NameForRegister } from "../register/occurrence.js";
+import type { ComparableProfile } from "../register/scoring.js";
 
 /**
  * The statement that waits until no other transaction holds any of these keys' locks, then holds
@@ -43,8 +43,8 @@ export interface RegisterSnapshot {
   prior: PriorOfCase[];
   /** The persons holding each key, at most the cap per key, in the order of the key's index. */
   holders: Map<string, string[]>;
-  /** The profiles of every holder not merged into another. */
-  profiles: Map<string, MatchProfile>;
+  /** The profiles of every holder not merged into another, each name as the matcher compares it. */
+  profiles: Map<string, ComparableProfile>;
   /** The estimated model, when there is one. */
   model: FellegiSunterModel | null;
 }
@@ -65,7 +65,7 @@ interface SnapshotRow {
     birth_date: string | null;
     sex: string | null;
     citizenships: string[];
-    names: NameForRegister[];
+    names: ComparableName[];
     documents: string[];
   }>;
   model: FellegiSunterModel | null;
@@ -75,7 +75,9 @@ interface SnapshotRow {
  * Everything a submission's persons are matched against, in one round trip: the cases' earlier
  * registration (links, and review items by source key), the holders of every person's blocking
  * keys (each key looked up in its index on its own, at most `capPerKey` persons, as `keyHolders`
- * does), those holders' profiles (as `matchProfiles` reads them) and the latest estimated model.
+ * does), those holders' profiles (as `matchProfiles` reads them, but of each name only what the
+ * matcher compares) and the latest estimated model. What is only sent back is built as `json`, which
+ * the server writes out as it builds it, not as `jsonb`, which it would convert twice.
  */
 export async function registerSnapshot(
   db: Queryable,
@@ -106,25 +108,24 @@ export async function registerSnapshot(
           from people_review_items r
           where r.source_key = any(array(select jsonb_array_elements_text(${JSON.stringify(input.sourceKeys)}::jsonb)))),
           '[]'::jsonb) as prior,
-        coalesce((select jsonb_agg(jsonb_build_array(w.key, h.person_id) order by h.position, h.rank)
-          from holders h join wanted w on w.position = h.position), '[]'::jsonb) as holders,
-        coalesce((select jsonb_agg(jsonb_build_object('id', p.id, 'birth_date', p.birth_date, 'sex', p.sex,
-            'citizenships', to_jsonb(p.citizenships),
-            'names', coalesce((select jsonb_agg(jsonb_build_object(
-                'givenNames', n.given_names, 'familyName', n.family_name, 'fullName', n.full_name,
-                'script', n.script, 'givenComparable', n.given_comparable, 'familyComparable', n.family_comparable,
+        coalesce((select json_agg(json_build_array(w.key, h.person_id) order by h.position, h.rank)
+          from holders h join wanted w on w.position = h.position), '[]'::json) as holders,
+        coalesce((select json_agg(json_build_object('id', p.id, 'birth_date', p.birth_date, 'sex', p.sex,
+            'citizenships', to_json(p.citizenships),
+            'names', coalesce((select json_agg(json_build_object(
+                'givenComparable', n.given_comparable, 'familyComparable', n.family_comparable,
                 'givenPhonetic', n.given_phonetic, 'familyPhonetic', n.family_phonetic) order by n.added_at, n.id)
-              from people_names n where n.person_id = p.id), '[]'::jsonb),
-            'documents', coalesce((select jsonb_agg(d.number order by d.added_at, d.id)
-              from people_documents d where d.person_id = p.id), '[]'::jsonb)))
+              from people_names n where n.person_id = p.id), '[]'::json),
+            'documents', coalesce((select json_agg(d.number order by d.added_at, d.id)
+              from people_documents d where d.person_id = p.id), '[]'::json)))
           from people_persons p
           where p.id = any(array(select distinct person_id from holders)) and p.merged_into is null),
-          '[]'::jsonb) as profiles,
+          '[]'::json) as profiles,
         (select m.weights from people_model m order by m.id desc limit 1) as model`,
   );
   const holders = new Map<string, string[]>();
   for (const [key, personId] of row?.holders ?? []) holders.set(key, [...(holders.get(key) ?? []), personId]);
-  const profiles = new Map<string, MatchProfile>();
+  const profiles = new Map<string, ComparableProfile>();
   for (const profile of row?.profiles ?? []) {
     profiles.set(profile.id, {
       id: profile.id,

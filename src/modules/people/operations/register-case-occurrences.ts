@@ -15,7 +15,12 @@ import {
   sourceKeyOf,
 } from "../register/occurrence.js";
 import { preciserBirthDate } from "../register/repository.js";
-import { defaultRegisterModel, keysOfProfile, type MatchProfile, scoreAgainst } from "../register/scoring.js";
+import {
+  bestCandidates,
+  type ComparableProfile,
+  defaultRegisterModel,
+  keysOfProfile,
+} from "../register/scoring.js";
 import type { Candidate } from "./find-candidates.js";
 import {
   type LockedPerson,
@@ -61,16 +66,6 @@ function idsSharingKeys(keys: string[], holders: Map<string, string[]>): string[
     .sort((a, b) => b[1] - a[1])
     .slice(0, scoredAtMost)
     .map(([personId]) => personId);
-}
-
-function scored(view: MatchView, profiles: MatchProfile[], weights: number[][]): Candidate[] {
-  return profiles
-    .map((profile) => {
-      const { score, fields } = scoreAgainst(view, profile, weights);
-      return { personId: profile.id, score, fields };
-    })
-    .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
-    .slice(0, candidatesKept);
 }
 
 /** Where a source registered before stands (as `registerOccurrence` tells it on a repeat). */
@@ -225,8 +220,10 @@ export async function registerCasesOccurrences(
       ids = idsSharingKeys(item.keys, fresh.holders);
       profiles = fresh.profiles;
     }
-    const known = ids.map((id) => profiles.get(id)).filter((one): one is MatchProfile => one !== undefined);
-    const candidates = scored(item.view, known, weights);
+    const known = ids
+      .map((id) => profiles.get(id))
+      .filter((one): one is ComparableProfile => one !== undefined);
+    const candidates = bestCandidates(item.view, known, weights, candidatesKept);
     const best = candidates[0];
     const standing = standingOf(item.sourceKey);
     if (best && best.score >= options.thresholds.link) {

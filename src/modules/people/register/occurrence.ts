@@ -70,6 +70,12 @@ export interface NameForRegister {
   familyPhonetic: string;
 }
 
+/** What the matcher reads of a name: its comparable and phonetic keys. */
+export type ComparableName = Pick<
+  NameForRegister,
+  "givenComparable" | "familyComparable" | "givenPhonetic" | "familyPhonetic"
+>;
+
 const written = (value: string | undefined) => {
   const trimmed = value?.trim().replace(/\s+/g, " ");
   return trimmed ? trimmed : null;
@@ -127,7 +133,7 @@ export const normalisedCode = (value: string | undefined | null): string | null 
 
 /** What the matcher compares: one name, one document, one citizenship (the register's person may hold several). */
 export interface MatchView {
-  name: NameForRegister | undefined;
+  name: ComparableName | undefined;
   birthDate: string | null;
   sex: string | null;
   citizenship: string | null;

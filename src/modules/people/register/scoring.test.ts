@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { levelWeights } from "../matching/fellegi-sunter.js";
 import { blockingKeysOf, matchViewOf, nameOfOccurrence } from "./occurrence.js";
-import { defaultRegisterModel, type MatchProfile, scoreAgainst } from "./scoring.js";
+import { defaultRegisterModel, type MatchProfile, scoreAgainst, scoreAgainstByViews } from "./scoring.js";
 
 const weights = levelWeights(defaultRegisterModel);
 
@@ -66,6 +67,84 @@ describe("scoring an occurrence against a registered person", () => {
     const scored = scoreAgainst(view, profile, weights);
     expect(scored.fields.find((field) => field.field === "surname")?.agreement).toBe("equal");
     expect(scored.fields.find((field) => field.field === "document number")?.agreement).toBe("equal");
+  });
+});
+
+/** Spellings that agree, differ, swap and go missing, so that every level and tie comes up. */
+const spellings = [
+  "Əli Məmmədov",
+  "Ali Mammadov",
+  "Али Мамедов",
+  "MAMEDOV ALI",
+  "Alli Mamadof",
+  "Rəşad Əliyev",
+  "Leyla",
+  "Quliyeva",
+];
+const someDate = fc.constantFrom(
+  null,
+  "1990",
+  "1990-05",
+  "1990-05-01",
+  "1990-01-05",
+  "1991-05-01",
+  "1990-05-11",
+);
+const someDocument = fc.constantFrom("C1234567", "c1234576", "C1243567", "P9", "X1");
+const someCode = (codes: string[]) => fc.option(fc.constantFrom(...codes), { nil: undefined });
+/** Weights with ties (a few values repeated), unordered levels, and now and then an infinite one. */
+const someWeights = fc.oneof(
+  fc.constant(weights),
+  fc.array(
+    fc.array(fc.oneof(fc.constantFrom(-4.5, 0, 5.3, 16.3), fc.double({ min: -30, max: 30, noNaN: true })), {
+      minLength: 5,
+      maxLength: 5,
+    }),
+    { minLength: 6, maxLength: 6 },
+  ),
+  fc.array(fc.array(fc.constantFrom(-Infinity, -1, 0, 2, Infinity), { minLength: 5, maxLength: 5 }), {
+    minLength: 6,
+    maxLength: 6,
+  }),
+);
+
+describe("the best of a person's names and documents", () => {
+  it("is what comparing every name with every document gives, score, levels and words alike", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          fullName: fc.option(fc.constantFrom(...spellings), { nil: undefined }),
+          birthDate: fc.option(someDate, { nil: undefined }),
+          sex: someCode(["F", "M"]),
+          citizenship: someCode(["RU", "AZ", "TR"]),
+          document: fc.option(someDocument, { nil: undefined }),
+        }),
+        fc.record({
+          names: fc.array(fc.constantFrom(...spellings), { maxLength: 4 }),
+          birthDate: someDate,
+          sex: fc.constantFrom(null, "F", "M"),
+          citizenships: fc.uniqueArray(fc.constantFrom("RU", "AZ", "TR"), { maxLength: 3 }),
+          documentNumbers: fc.array(someDocument, { maxLength: 4 }),
+        }),
+        someWeights,
+        (occurrence, person, someWeights) => {
+          const view = matchViewOf({
+            ...occurrence,
+            birthDate: occurrence.birthDate ?? undefined,
+            document: occurrence.document ? { number: occurrence.document } : undefined,
+          });
+          const profile: MatchProfile = {
+            id: "p",
+            ...person,
+            names: person.names.flatMap((fullName) => nameOfOccurrence({ fullName }) ?? []),
+          };
+          expect(scoreAgainst(view, profile, someWeights)).toEqual(
+            scoreAgainstByViews(view, profile, someWeights),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

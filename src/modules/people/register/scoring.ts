@@ -2,7 +2,13 @@ import { dateAgreementLevels } from "../matching/compare-dates.js";
 import { type FellegiSunterModel, MISSING_LEVEL } from "../matching/fellegi-sunter.js";
 import type { FieldComparison } from "../matching/link-records.js";
 import { type PreparedPerson, personComparisons } from "../matching/person-comparisons.js";
-import { blockingKeysOf, type MatchView, type NameForRegister, preparedOf } from "./occurrence.js";
+import {
+  blockingKeysOf,
+  type ComparableName,
+  type MatchView,
+  type NameForRegister,
+  preparedOf,
+} from "./occurrence.js";
 
 /** The fields the register holds and compares: the matcher's person fields without the address. */
 const registerFieldNames = [
@@ -61,14 +67,19 @@ export const defaultRegisterModel: FellegiSunterModel = {
   matchProportion: 0.1,
 };
 
-/** A registered person as the matcher reads it: every name, document and citizenship known. */
-export interface MatchProfile {
+/** A registered person as the matcher compares it: every name's keys, document and citizenship known. */
+export interface ComparableProfile {
   id: string;
   birthDate: string | null;
   sex: string | null;
   citizenships: string[];
-  names: NameForRegister[];
+  names: ComparableName[];
   documentNumbers: string[];
+}
+
+/** A registered person as the matcher reads it: every name as written, document and citizenship known. */
+export interface MatchProfile extends ComparableProfile {
+  names: NameForRegister[];
 }
 
 export interface FieldAgreement {
@@ -85,19 +96,22 @@ export interface ScoredComparison {
 }
 
 /** The views of a person to compare with: one per name and document, so that the best one counts. */
-function viewsOf(profile: MatchProfile, citizenship: string | null): MatchView[] {
+function viewsOf(profile: ComparableProfile, citizenship: string | null): MatchView[] {
   const shared = {
     birthDate: profile.birthDate,
     sex: profile.sex,
-    // A person with several citizenships agrees with an occurrence naming any of them.
-    citizenship:
-      citizenship && profile.citizenships.includes(citizenship)
-        ? citizenship
-        : (profile.citizenships[0] ?? null),
+    citizenship: citizenshipOfProfile(profile, citizenship),
   };
   const names = profile.names.length > 0 ? profile.names : [undefined];
   const documents = profile.documentNumbers.length > 0 ? profile.documentNumbers : [null];
   return names.flatMap((name) => documents.map((documentNumber) => ({ ...shared, name, documentNumber })));
+}
+
+/** A person with several citizenships agrees with an occurrence naming any of them. */
+function citizenshipOfProfile(profile: ComparableProfile, citizenship: string | null): string | null {
+  return citizenship && profile.citizenships.includes(citizenship)
+    ? citizenship
+    : (profile.citizenships[0] ?? null);
 }
 
 function levelsOf(a: PreparedPerson, b: PreparedPerson): number[] {
@@ -112,29 +126,191 @@ function scoreOf(levels: number[], weights: number[][]): number {
   return score;
 }
 
+/** A field's weight at a level, 0 when either side is unknown. */
+const weightOf = (weights: number[][], field: number, level: number) =>
+  level === MISSING_LEVEL ? 0 : (weights[field]?.[level] ?? 0);
+
+const GIVEN = 0;
+const SURNAME = 1;
+const DOCUMENT = 5;
+const sharedFields = [2, 3, 4];
+
+/** The score and levels of the best view; the first one on a tie, as the views come in `viewsOf`. */
+interface BestView {
+  score: number;
+  levels: number[];
+}
+
+/**
+ * The plain computation: every view compared on every field. What `bestView` gives faster, and the
+ * way taken when a weight is infinite (an estimate of 0), where sums may not be ordered.
+ */
+function bestViewByViews(
+  prepared: PreparedPerson,
+  views: MatchView[],
+  weights: number[][],
+): BestView | undefined {
+  let best: BestView | undefined;
+  for (const candidateView of views) {
+    const levels = levelsOf(prepared, preparedOf(candidateView));
+    const score = scoreOf(levels, weights);
+    if (!best || score > best.score) best = { score, levels };
+  }
+  return best;
+}
+
+/**
+ * The best view of a person, with the same result as comparing every view (`bestViewByViews`). The
+ * names decide only the two name fields and the documents only the document field, so each name
+ * and each document is compared once instead of once per pair. The sum runs in field order with
+ * the document last: a view's score is fl(A + d), A the sum of its name's and the shared fields'
+ * weights, d its document's, and floating-point addition never reverses an order. So the best
+ * score is fl(max A + max d), and the first view reaching it (names before documents, as the
+ * views come) is in the first name's row that reaches it, at the first document that does.
+ */
+function bestView(
+  view: MatchView,
+  prepared: PreparedPerson,
+  profile: ComparableProfile,
+  weights: number[][],
+): BestView | undefined {
+  const names = profile.names.length > 0 ? profile.names : [undefined];
+  const documents = profile.documentNumbers.length > 0 ? profile.documentNumbers : [null];
+  const shared = {
+    birthDate: profile.birthDate,
+    sex: profile.sex,
+    citizenship: citizenshipOfProfile(profile, view.citizenship),
+  };
+  const base = preparedOf({ ...shared, name: names[0], documentNumber: documents[0] ?? null });
+  const sharedLevels = sharedFields.map(
+    (field) => registerComparisons[field]?.compare(prepared, base) ?? MISSING_LEVEL,
+  );
+  const nameLevels = names.map((name) => {
+    const other = name === names[0] ? base : { ...base, ...preparedNameOf(name) };
+    return [
+      registerComparisons[GIVEN]?.compare(prepared, other) ?? MISSING_LEVEL,
+      registerComparisons[SURNAME]?.compare(prepared, other) ?? MISSING_LEVEL,
+    ];
+  });
+  const documentLevels = documents.map(
+    (documentNumber) =>
+      registerComparisons[DOCUMENT]?.compare(prepared, {
+        ...base,
+        documentNumber: documentNumber?.toLowerCase() ?? "",
+      }) ?? MISSING_LEVEL,
+  );
+  const prefixes = nameLevels.map(([given = MISSING_LEVEL, surname = MISSING_LEVEL]) => {
+    let sum = 0;
+    if (given !== MISSING_LEVEL) sum += weightOf(weights, GIVEN, given);
+    if (surname !== MISSING_LEVEL) sum += weightOf(weights, SURNAME, surname);
+    sharedFields.forEach((field, index) => {
+      const level = sharedLevels[index] ?? MISSING_LEVEL;
+      if (level !== MISSING_LEVEL) sum += weightOf(weights, field, level);
+    });
+    return sum;
+  });
+  const documentWeights = documentLevels.map((level) => weightOf(weights, DOCUMENT, level));
+  if (![...prefixes, ...documentWeights].every(Number.isFinite)) {
+    return bestViewByViews(prepared, viewsOf(profile, shared.citizenship), weights);
+  }
+  const total = (prefix: number, document: number) => prefix + document;
+  const bestDocument = Math.max(...documentWeights);
+  const best = total(Math.max(...prefixes), bestDocument);
+  const row = prefixes.findIndex((prefix) => total(prefix, bestDocument) === best);
+  const prefix = prefixes[row] as number;
+  const column = documentWeights.findIndex((document) => total(prefix, document) === best);
+  const [given, surname] = nameLevels[row] as number[];
+  return {
+    score: best,
+    levels: [given as number, surname as number, ...sharedLevels, documentLevels[column] as number],
+  };
+}
+
+/** The name fields of a prepared person, from a registered name. */
+function preparedNameOf(name: ComparableName | undefined) {
+  return {
+    givenName: name?.givenComparable ?? "",
+    surname: name?.familyComparable ?? "",
+    givenKey: name?.givenPhonetic ?? "",
+    surnameKey: name?.familyPhonetic ?? "",
+  };
+}
+
+/** Each field's agreement in words, with its weight, as a candidate shows it. */
+export function fieldAgreements(levels: number[], weights: number[][]): FieldAgreement[] {
+  return levels.map((level, field) => ({
+    field: registerFieldNames[field] ?? String(field),
+    agreement: level === MISSING_LEVEL ? "missing" : (registerLevelNames[field]?.[level] ?? String(level)),
+    weight: weightOf(weights, field, level),
+  }));
+}
+
+/** The occurrence's best score against a registered person and its levels, without the words. */
+export function scoreLevelsAgainst(
+  view: MatchView,
+  prepared: PreparedPerson,
+  profile: ComparableProfile,
+  weights: number[][],
+): BestView {
+  return (
+    bestView(view, prepared, profile, weights) ?? {
+      score: 0,
+      levels: registerComparisons.map(() => MISSING_LEVEL),
+    }
+  );
+}
+
 /**
  * The occurrence against a registered person: the best score over the person's names and documents
  * (a person known under a maiden name and a new passport matches under either), with each field's
  * agreement.
  */
-export function scoreAgainst(view: MatchView, profile: MatchProfile, weights: number[][]): ScoredComparison {
+export function scoreAgainst(
+  view: MatchView,
+  profile: ComparableProfile,
+  weights: number[][],
+): ScoredComparison {
+  const chosen = scoreLevelsAgainst(view, preparedOf(view), profile, weights);
+  return { ...chosen, fields: fieldAgreements(chosen.levels, weights) };
+}
+
+/** A registered person as a candidate for an occurrence: its score and each field's agreement. */
+export interface RankedCandidate {
+  personId: string;
+  /** The sum of the fields' log2 likelihood ratios: above 0 the same person is the likelier reading. */
+  score: number;
+  fields: FieldAgreement[];
+}
+
+/**
+ * The best candidates among the persons, highest score first (by id on a tie), each scored as
+ * `scoreAgainst` scores it; the words of agreement are worked out only for those kept.
+ */
+export function bestCandidates(
+  view: MatchView,
+  profiles: ComparableProfile[],
+  weights: number[][],
+  kept: number,
+): RankedCandidate[] {
   const prepared = preparedOf(view);
-  let best: { score: number; levels: number[] } | undefined;
-  for (const candidateView of viewsOf(profile, view.citizenship)) {
-    const levels = levelsOf(prepared, preparedOf(candidateView));
-    const score = scoreOf(levels, weights);
-    if (!best || score > best.score) best = { score, levels };
-  }
-  const chosen = best ?? { score: 0, levels: registerComparisons.map(() => MISSING_LEVEL) };
-  return {
-    score: chosen.score,
-    levels: chosen.levels,
-    fields: chosen.levels.map((level, field) => ({
-      field: registerFieldNames[field] ?? String(field),
-      agreement: level === MISSING_LEVEL ? "missing" : (registerLevelNames[field]?.[level] ?? String(level)),
-      weight: level === MISSING_LEVEL ? 0 : (weights[field]?.[level] ?? 0),
-    })),
+  return profiles
+    .map((profile) => ({ personId: profile.id, ...scoreLevelsAgainst(view, prepared, profile, weights) }))
+    .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+    .slice(0, kept)
+    .map(({ personId, score, levels }) => ({ personId, score, fields: fieldAgreements(levels, weights) }));
+}
+
+/** The plain computation of `scoreAgainst`: every view of the person compared, for the tests. */
+export function scoreAgainstByViews(
+  view: MatchView,
+  profile: ComparableProfile,
+  weights: number[][],
+): ScoredComparison {
+  const chosen = bestViewByViews(preparedOf(view), viewsOf(profile, view.citizenship), weights) ?? {
+    score: 0,
+    levels: registerComparisons.map(() => MISSING_LEVEL),
   };
+  return { ...chosen, fields: fieldAgreements(chosen.levels, weights) };
 }
 
 /** Two registered persons compared: the best over the first one's names and documents. */
@@ -148,7 +324,7 @@ export function compareProfiles(a: MatchProfile, b: MatchProfile, weights: numbe
 }
 
 /** The blocking keys of everything a person is known by: each name with the birth date, each document. */
-export function keysOfProfile(profile: MatchProfile): string[] {
+export function keysOfProfile(profile: ComparableProfile): string[] {
   const keys = new Set<string>();
   const none = { sex: null, citizenship: null };
   const names = profile.names.length > 0 ? profile.names : [undefined];
