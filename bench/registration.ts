@@ -14,18 +14,20 @@ import { blockingKeysOf, matchViewOf, nameOfOccurrence } from "../src/modules/pe
 import { stayRegistration } from "../src/modules/permits/case-types/stay-registration.js";
 import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
 import { createSelfSignedSealP12 } from "../src/platform/pdf/index.js";
+import { type HotelGuest, HotelGuests } from "./support/hotel-guests.js";
 import { adminQuery } from "./support/scratch-database.js";
 
 /**
  * Stay registrations through the API, against what the database can do. Karvan runs in its own
  * process on a scratch database of the PostgreSQL server named by DATABASE_URL (production mode,
  * jobs and audit sealing on, no request log); autocannon sends `POST /api/v1/cases/stay-registration`
- * with varied guests, a unique idempotency key each and hotels' keys in turn. The anchor is pgbench
- * running the same writes as one registration (its events, the case row, the audit record and
- * the idempotency record, and the person register's: the guest's key lock, the person with their
- * name, document, blocking keys and link to the case) as one transaction, at the same concurrency:
- * ratio = req/s ÷ tps. The register's rows are those Karvan's own functions make of a guest, their
- * keys made unique per transaction as different guests' are.
+ * with guests as BENCH_GUESTS says (below), a unique idempotency key each and hotels' keys in
+ * turn. The anchor is pgbench running the same writes as one registration (its events, the case
+ * row, the audit record and the idempotency record, and the person register's: the guest's key
+ * lock, the person with their name, document, blocking keys and link to the case) as one
+ * transaction, at the same concurrency: ratio = req/s ÷ tps. The register's rows are those Karvan's own functions make of a guest, their
+ * keys made unique per transaction as different guests' are. The register's reads are Karvan's own
+ * work: the anchor has none.
  * Two runs of Karvan: flat out (its req/s, hence the ratio), then paced at 40 % of pgbench's TPS
  * (the target load), whose latencies the last line reports.
  * Targets: ratio >= 0.40, p99 < 50 ms at 40 % of pgbench's TPS, no errors.
@@ -88,6 +90,20 @@ async function hotelKeys(
   return { keys: keys.map((key) => key.key), keyIds: rows.rows.map((row) => row.id), hostIds };
 }
 
+/**
+ * BENCH_GUESTS: `synthetic` (default) registers `HotelGuests`: persons with Zipf-distributed names
+ * and birth dates over six decades, each with a passport of their own, a fifth of them coming back
+ * with the same passport, one stream through every run. `sequential` registers the guests of the
+ * older figures in docs/people.md: 10 given names × 10 surnames, birth dates cycling through a few
+ * patterns and passport numbers counting up by one, so that each guest's passport is one typing
+ * error away from another's: the register links nearly every guest to one of 100 persons, who
+ * gather a passport per stay (up to about 90 each), which no real register holds.
+ */
+const guestSource = process.env.BENCH_GUESTS ?? "synthetic";
+if (!["synthetic", "sequential"].includes(guestSource)) {
+  process.stderr.write(`registration: BENCH_GUESTS must be synthetic or sequential, not ${guestSource}\n`);
+  process.exit(2);
+}
 const givenNames = ["Mehmet", "Olga", "Reza", "Aziz", "Nino", "Ahmad", "Fatima", "Ivan", "Zeynep", "Maryam"];
 const surnames = [
   "Yilmaz",
@@ -104,14 +120,26 @@ const surnames = [
 const citizenships = ["TR", "RU", "IR", "UZ", "GE", "SY", "AF", "UA", "KZ", "IN"];
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const hotelGuests = new HotelGuests(2026);
 
-/** A different guest for each request: arrived a day or more ago, leaving within weeks. */
-function guest(n: number) {
+/** The person of request n: a sequential guest, or the next of the synthetic stream. */
+function guestPerson(n: number): HotelGuest {
+  if (guestSource === "synthetic") return hotelGuests.next();
   return {
-    guestFullName: `${givenNames[n % 10]} ${surnames[Math.floor(n / 10) % 10]}`,
-    guestBirthDate: `19${60 + (n % 40)}-0${1 + (n % 9)}-1${n % 10}`,
-    guestCitizenship: citizenships[n % citizenships.length],
-    guestPassportNumber: `P${String(10_000_000 + n)}`,
+    fullName: `${givenNames[n % 10]} ${surnames[Math.floor(n / 10) % 10]}`,
+    birthDate: `19${60 + (n % 40)}-0${1 + (n % 9)}-1${n % 10}`,
+    citizenship: citizenships[n % citizenships.length] as string,
+    passport: `P${String(10_000_000 + n)}`,
+  };
+}
+
+/** A stay of request n's guest: arrived a day or more ago, leaving within weeks, at one of the hotels. */
+function stayOf(n: number, person: HotelGuest) {
+  return {
+    guestFullName: person.fullName,
+    guestBirthDate: person.birthDate,
+    guestCitizenship: person.citizenship,
+    guestPassportNumber: person.passport,
     arrivalDate: isoDay(-1 - (n % 10)),
     departureDate: isoDay(2 + (n % 30)),
     accommodation: "hotel",
@@ -124,6 +152,9 @@ function guest(n: number) {
     },
   };
 }
+
+/** The guest the anchor writes: a new person, as most guests are. */
+const anchorGuest = stayOf(7, new HotelGuests(7).next());
 
 /**
  * BENCH_STATISTICS: `on` (default) keeps the statistics current inside the server, `worker` in a
@@ -296,7 +327,7 @@ function registrations(
                   "content-type": "application/json",
                   "idempotency-key": `${run}-${n}`,
                 },
-                body: JSON.stringify({ answers: guest(n) }),
+                body: JSON.stringify({ answers: stayOf(n, guestPerson(n)) }),
               };
             },
           },
@@ -348,9 +379,39 @@ function cpuSecondsOf(pid: number | undefined): number | null {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+interface RegisterOutcomes {
+  created: number;
+  linked: number;
+  review: number;
+}
+
+/** The register's links and review items so far (pgbench's rows among them). */
+async function registerCounts(): Promise<RegisterOutcomes> {
+  const database = await openDatabase({ databaseUrl: scratchUrl, poolSize: 1 });
+  try {
+    const { rows } = await database.raw.query<RegisterOutcomes>(
+      `select count(*) filter (where how = 'new')::int as created, count(*) filter (where how <> 'new')::int as linked,
+         (select count(*)::int from people_review_items) as review
+       from people_case_links`,
+    );
+    return rows[0] ?? { created: 0, linked: 0, review: 0 };
+  } finally {
+    await database.close();
+  }
+}
+
+/** What the register made of Karvan's registrations: the counts after them less those before. */
+function outcomesLine(before: RegisterOutcomes, after: RegisterOutcomes): string {
+  return (
+    `register (${guestSource} guests): ${after.created - before.created} new persons, ` +
+    `${after.linked - before.linked} guests linked to a person, ${after.review - before.review} sent to review`
+  );
+}
+
 /** One mode: flat out (req/s against pgbench's TPS), then paced at the target share (latencies). */
 async function measureOne(mode: StatisticsMode, keys: string[], tps: number): Promise<void> {
   const targetRate = Math.round(tps * targetShare);
+  const countsBefore = await registerCounts();
   const { flatOut, paced, drainSeconds, cpuSeconds } = await withKarvan(mode, async (port, pid) => {
     process.stderr.write(
       `Karvan: warming up (3 s), then ${seconds} s flat out at ${connections} connections\n`,
@@ -379,6 +440,7 @@ async function measureOne(mode: StatisticsMode, keys: string[], tps: number): Pr
       `Karvan's process: ${cpuSeconds.toFixed(1)} CPU-s flat out, ${((cpuSeconds * 1000) / served).toFixed(2)} ms per registration\n`,
     );
   }
+  process.stderr.write(`${outcomesLine(countsBefore, await registerCounts())}\n`);
   if (drainSeconds !== null) {
     process.stderr.write(
       `statistics (${mode}): every registration projected ${drainSeconds.toFixed(1)} s after the last request\n`,
@@ -442,13 +504,13 @@ const quoted = (value: string | null | undefined) =>
   value == null ? "null" : `'${value.replace(/'/g, "''")}'`;
 
 /**
- * The person register's side of registering guest 7 as a new person, as Karvan's own functions
+ * The person register's side of registering the anchor's guest as a new person, as Karvan's own functions
  * make it: the lock of the guest's strongest key, then the person, their name, document, blocking
  * keys and the link to the case. Keys and locks end in the transaction's numbers, as different
  * guests' keys differ.
  */
 function registerWrites(caseId: string): string[] {
-  const [guestOccurrence] = personsOfAnswers(caseTypeSchema.parse(stayRegistration), guest(7));
+  const [guestOccurrence] = personsOfAnswers(caseTypeSchema.parse(stayRegistration), anchorGuest);
   if (!guestOccurrence) throw new Error("the stay registration declares no guest");
   const { occurrence } = guestOccurrence;
   const view = matchViewOf(occurrence);
@@ -478,7 +540,7 @@ function registerWrites(caseId: string): string[] {
 
 /** The writes of one registration, as one transaction: what the database alone can sustain. */
 function pgbenchScript(ids: { agencyId: string; hostId: string; keyId: string }): string {
-  const answers = JSON.stringify({ answers: guest(7) }.answers);
+  const answers = JSON.stringify(anchorGuest);
   const id = "md5(:client_id || '-' || :a || '-' || :b)::uuid";
   const system = "'system', null";
   const key = `'api_key', '${ids.hostId}'`;

@@ -385,6 +385,11 @@ export class SyntheticPersons {
     };
   }
 
+  /** The person's names as their passport writes them (ICAO 9303 Latin). */
+  passportNames(person: TruePerson): { given: string; family: string } {
+    return this.names(person, "passport");
+  }
+
   /** A typing error: a letter dropped, doubled, replaced by a neighbour's, or two letters swapped. */
   private typo(word: string): string {
     const chars = [...word];

@@ -12,8 +12,8 @@ export interface ModuleStepInput {
   comment?: string | undefined;
   occurredOn?: string | undefined;
   record?: string | undefined;
-  /** Whether the person received return assistance (a return order's departure). */
-  assistanceReceived?: "yes" | "no" | undefined;
+  /** The answers the step asks, as its transition declares them, already checked (`checkStepAnswers`). */
+  answers: Record<string, string>;
 }
 
 /**

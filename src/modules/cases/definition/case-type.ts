@@ -4,6 +4,7 @@ import { isPermission } from "../../access/index.js";
 import { mrzFillProblems, mrzFillSchema } from "./mrz-fill.js";
 import { personsSectionProblems, personsSectionSchema } from "./persons-section.js";
 import { statisticsSectionProblems, statisticsSectionSchema } from "./statistics-section.js";
+import { stepAnswerProblems, stepAnswerSchema } from "./step-answers.js";
 
 /**
  * The shape of a case type: what the applicant fills in, which documents and fees apply, how the
@@ -227,6 +228,11 @@ export const transitionSchema = z.object({
   allowed: z.union([z.literal("applicant"), z.string().regex(/^[a-z_]+\.[a-z_.]+$/)]),
   guards: z.array(z.enum(guardNames)).default([]),
   effect: z.enum(transitionEffects).optional(),
+  /**
+   * What the officer answers with the step, kept on its event (step-answers.ts): a departure says
+   * whether return assistance was received.
+   */
+  answers: z.array(stepAnswerSchema).default([]),
 });
 export type TransitionDefinition = z.infer<typeof transitionSchema>;
 
@@ -367,6 +373,10 @@ export const caseTypeSchema = z
       }
       if (!states.has(transition.to))
         problem(`transition ${transition.name}: unknown state ${transition.to}`);
+      for (const message of stepAnswerProblems(transition.name, transition.answers)) problem(message);
+      // The engine's case file asks no step answers: only a module's own page (and the staff API) can.
+      if (transition.answers.length > 0 && !definition.actionsPage)
+        problem(`transition ${transition.name}: step answers need the type's own page (actionsPage)`);
     }
     const names = definition.transitions.map((transition) => transition.name);
     if (new Set(names).size !== names.length) problem("transition names must be unique");
@@ -426,7 +436,12 @@ export const caseTypeSchema = z
     if (definition.statistics) {
       const outcomeCodes = definition.outcomes.map((outcome) => outcome.code);
       const topLevel = definition.form.flatMap((page) => page.fields);
-      for (const message of statisticsSectionProblems(definition.statistics, topLevel, outcomeCodes))
+      for (const message of statisticsSectionProblems(
+        definition.statistics,
+        topLevel,
+        outcomeCodes,
+        definition.transitions,
+      ))
         problem(message);
     }
   });

@@ -142,6 +142,44 @@ interface Question {
   options?: Array<{ value: string }>;
 }
 
+/** A transition with the answers its step asks (step-answers.ts). */
+interface StepOfWorkflow {
+  name: string;
+  answers: ReadonlyArray<{ name: string; kind: string; choices: ReadonlyArray<{ value: string }> }>;
+}
+
+/**
+ * The assistance received is an answer of the step: every voluntary departure's step declares it
+ * as a yes/no choice, so that each departure records it and no form question stands for it.
+ */
+function assistanceReceivedProblems(
+  received: string,
+  section: StatisticsSection,
+  byName: ReadonlyMap<string, Question>,
+  transitions: readonly StepOfWorkflow[],
+): string[] {
+  const problems: string[] = [];
+  if (byName.has(received))
+    problems.push(
+      `statistics: assistanceReceived ${received} is recorded by the departure's step, not asked in the form`,
+    );
+  const voluntary = Object.entries(section.returns?.returnedBy ?? {})
+    .filter(([, how]) => how === "voluntary")
+    .map(([name]) => name);
+  if (voluntary.length === 0)
+    problems.push("statistics: assistanceReceived needs a voluntary departure's step");
+  for (const name of voluntary) {
+    const answer = transitions
+      .find((transition) => transition.name === name)
+      ?.answers.find((one) => one.name === received);
+    const values = answer?.choices.map((one) => one.value) ?? [];
+    if (!answer) problems.push(`statistics: assistanceReceived ${received} is not an answer of step ${name}`);
+    else if (answer.kind !== "choice" || !values.includes("yes") || !values.includes("no"))
+      problems.push(`statistics: assistanceReceived ${received} of step ${name} is not a yes/no choice`);
+  }
+  return problems;
+}
+
 /** The kinds of question each declared answer may be. */
 const expectedKinds = {
   citizenship: ["country"],
@@ -159,6 +197,7 @@ export function statisticsSectionProblems(
   section: StatisticsSection,
   questions: Question[],
   outcomeCodes: string[],
+  transitions: readonly StepOfWorkflow[],
 ): string[] {
   const problems: string[] = [];
   const byName = new Map(questions.map((question) => [question.name, question]));
@@ -188,10 +227,7 @@ export function statisticsSectionProblems(
   if (section.returns?.assistanceOffered)
     check(section.returns.assistanceOffered, ["radios", "select"], "assistanceOffered");
   const received = section.returns?.assistanceReceived;
-  if (received && byName.has(received))
-    problems.push(
-      `statistics: assistanceReceived ${received} is recorded by the departure's step, not asked in the form`,
-    );
+  if (received) problems.push(...assistanceReceivedProblems(received, section, byName, transitions));
   const destination = section.returns?.destination;
   if (destination) {
     check(destination.answer, ["radios", "select"], "destination");

@@ -3,6 +3,7 @@ import { ConflictError, DomainError } from "../../../platform/errors/index.js";
 import { authorizeOnCase } from "../case-access.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition, GuardName, TransitionDefinition } from "../definition/case-type.js";
+import { checkStepAnswers } from "../definition/step-answers.js";
 import { requiredDocuments } from "../definition/validate-answers.js";
 import type { CaseState } from "../engine/case-state.js";
 import { changeCase } from "../engine/change-case.js";
@@ -28,7 +29,8 @@ export interface TransitionInput {
   /**
    * What the owning module's step records besides its day, as answers by name (a departure: whether
    * return assistance was received), kept on the step's event for statistics. Only with the
-   * module's step (422 `step_answers` otherwise).
+   * module's step (422 `step_answers` otherwise), and only as the transition declares them
+   * (`answers`, checked by `checkStepAnswers`).
    */
   stepAnswers?: Record<string, string>;
 }
@@ -232,9 +234,13 @@ export async function transitionCase(
       if (input.stepAnswers !== undefined && moduleStep?.typeCode !== definition.code) {
         throw new DomainError("step_answers", 422, "cases.errors.step_answers");
       }
+      // Whichever channel the module serves, the event keeps only what the definition declares.
+      const stepAnswers = moduleStep
+        ? checkStepAnswers(transition.answers, input.stepAnswers ?? {})
+        : undefined;
       const issuing = transition.effect === "issueDecision" ? state.decision?.outcome : undefined;
       return transitionEvents(state, definition, transition, {
-        input,
+        input: { ...input, ...(stepAnswers ? { stepAnswers } : {}) },
         today: context.deadlines.legalDate(context.clock.now()),
         documentNumber: issuing ? await issuedDocumentNumber(context, tx, definition, issuing) : null,
         agencies: await agenciesForTasks(tx, definition, transition.to, state.tasks),

@@ -213,12 +213,11 @@ function bestView(
   if (![...prefixes, ...documentWeights].every(Number.isFinite)) {
     return bestViewByViews(prepared, viewsOf(profile, shared.citizenship), weights);
   }
-  const total = (prefix: number, document: number) => prefix + document;
   const bestDocument = Math.max(...documentWeights);
-  const best = total(Math.max(...prefixes), bestDocument);
-  const row = prefixes.findIndex((prefix) => total(prefix, bestDocument) === best);
+  const best = Math.max(...prefixes) + bestDocument;
+  const row = prefixes.findIndex((prefix) => prefix + bestDocument === best);
   const prefix = prefixes[row] as number;
-  const column = documentWeights.findIndex((document) => total(prefix, document) === best);
+  const column = documentWeights.findIndex((document) => prefix + document === best);
   const [given, surname] = nameLevels[row] as number[];
   return {
     score: best,

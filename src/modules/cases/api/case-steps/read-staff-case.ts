@@ -23,6 +23,12 @@ export function nextStepsOf(state: CaseState, definition: CaseTypeDefinition, co
       effect: transition.effect ?? null,
       guards: transition.guards,
       onActionsPage: Boolean(definition.actionsPage),
+      answers: transition.answers.map((answer) => ({
+        name: answer.name,
+        kind: answer.kind,
+        required: answer.required,
+        choices: answer.choices.map((choice) => choice.value),
+      })),
     }));
 }
 

@@ -16,6 +16,16 @@ const nextStepSchema = z.object({
   onActionsPage: z
     .boolean()
     .describe("True when the case type's own module takes its steps: this API then answers 409"),
+  answers: z
+    .array(
+      z.object({
+        name: z.string().describe("Send it as `answers.<name>` with the step"),
+        kind: z.enum(["choice"]).describe("A choice: one of `choices`"),
+        required: z.boolean(),
+        choices: z.array(z.string()).describe("The values a choice takes"),
+      }),
+    )
+    .describe("The answers the step asks, as the case type's definition declares them"),
 });
 
 const stepsOfCase = {
@@ -98,12 +108,26 @@ export const caseStepBody = z
       .describe(
         "The written record of an outcome, for steps a case type's own module takes (a departure, a removal)",
       ),
-    assistanceReceived: z
-      .enum(["yes", "no"])
+    answers: z
+      .record(z.string().max(100), z.unknown())
+      .refine((answers) => Object.keys(answers).length <= 20, "at most 20 answers")
       .optional()
       .describe(
-        "Whether the person received return assistance: required with a return order's departure " +
-          "(422 `assistance_received`); other case types answer 422 `step_answers`",
+        "The answers the step asks, by name, as the case type's definition declares them (listed in " +
+          "`nextSteps[].answers` of the case): a choice is one of its values, e.g. a return order's " +
+          'departure asks `{ "assistanceReceived": "yes" }`. An answer the step does not ask answers 422 ' +
+          "`step_answer_unknown`, a required one missing 422 `step_answer_required`, a value outside the " +
+          "choices 422 `step_answer_choice`; each names the answer in `details.field` " +
+          "(`answers.assistanceReceived`).",
+      ),
+    assistanceReceived: z
+      .string()
+      .max(100)
+      .optional()
+      .meta({ deprecated: true })
+      .describe(
+        "Deprecated: send `answers.assistanceReceived`. Kept as its alias; both with different values " +
+          "answer 422 `step_answer_conflict`",
       ),
   })
   .strict();

@@ -95,6 +95,21 @@ const transitions: CaseTypeInput["transitions"] = [
     from: ["notified"],
     to: "departed",
     allowed: "cases.process",
+    answers: [
+      {
+        // What Regulation (EU) 2020/851 counts is the assistance received, not the offer of the order.
+        name: "assistanceReceived",
+        kind: "choice",
+        choices: [
+          { value: "yes", label: "returnOrders.page.yes" },
+          { value: "no", label: "returnOrders.page.no" },
+        ],
+        required: true,
+        label: "returnOrders.page.assistanceReceived",
+        hint: "returnOrders.page.assistanceReceivedHint",
+        requiredMessage: "returnOrders.errors.assistance_received",
+      },
+    ],
   },
   {
     name: "order-removal",
@@ -358,7 +373,7 @@ export const returnOrder = defineCaseType({
     returns: {
       returnedBy: { "record-departure": "voluntary", "record-removal": "forced" },
       assistanceOffered: "assistedReturnOffered",
-      // Recorded with the departure (moveReturnOrder), since an offer is not always taken up.
+      // The departure step's answer (record-departure), since an offer is not always taken up.
       assistanceReceived: "assistanceReceived",
       destination: {
         answer: "destination",

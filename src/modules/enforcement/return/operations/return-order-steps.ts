@@ -14,7 +14,9 @@ export function returnOrderStepRunners(): ReadonlyMap<string, ModuleStepRunner> 
       ...(input.comment === undefined ? {} : { comment: input.comment }),
       ...(input.occurredOn === undefined ? {} : { occurredOn: input.occurredOn }),
       ...(input.record === undefined ? {} : { record: input.record }),
-      ...(input.assistanceReceived === undefined ? {} : { assistanceReceived: input.assistanceReceived }),
+      ...(input.answers.assistanceReceived === undefined
+        ? {}
+        : { assistanceReceived: input.answers.assistanceReceived }),
     });
   return new Map([[returnOrder.code, run]]);
 }
