@@ -26,6 +26,7 @@ export { type PersonOccurrenceData, personsOfAnswers } from "./definition/person
 export type { PersonRole, PersonsSection } from "./definition/persons-section.js";
 export { CaseTypeRegistry, InvalidCaseTypeError } from "./definition/registry.js";
 export { residencePermitReasons, type StatisticsSection } from "./definition/statistics-section.js";
+export { checkStepAnswers } from "./definition/step-answers.js";
 export type { AnswerProblem } from "./definition/validate-answers.js";
 export { checkAnswers, requiredDocuments, visiblePages } from "./definition/validate-answers.js";
 export { calendarDeadlineClock } from "./engine/calendar-deadline-clock.js";

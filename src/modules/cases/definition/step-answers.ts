@@ -34,6 +34,8 @@ export const stepAnswerSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export type StepAnswerDefinition = z.output<typeof stepAnswerSchema>;
+/** A declaration as a definition writes it, before its defaults (`required` is true unless false). */
+type StepAnswerDeclaration = z.input<typeof stepAnswerSchema>;
 
 /** What is wrong with the answers one transition declares. */
 export function stepAnswerProblems(transition: string, answers: StepAnswerDefinition[]): string[] {
@@ -60,7 +62,7 @@ function refused(code: string, name: string, messageKey = `cases.errors.${code}`
  * (`details.field`, `answers.<name>`).
  */
 export function checkStepAnswers(
-  declared: readonly StepAnswerDefinition[],
+  declared: readonly StepAnswerDeclaration[],
   given: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
   const byName = new Map(declared.map((answer) => [answer.name, answer]));
@@ -71,7 +73,8 @@ export function checkStepAnswers(
   for (const answer of declared) {
     const value = given[answer.name];
     if (value === undefined || value === null || value === "") {
-      if (answer.required) throw refused("step_answer_required", answer.name, answer.requiredMessage);
+      if (answer.required !== false)
+        throw refused("step_answer_required", answer.name, answer.requiredMessage);
       continue;
     }
     if (typeof value !== "string" || !answer.choices.some((one) => one.value === value))

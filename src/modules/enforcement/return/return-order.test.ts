@@ -257,7 +257,9 @@ describe("an order to leave", () => {
       record: "Left on flight J2-123 from Heydar Aliyev airport (border record 0042).",
     };
     await expect(step(people.officer, id, "record-departure", leaving)).rejects.toMatchObject({
-      code: "assistance_received",
+      code: "step_answer_required",
+      messageKey: "returnOrders.errors.assistance_received",
+      details: { field: "answers.assistanceReceived" },
     });
     const departed = await step(people.officer, id, "record-departure", {
       ...leaving,

@@ -4,6 +4,7 @@ import { authorize, type Permission } from "../../../access/index.js";
 import {
   type CaseState,
   type CasesContext,
+  checkStepAnswers,
   loadCaseState,
   type TransitionInput,
   transitionCase,
@@ -60,12 +61,15 @@ function checkOutcome(
   return { on, record };
 }
 
-/** A departure says whether return assistance was received, whatever the order offered. */
-function checkAssistance(input: ReturnStepInput, step: ReturnStep): "yes" | "no" | null {
-  if (step !== "record-departure") return null;
-  const received = input.assistanceReceived;
-  if (received !== "yes" && received !== "no") throw invalid("assistance_received");
-  return received;
+/**
+ * The answers the step's transition declares (a departure: whether return assistance was
+ * received), checked by the declaration before anything is written.
+ */
+function stepAnswersOf(input: ReturnStepInput, step: ReturnStep): Record<string, string> {
+  const declared = returnOrder.transitions.find((one) => one.name === step)?.answers ?? [];
+  const given =
+    input.assistanceReceived === undefined ? {} : { assistanceReceived: input.assistanceReceived };
+  return checkStepAnswers(declared, given);
 }
 
 /** A refusal inside the step's transaction would be rolled back with it: the permission is checked (and a refusal audited) first. */
@@ -105,7 +109,8 @@ export async function moveReturnOrder(
   const now = context.clock.now();
   const outcome = step in outcomeOfStep ? outcomeOfStep[step as keyof typeof outcomeOfStep] : null;
   const written = outcome ? checkOutcome(input, current, services.calendar.legalDate(now)) : null;
-  const assistance = checkAssistance(input, step);
+  const stepAnswers = stepAnswersOf(input, step);
+  const assistance = stepAnswers.assistanceReceived ?? null;
   // An order to leave has one outcome: the order itself.
   const engineInput: TransitionInput = {
     ...(input.reasons === undefined ? {} : { reasons: input.reasons }),
@@ -113,7 +118,7 @@ export async function moveReturnOrder(
     ...(step === "draft-order" ? { outcome: "order-to-leave" } : {}),
     ...(written ? { occurredOn: written.on } : {}),
     // On the step's event, where the statistics read the assistance received.
-    ...(assistance ? { stepAnswers: { assistanceReceived: assistance } } : {}),
+    ...(Object.keys(stepAnswers).length > 0 ? { stepAnswers } : {}),
     // The departure deadline runs from the notice: the engine keeps it as the case's next due
     // date, so the queues sort, filter and flag it as they do legal deadlines.
     ...(step === "notify"

@@ -15,13 +15,15 @@ function field(body: unknown, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** The field an operation's refusal is shown at. */
-function fieldOf(code: string): string {
+/** The field an operation's refusal is shown at: a step answer's own (`answers.<name>`), or by its code. */
+function fieldOf(error: DomainError): string {
+  const answer = error.details?.field;
+  if (typeof answer === "string" && answer.startsWith("answers.")) return answer.slice("answers.".length);
+  const code = error.code;
   if (code === "outcome_date") return "occurredOn";
   if (code === "outcome_record") return "record";
   if (code === "reasons_required") return "reasons";
   if (code === "comment_required") return "comment";
-  if (code === "assistance_received") return "assistanceReceived";
   return "submit";
 }
 
@@ -57,7 +59,7 @@ export async function takeReturnStep(cases: CasesModule, request: StepRequest, r
     const order = await readReturnOrder(returnServices(), context, id);
     const problem: StepProblem = {
       step,
-      field: fieldOf(error.code),
+      field: fieldOf(error),
       message: request.t(error.messageKey, error.messageValues),
       values: input,
     };
