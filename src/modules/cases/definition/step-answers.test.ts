@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { caseTypeProblems } from "../../../../test/support/case-type-problems.js";
 import { DomainError } from "../../../platform/errors/index.js";
 import { samplePermit } from "../test-support/sample-case-type.js";
 import type { CaseTypeInput } from "./case-type.js";
@@ -23,15 +24,6 @@ function withAnswers(answers: unknown[], actionsPage: string | null = "/permits/
   return { ...samplePermit, transitions, ...(actionsPage ? { actionsPage } : {}) } as CaseTypeInput;
 }
 
-const problemsOf = (definition: CaseTypeInput) => {
-  try {
-    new CaseTypeRegistry([definition]);
-    return "";
-  } catch (error) {
-    return String(error);
-  }
-};
-
 describe("the answers a transition declares", () => {
   it("are none by default, and a yes/no choice with its translation keys is valid", () => {
     const registry = new CaseTypeRegistry([withAnswers([urgent])]);
@@ -42,24 +34,26 @@ describe("the answers a transition declares", () => {
   });
 
   it("refuses an unknown kind, a choice without two values, labels that are no translation keys", () => {
-    expect(problemsOf(withAnswers([{ ...urgent, kind: "number" }]))).toContain("transitions.0.answers.0");
-    expect(problemsOf(withAnswers([{ ...urgent, choices: [urgent.choices[0]] }]))).toContain(
+    expect(caseTypeProblems(withAnswers([{ ...urgent, kind: "number" }]))).toContain(
+      "transitions.0.answers.0",
+    );
+    expect(caseTypeProblems(withAnswers([{ ...urgent, choices: [urgent.choices[0]] }]))).toContain(
       "answers.0.choices",
     );
-    expect(problemsOf(withAnswers([{ ...urgent, label: "Urgent?" }]))).toContain(
+    expect(caseTypeProblems(withAnswers([{ ...urgent, label: "Urgent?" }]))).toContain(
       "translation key of the locale files",
     );
-    expect(problemsOf(withAnswers([{ ...urgent, other: true }]))).toContain("other");
+    expect(caseTypeProblems(withAnswers([{ ...urgent, other: true }]))).toContain("other");
   });
 
   it("refuses repeated names and choices, and answers on a type without its own page", () => {
-    expect(problemsOf(withAnswers([urgent, urgent]))).toContain(
+    expect(caseTypeProblems(withAnswers([urgent, urgent]))).toContain(
       "transition start-review: answer names must be unique",
     );
     expect(
-      problemsOf(withAnswers([{ ...urgent, choices: [urgent.choices[0], urgent.choices[0]] }])),
+      caseTypeProblems(withAnswers([{ ...urgent, choices: [urgent.choices[0], urgent.choices[0]] }])),
     ).toContain("answer urgent repeats a choice");
-    expect(problemsOf(withAnswers([urgent], null))).toContain(
+    expect(caseTypeProblems(withAnswers([urgent], null))).toContain(
       "transition start-review: step answers need the type's own page (actionsPage)",
     );
   });

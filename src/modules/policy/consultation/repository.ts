@@ -246,13 +246,7 @@ export async function recordModeration(
   by: string,
   at: Date,
 ): Promise<ConsultationComment | null> {
-  const t = policyConsultationComments;
-  const [row] = await db
-    .update(t)
-    .set({ ...decision, moderatedBy: by, moderatedAt: at })
-    .where(and(eq(t.id, id), eq(t.status, "pending")))
-    .returning();
-  return row ? commentOf(row) : null;
+  return updateCommentIn(db, id, "pending", { ...decision, moderatedBy: by, moderatedAt: at });
 }
 
 /** Answers (or corrects the answer to) a published comment; null when it is not published. */
@@ -263,11 +257,21 @@ export async function recordAnswer(
   by: string,
   at: Date,
 ): Promise<ConsultationComment | null> {
+  return updateCommentIn(db, id, "published", { answer, answeredBy: by, answeredAt: at });
+}
+
+/** Changes a comment only while it has the given status (a second moderator's click changes nothing). */
+async function updateCommentIn(
+  db: Queryable,
+  id: string,
+  status: "pending" | "published",
+  values: Partial<typeof policyConsultationComments.$inferInsert>,
+): Promise<ConsultationComment | null> {
   const t = policyConsultationComments;
   const [row] = await db
     .update(t)
-    .set({ answer, answeredBy: by, answeredAt: at })
-    .where(and(eq(t.id, id), eq(t.status, "published")))
+    .set(values)
+    .where(and(eq(t.id, id), eq(t.status, status)))
     .returning();
   return row ? commentOf(row) : null;
 }

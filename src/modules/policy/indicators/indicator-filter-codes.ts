@@ -16,34 +16,11 @@ export function cubeOfSeries(series: string): Cube | null {
   return cube in cubeTables ? (cube as Cube) : null;
 }
 
-/**
- * What each column of a cube holds, as the statistics module describes it (`cubeTables`): the key of
- * its name in `policyIndicators.filterDimensions` and of its codes' names in the statistics tables.
- */
-const columnMeanings: Record<Cube, Partial<Record<Exclude<CubeFilterColumn, "citizen">, string>>> = {
-  asylum_applicants: { d1: "applicantType" },
-  asylum_unaccompanied: {},
-  asylum_withdrawn: { d1: "withdrawal" },
-  asylum_pending_stock: { d1: "instance" },
-  asylum_decisions_first: { d1: "decision" },
-  asylum_decisions_final: { d1: "decision" },
-  permits_first: { d1: "reason", d2: "validity", d3: "subReason" },
-  permits_valid_stock: { d1: "reason", d2: "subReason" },
-  permits_issued: { d1: "reason", d2: "issue", d3: "subReason" },
-  enforcement: { d1: "enforcement" },
-  returns: { d1: "returnType", d2: "assistance", d3: "destination" },
-  detention_stock: { d1: "region" },
-  registrations: { d1: "region" },
-  applications: { d1: "caseType", d2: "region" },
-  decisions: { d1: "caseType", d2: "outcome", d3: "region" },
-  processing: { d1: "caseType", d2: "timeliness" },
-  backlog_stock: { d1: "caseType", d2: "backlogAge" },
-  violations: { d1: "region" },
-};
-
 /** What a column of a cube holds: "citizen", "caseType", "region", "timeliness" … */
 export function columnMeaning(cube: Cube, column: CubeFilterColumn): string {
-  return column === "citizen" ? "citizen" : (columnMeanings[cube][column] ?? column);
+  if (column === "citizen") return "citizen";
+  const meanings: Partial<Record<string, string>> = cubeTables[cube];
+  return meanings[column] ?? column;
 }
 
 export interface FilterColumnCodes {

@@ -14,33 +14,40 @@ export interface CubeCell {
 }
 
 /**
- * The cubes and what their free dimensions hold. Flows count at the month of the event; stocks
- * (`*_stock`) hold monthly changes, summed up to a month to give the stock at its end.
+ * The cubes and what their free dimensions hold, by meaning: the key of the dimension's name in
+ * `policyIndicators.filterDimensions` and of its codes' names in the statistics tables. A cube
+ * without a dimension does not name it. Flows count at the month of the event; stocks (`*_stock`)
+ * hold monthly changes, summed up to a month to give the stock at its end.
  */
 export const cubeTables = {
-  asylum_applicants: { d1: "applicant type (ASY_APP, NASY_APP first-time)" },
-  asylum_unaccompanied: { d1: "" },
-  asylum_withdrawn: { d1: "type of withdrawal (EXPL, IMPL, UNK)" },
-  asylum_pending_stock: { d1: "instance (FIRST, APPEAL)" },
-  asylum_decisions_first: { d1: "decision outcome" },
-  asylum_decisions_final: { d1: "decision outcome" },
-  permits_first: { d1: "reason", d2: "length of validity", d3: "sub-reason (UNK: not recorded)" },
-  permits_valid_stock: { d1: "reason", d2: "sub-reason (UNK: not recorded)" },
-  permits_issued: {
-    d1: "reason",
-    d2: "FIRST, RENEWAL, CHANGE or UNK as the source marks it",
-    d3: "sub-reason (UNK: not recorded)",
-  },
-  enforcement: { d1: "REFUSED, ILLEGAL, ORDERED, RETURNED" },
-  returns: { d1: "type of return", d2: "assistance received", d3: "destination" },
+  // applicant type: ASY_APP, NASY_APP (first-time)
+  asylum_applicants: { d1: "applicantType" },
+  asylum_unaccompanied: {},
+  // type of withdrawal: EXPL, IMPL, UNK
+  asylum_withdrawn: { d1: "withdrawal" },
+  // instance: FIRST, APPEAL
+  asylum_pending_stock: { d1: "instance" },
+  asylum_decisions_first: { d1: "decision" },
+  asylum_decisions_final: { d1: "decision" },
+  // reason, length of validity, sub-reason (UNK: not recorded)
+  permits_first: { d1: "reason", d2: "validity", d3: "subReason" },
+  permits_valid_stock: { d1: "reason", d2: "subReason" },
+  // reason, FIRST, RENEWAL, CHANGE or UNK as the source marks it, sub-reason
+  permits_issued: { d1: "reason", d2: "issue", d3: "subReason" },
+  // REFUSED, ILLEGAL, ORDERED, RETURNED
+  enforcement: { d1: "enforcement" },
+  // type of return, assistance received, destination
+  returns: { d1: "returnType", d2: "assistance", d3: "destination" },
   detention_stock: { d1: "region" },
   registrations: { d1: "region" },
-  applications: { d1: "case type", d2: "region" },
-  decisions: { d1: "case type", d2: "outcome", d3: "region" },
-  processing: { d1: "case type", d2: "WITHIN, LATE or UNK (against the legal time)" },
-  backlog_stock: { d1: "case type", d2: "age of the application (M_LT1, M1-2, M3-5, M6-11, M_GE12)" },
+  applications: { d1: "caseType", d2: "region" },
+  decisions: { d1: "caseType", d2: "outcome", d3: "region" },
+  // WITHIN, LATE or UNK (against the legal time)
+  processing: { d1: "caseType", d2: "timeliness" },
+  // age of the application: M_LT1, M1-2, M3-5, M6-11, M_GE12
+  backlog_stock: { d1: "caseType", d2: "backlogAge" },
   violations: { d1: "region" },
-} as const;
+} as const satisfies Record<string, Partial<Record<"d1" | "d2" | "d3", string>>>;
 export type CubeTable = keyof typeof cubeTables;
 
 export type CellDimensions = Pick<CubeCell, "citizen" | "sex" | "age" | "d1" | "d2" | "d3">;

@@ -31,7 +31,7 @@ const definedCodes: Partial<
 
 /** The columns of a cube that hold something: citizenship, and the free dimensions it describes. */
 export function cubeColumns(cube: CubeTable): CubeFilterColumn[] {
-  const described: Record<string, string> = cubeTables[cube];
+  const described: Partial<Record<string, string>> = cubeTables[cube];
   return cubeFilterColumns.filter((column) => column === "citizen" || Boolean(described[column]));
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type CaseTypeInput, CaseTypeRegistry } from "../../../cases/index.js";
+import { caseTypeProblems } from "../../../../../test/support/case-type-problems.js";
+import type { CaseTypeInput } from "../../../cases/index.js";
 import { returnOrder } from "./return-order.js";
 
 type Transition = CaseTypeInput["transitions"][number];
@@ -13,15 +14,6 @@ function withDeparture(change: (departure: Transition) => Transition): CaseTypeI
   };
 }
 
-const problemsOf = (definition: CaseTypeInput) => {
-  try {
-    new CaseTypeRegistry([definition]);
-    return "";
-  } catch (error) {
-    return String(error);
-  }
-};
-
 function translation(locale: string, key: string): unknown {
   const tree = JSON.parse(readFileSync(new URL(`../locales/${locale}.json`, import.meta.url), "utf8"));
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], tree);
@@ -31,7 +23,7 @@ describe("the answers of the return order's steps", () => {
   const departure = returnOrder.transitions.find((one) => one.name === "record-departure");
 
   it("declares the assistance received with the departure, yes or no, required", () => {
-    expect(problemsOf(returnOrder)).toBe("");
+    expect(caseTypeProblems(returnOrder)).toBe("");
     expect(departure?.answers).toEqual([
       expect.objectContaining({
         name: "assistanceReceived",
@@ -56,7 +48,7 @@ describe("the answers of the return order's steps", () => {
   });
 
   it("counts in the statistics only an answer the voluntary departure's step declares as yes/no", () => {
-    expect(problemsOf(withDeparture((one) => ({ ...one, answers: [] })))).toContain(
+    expect(caseTypeProblems(withDeparture((one) => ({ ...one, answers: [] })))).toContain(
       "statistics: assistanceReceived assistanceReceived is not an answer of step record-departure",
     );
     const notYesNo = withDeparture((one) => ({
@@ -69,6 +61,6 @@ describe("the answers of the return order's steps", () => {
         ],
       })),
     }));
-    expect(problemsOf(notYesNo)).toContain("of step record-departure is not a yes/no choice");
+    expect(caseTypeProblems(notYesNo)).toContain("of step record-departure is not a yes/no choice");
   });
 });

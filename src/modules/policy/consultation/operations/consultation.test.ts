@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDraftRegulation } from "../../../../../test/support/draft-regulation.js";
 import { createTestApp, type TestApp } from "../../../../../test/support/test-app.js";
 import { seedDemoConsultation } from "../../../../demo/index.js";
 import { ManualClock } from "../../../../platform/clock/index.js";
@@ -8,8 +9,7 @@ import { DomainError } from "../../../../platform/errors/index.js";
 import type { Permission, Principal } from "../../../access/index.js";
 import { expireRecords } from "../../../privacy/index.js";
 import { changePolicyDocumentStatus } from "../../strategies/operations/change-document-status.js";
-import { seedPolicyDocument } from "../../strategies/operations/seed-policy-document.js";
-import { findDocument, listDocuments } from "../../strategies/repository.js";
+import { findDocument } from "../../strategies/repository.js";
 import type { ConsultationContext } from "../consultation-access.js";
 import { consultationFollowers } from "../document-followers.js";
 import { renderConsultationReport } from "../render-consultation-report.js";
@@ -84,19 +84,7 @@ const comment = (overrides: Partial<CommentInput> = {}): CommentInput => ({
 
 beforeAll(async () => {
   app = await createTestApp({ clock });
-  await seedPolicyDocument(app.database.db, clock.now(), {
-    kind: "regulation",
-    title: "Rules on registration",
-    summary: "Draft.",
-    adoptingBody: null,
-    periodStart: null,
-    periodEnd: null,
-    citedActs: [],
-    statuses: [],
-    objectives: [],
-  });
-  documentId = ((await listDocuments(app.database.db, { text: "Rules on registration" }))[0]?.id ??
-    "") as string;
+  documentId = await seedDraftRegulation(app.database.db, clock.now(), "Rules on registration");
 });
 
 afterAll(async () => {
@@ -247,18 +235,7 @@ describe("moderation, closing and the report", () => {
 
 describe("a document leaving consultation", () => {
   it("closes its open consultation on that date; links not yet opened then say it is closed", async () => {
-    await seedPolicyDocument(app.database.db, clock.now(), {
-      kind: "regulation",
-      title: "Rules on residence",
-      summary: "Draft.",
-      adoptingBody: null,
-      periodStart: null,
-      periodEnd: null,
-      citedActs: [],
-      statuses: [],
-      objectives: [],
-    });
-    const residenceId = (await listDocuments(app.database.db, { text: "Rules on residence" }))[0]?.id ?? "";
+    const residenceId = await seedDraftRegulation(app.database.db, clock.now(), "Rules on residence");
     const today = app.karvan.policyStrategies.today();
     const id = await openConsultation(as(officer), {
       documentId: residenceId,

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDraftRegulation } from "../../../../../test/support/draft-regulation.js";
 import { createTestApp, type TestApp } from "../../../../../test/support/test-app.js";
 import type { TestClient } from "../../../../../test/support/test-client.js";
 import { ManualClock } from "../../../../platform/clock/index.js";
 import { signInNewStaff } from "../../../cases/workspace/workspace-test-bed.js";
-import { seedPolicyDocument } from "../../strategies/operations/seed-policy-document.js";
-import { listDocuments } from "../../strategies/repository.js";
 
 // Tuesday 10 March 2026, 10:00 in Baku.
 const clock = new ManualClock("2026-03-10T06:00:00Z");
@@ -28,18 +27,7 @@ const location = (response: { headers: Record<string, unknown> }) => String(resp
 
 beforeAll(async () => {
   app = await createTestApp({ clock });
-  await seedPolicyDocument(app.database.db, clock.now(), {
-    kind: "regulation",
-    title: "Registration rules",
-    summary: "Draft.",
-    adoptingBody: null,
-    periodStart: null,
-    periodEnd: null,
-    citedActs: [],
-    statuses: [],
-    objectives: [],
-  });
-  documentId = (await listDocuments(app.database.db, { text: "Registration rules" }))[0]?.id as string;
+  documentId = await seedDraftRegulation(app.database.db, clock.now(), "Registration rules");
   officer = (
     await signInNewStaff(app.database.db, clock, app.client(), {
       email: "farid@policy.gov.az",
