@@ -48,9 +48,25 @@ async function setupEmbeddedTemplate(project: TestProject) {
   };
 }
 
+/**
+ * Every embedded test file unpacks the template into memory and starts PostgreSQL on it, so the
+ * template carries only what the tests use: one WAL segment of 1 MB instead of 16 MB (set at
+ * initdb), no template0 and template1 databases (the tests never create a database in PGlite), and
+ * 16 MB of shared buffers instead of 128 MB, which PostgreSQL sets up at every start. Measured on
+ * the 2-core machine: the dump shrinks from 44 MB to 20 MB and a copy starts in 235 ms instead of
+ * 424 ms. None of this changes what SQL does.
+ */
+const slimTemplateStatements = [
+  "alter system set shared_buffers = '16MB'",
+  "update pg_database set datistemplate = false where datname in ('template0', 'template1')",
+  "drop database template0",
+  "drop database template1",
+];
+
 async function buildEmbeddedTemplate(): Promise<string> {
   const folder = mkdtempSync(path.join(tmpdir(), "karvan-test-"));
-  const pglite = await openDatabase({});
+  const pglite = await openDatabase({ pgliteInitDbArgs: ["--wal-segsize=1"] });
+  for (const statement of slimTemplateStatements) await pglite.raw.exec(statement);
   await prepareDatabase(pglite);
   if (!pglite.dumpDataDir) throw new Error("the embedded database cannot be dumped");
   const dump = await pglite.dumpDataDir("none");

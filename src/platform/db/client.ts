@@ -46,22 +46,26 @@ export interface OpenDatabaseOptions {
   pgliteDir?: string | undefined;
   /** Embedded database to start from (a dump made by dumpDataDir), used by tests. */
   pgliteLoadDataDir?: Blob | File | undefined;
+  /** Extra initdb arguments for a new embedded database (the tests' template sets a small WAL). */
+  pgliteInitDbArgs?: string[] | undefined;
   poolSize?: number;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
-  return openPglite(options.pgliteDir, options.pgliteLoadDataDir);
+  return openPglite(options);
 }
 
-async function openPglite(
-  dir: string | undefined,
-  loadDataDir: Blob | File | undefined,
-): Promise<DatabaseHandle> {
+async function openPglite({
+  pgliteDir: dir,
+  pgliteLoadDataDir: loadDataDir,
+  pgliteInitDbArgs: initDbArgs,
+}: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (dir) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   const client = await PGlite.create({
     ...(dir ? { dataDir: dir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+    ...(initDbArgs ? { initDbStartParams: initDbArgs } : {}),
   });
   const raw: RawSql = {
     async query<Row>(text: string, values: unknown[] = []) {

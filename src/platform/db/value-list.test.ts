@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anyOf, type DatabaseHandle, openDatabase, queryRows } from "./index.js";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/database.js";
+import { anyOf, queryRows } from "./index.js";
 
 describe("anyOf", () => {
-  let handle: DatabaseHandle;
+  let handle: TestDatabase;
   const ids = Array.from({ length: 20_000 }, () => randomUUID());
 
   beforeAll(async () => {
-    handle = await openDatabase({});
+    handle = await createTestDatabase();
     await handle.db.execute(sql`create table listed (id uuid primary key, code text not null)`);
     await handle.db.execute(sql`create index listed_code on listed (code)`);
     // Never analyzed, as a table that grew since autovacuum last came by.
@@ -16,7 +17,7 @@ describe("anyOf", () => {
       sql`insert into listed select id::uuid, 'C' || ordinality from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) with ordinality as ids(id)`,
     );
   });
-  afterAll(() => handle.close());
+  afterAll(() => handle.destroy());
 
   it("finds exactly the listed values, as text or as uuid", async () => {
     const byId = await queryRows<{ code: string }>(
