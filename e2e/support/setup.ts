@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { CaseTypeInput } from "../../src/modules/cases/index.js";
 import type { Clock } from "../../src/platform/clock/index.js";
-import { launchBrowser } from "./browser.js";
+import { launchBrowser, newCheckedPage } from "./browser.js";
 import { type RunningKarvan, startKarvan } from "./karvan-server.js";
 
 export interface BrowserTestBed {
@@ -20,7 +20,7 @@ export function useKarvanInBrowser(
   beforeAll(async () => {
     bed.karvan = await startKarvan(options);
     bed.browser = await launchBrowser();
-    bed.newPerson = async () => (await bed.browser.newContext()).newPage();
+    bed.newPerson = () => newCheckedPage(bed.browser);
   });
   afterAll(async () => {
     await bed.browser?.close();
