@@ -94,7 +94,8 @@ async function expectPdfShown(page: Page, bed: BrowserTestBed, link: string) {
  * the engine (the applicant's pages have their own browser test).
  */
 describe.runIf(browserAvailable)("an officer decides an application", () => {
-  const bed = useKarvanInBrowser({ caseTypes: [workspaceSample] });
+  // The full browser: the case's documents open in its PDF viewer, which the headless shell lacks.
+  const bed = useKarvanInBrowser({ caseTypes: [workspaceSample], fullBrowser: true });
   const usedCodes = new Set<string>();
 
   it("takes the case from the queue to an issued permit that the public can check", async () => {

@@ -14,12 +14,17 @@ export interface BrowserTestBed {
 
 /** Starts Karvan and Chromium once for the test file and stops both after it. */
 export function useKarvanInBrowser(
-  options: { caseTypes?: CaseTypeInput[]; clock?: Clock } = {},
+  options: {
+    caseTypes?: CaseTypeInput[];
+    clock?: Clock;
+    /** The full browser instead of its headless shell, for what only it has (the PDF viewer). */
+    fullBrowser?: boolean;
+  } = {},
 ): BrowserTestBed {
   const bed = {} as BrowserTestBed;
   beforeAll(async () => {
     bed.karvan = await startKarvan(options);
-    bed.browser = await launchBrowser();
+    bed.browser = await launchBrowser({ fullBrowser: options.fullBrowser ?? false });
     bed.newPerson = () => newCheckedPage(bed.browser);
   });
   afterAll(async () => {
