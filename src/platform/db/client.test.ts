@@ -1,7 +1,27 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database.js";
+import { statementName } from "./client.js";
 import { queryRows, queryRowsPrepared } from "./index.js";
+
+describe("statementName", () => {
+  const hashed = (text: string) => `karvan_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+
+  it("names each text by its hash, whether remembered or not", () => {
+    // Texts drawn from a small pool come back often; more texts than the memory holds clear it.
+    const texts = fc.array(fc.oneof(fc.constantFrom("select 1", "select 2", "select $1"), fc.string()), {
+      maxLength: 1_500,
+    });
+    fc.assert(
+      fc.property(texts, (drawn) => {
+        for (const text of drawn) expect(statementName(text)).toBe(hashed(text));
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
 
 describe("queryRowsPrepared", () => {
   let database: TestDatabase;

@@ -28,6 +28,25 @@ describe("HTTP platform", () => {
     expect(response.body).toContain(`<script nonce="${nonce}">`);
   });
 
+  it("gives the JSON API the same security headers without nonces, refusals included", async () => {
+    const refused = await app
+      .client()
+      .json("POST", "/api/v1/cases/stay-registration", { answers: {} }, { authorization: "Bearer kvn_x_y" });
+    expect(refused.statusCode).toBe(401);
+    const page = await app.client().get("/");
+    const pageCsp = String(page.headers["content-security-policy"]);
+    expect(refused.headers["content-security-policy"]).toBe(pageCsp.replace(/ 'nonce-[0-9a-f]+'/g, ""));
+    for (const header of [
+      "strict-transport-security",
+      "x-content-type-options",
+      "referrer-policy",
+      "x-frame-options",
+      "cross-origin-opener-policy",
+    ]) {
+      expect(refused.headers[header], header).toBe(page.headers[header]);
+    }
+  });
+
   it("switches language with ?lang and remembers it in a cookie", async () => {
     const client = app.client();
     const switched = await client.get("/?lang=ru");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { englishSpelling, nameKeys, passportSpelling } from "./normalise.js";
+import { derivedNameKeys, englishSpelling, nameKeys, passportSpelling } from "./normalise.js";
 
 const comparable = (name: string) => nameKeys(name).comparable;
 const phonetic = (name: string) => nameKeys(name).phonetic;
@@ -141,6 +141,29 @@ describe("nameKeys", () => {
     ] as const) {
       expect(comparable(passportSpelling(russian))).toBe(comparable(azerbaijani));
     }
+  });
+
+  it("gives a remembered name the keys derived afresh, and none to change", () => {
+    const letters = fc.constantFrom(..."aəbcçdeğhxıiİkqoöşüАӘҒҸЫЈӨҮҺЖЩЮЯЁЬЪЙ -'".split(""));
+    // Names from a small alphabet come back often; more names than the memory holds clear it.
+    const names = fc.array(
+      fc.oneof(
+        fc.array(letters, { maxLength: 6 }).map((chars) => chars.join("")),
+        fc.string({ maxLength: 30 }),
+      ),
+      { maxLength: 12_000, size: "max" },
+    );
+    fc.assert(
+      fc.property(names, (drawn) => {
+        for (const name of drawn) expect(nameKeys(name)).toEqual(derivedNameKeys(name));
+      }),
+      { numRuns: 5 },
+    );
+    const keys = nameKeys("Məmmədov");
+    expect(() => {
+      (keys as { comparable: string }).comparable = "changed";
+    }).toThrow(TypeError);
+    expect(nameKeys("Məmmədov").comparable).toBe(derivedNameKeys("Məmmədov").comparable);
   });
 
   it("gives stable, case-insensitive keys and never throws", () => {
