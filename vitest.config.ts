@@ -22,7 +22,7 @@ import { databaseTestFiles, testFilesUnder } from "./test/support/database-test-
 register();
 const root = fileURLToPath(new URL(".", import.meta.url));
 const postgresUrl = process.env.KARVAN_TEST_POSTGRES_URL;
-const unitFiles = ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"];
+const unitFiles = ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"];
 
 export default defineConfig({
   test: {

@@ -1,0 +1,78 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { pacedRequests, percentile } from "./paced-requests.js";
+
+/** A server that answers each request after `delayMs`, one request at a time per connection. */
+async function serverAnswering(delayMs: number): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on("end", () => setTimeout(() => response.end("{}"), delayMs));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const post = () => ({
+  method: "POST",
+  path: "/",
+  headers: { "content-type": "application/json" },
+  body: "{}",
+});
+
+describe("pacedRequests", () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+  });
+
+  it("sends every request at its time and counts each answer", async () => {
+    const server = await serverAnswering(0);
+    close = server.close;
+    const result = await pacedRequests({
+      origin: server.origin,
+      rate: 200,
+      seconds: 0.5,
+      connections: 4,
+      request: post,
+    });
+    expect(result.ok).toBe(100);
+    expect(result.failures).toEqual({});
+    // The last request is due at 495 ms: the run cannot end before it.
+    expect(result.seconds).toBeGreaterThanOrEqual(0.495);
+    expect(result.latency.p50).toBeLessThan(50);
+  });
+
+  it("counts a request's wait for a free connection in its latency", async () => {
+    // One connection answering in 50 ms serves 20 a second; 100 a second fall due, so they queue.
+    const server = await serverAnswering(50);
+    close = server.close;
+    const result = await pacedRequests({
+      origin: server.origin,
+      rate: 100,
+      seconds: 0.3,
+      connections: 1,
+      request: post,
+    });
+    expect(result.ok).toBe(30);
+    // The 30th request, due at 290 ms, is answered after 30 answers of 50 ms: about 1.2 s late.
+    expect(result.latency.max).toBeGreaterThan(1_000);
+    expect(result.latency.p50).toBeGreaterThan(300);
+  });
+
+  it("takes the nearest rank as the percentile", () => {
+    const sorted = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(percentile(sorted, 0.5)).toBe(5);
+    expect(percentile(sorted, 0.99)).toBe(10);
+    expect(percentile(sorted, 0.1)).toBe(1);
+    expect(percentile(new Float64Array(0), 0.5)).toBe(0);
+  });
+});

@@ -1,0 +1,107 @@
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+
+/** One request of a paced run. */
+export interface PacedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface PacedResult {
+  /** Requests answered with 2xx. */
+  ok: number;
+  /** Requests answered otherwise, by status code ("error" for a failed connection). */
+  failures: Record<string, number>;
+  /** From the first request's intended start to the last answer. */
+  seconds: number;
+  /** Milliseconds from each request's intended start to its answer, over every answered request. */
+  latency: { p50: number; p90: number; p99: number; max: number };
+}
+
+/** The value below which `share` of the sorted values lie (nearest rank). */
+export function percentile(sorted: Float64Array, share: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.max(1, Math.ceil(share * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] as number;
+}
+
+/**
+ * Requests at an even pace: request n is due `n / rate` seconds after the start, whatever the
+ * answers to the earlier ones (an open load, as arrivals are), over at most `connections` kept-alive
+ * connections. Each latency counts from when the request was due, so a request that waited for a
+ * free connection, or behind a late timer, carries that wait: the latencies are the ones clients
+ * arriving at this rate would see. (autocannon's `overallRate` is not that: it gives each connection
+ * a quota per second, sent back to back when the second starts, and back-fills each latency at a
+ * 1 ms interval, which weighs every answer by its length.)
+ */
+export async function pacedRequests(options: {
+  origin: string;
+  rate: number;
+  seconds: number;
+  connections: number;
+  request: (n: number) => PacedRequest;
+}): Promise<PacedResult> {
+  const { origin, rate, seconds, connections, request } = options;
+  const total = Math.max(1, Math.round(rate * seconds));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies = new Float64Array(total);
+  const failures: Record<string, number> = {};
+  let answered = 0;
+  let ok = 0;
+  let sent = 0;
+  const start = performance.now();
+  const dueAt = (n: number) => start + (n * 1000) / rate;
+
+  const send = (n: number) => {
+    const due = dueAt(n);
+    const { method, path, headers, body } = request(n);
+    const finish = (outcome: string | null) => {
+      latencies[answered] = performance.now() - due;
+      answered++;
+      if (outcome === null) ok++;
+      else failures[outcome] = (failures[outcome] ?? 0) + 1;
+      if (answered === total) done();
+    };
+    const outgoing = http.request(`${origin}${path}`, { method, headers, agent }, (response) => {
+      response.resume();
+      response.on("end", () => {
+        const status = response.statusCode ?? 0;
+        finish(status >= 200 && status < 300 ? null : String(status));
+      });
+    });
+    outgoing.setTimeout(30_000, () => outgoing.destroy(new Error("no answer in 30 s")));
+    outgoing.on("error", () => finish("error"));
+    outgoing.end(body);
+  };
+
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  // Sends what has fallen due, then sleeps until the next one is due: a late wake-up's delay counts
+  // in the latencies, and the generator wakes no more often than requests fall due.
+  const tick = () => {
+    const now = performance.now();
+    while (sent < total && dueAt(sent) <= now) send(sent++);
+    if (sent < total) setTimeout(tick, Math.max(0, dueAt(sent) - performance.now()));
+  };
+  tick();
+  await finished;
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  const sorted = latencies.slice(0, answered).sort();
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    ok,
+    failures,
+    seconds: elapsed,
+    latency: {
+      p50: round(percentile(sorted, 0.5)),
+      p90: round(percentile(sorted, 0.9)),
+      p99: round(percentile(sorted, 0.99)),
+      max: round(sorted[sorted.length - 1] ?? 0),
+    },
+  };
+}
