@@ -34,16 +34,15 @@ describe("pacedRequests", () => {
     await close?.();
   });
 
-  it("sends every request at its time and counts each answer", async () => {
-    const server = await serverAnswering(0);
+  /** A paced run of POSTs against a server answering each after `delayMs`. */
+  async function pacedAgainst(delayMs: number, pace: { rate: number; seconds: number; connections: number }) {
+    const server = await serverAnswering(delayMs);
     close = server.close;
-    const result = await pacedRequests({
-      origin: server.origin,
-      rate: 200,
-      seconds: 0.5,
-      connections: 4,
-      request: post,
-    });
+    return pacedRequests({ origin: server.origin, request: post, ...pace });
+  }
+
+  it("sends every request at its time and counts each answer", async () => {
+    const result = await pacedAgainst(0, { rate: 200, seconds: 0.5, connections: 4 });
     expect(result.ok).toBe(100);
     expect(result.failures).toEqual({});
     // The last request is due at 495 ms: the run cannot end before it.
@@ -53,15 +52,7 @@ describe("pacedRequests", () => {
 
   it("counts a request's wait for a free connection in its latency", async () => {
     // One connection answering in 50 ms serves 20 a second; 100 a second fall due, so they queue.
-    const server = await serverAnswering(50);
-    close = server.close;
-    const result = await pacedRequests({
-      origin: server.origin,
-      rate: 100,
-      seconds: 0.3,
-      connections: 1,
-      request: post,
-    });
+    const result = await pacedAgainst(50, { rate: 100, seconds: 0.3, connections: 1 });
     expect(result.ok).toBe(30);
     // The 30th request, due at 290 ms, is answered after 30 answers of 50 ms: about 1.2 s late.
     expect(result.latency.max).toBeGreaterThan(1_000);
