@@ -16,7 +16,7 @@ import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
 import { createSelfSignedSealP12 } from "../src/platform/pdf/index.js";
 import { type HotelGuest, HotelGuests } from "./support/hotel-guests.js";
 import { type PacedResult, pacedRequests } from "./support/paced-requests.js";
-import { adminQuery } from "./support/scratch-database.js";
+import { adminQuery, percentile } from "./support/scratch-database.js";
 
 /**
  * Stay registrations through the API, against what the database can do. Karvan runs in its own
@@ -416,55 +416,122 @@ async function registerCounts(): Promise<RegisterOutcomes> {
 }
 
 /** What the register made of Karvan's registrations: the counts after them less those before. */
-function outcomesLine(before: RegisterOutcomes, after: RegisterOutcomes): string {
+function madeBetween(before: RegisterOutcomes, after: RegisterOutcomes): RegisterOutcomes {
+  return {
+    created: after.created - before.created,
+    linked: after.linked - before.linked,
+    review: after.review - before.review,
+  };
+}
+
+/** What the register made of Karvan's registrations in all the runs together. */
+function outcomesLine(made: RegisterOutcomes): string {
   return (
-    `register (${guestSource} guests): ${after.created - before.created} new persons, ` +
-    `${after.linked - before.linked} guests linked to a person, ${after.review - before.review} sent to review`
+    `register (${guestSource} guests): ${made.created} new persons, ` +
+    `${made.linked} guests linked to a person, ${made.review} sent to review`
   );
 }
 
-/** One mode: flat out (req/s against pgbench's TPS), then paced at the target share (latencies). */
-async function measureOne(mode: StatisticsMode, keys: string[], tps: number): Promise<void> {
-  const targetRate = Math.round(tps * targetShare);
-  const countsBefore = await registerCounts();
-  const { flatOut, paced, drainSeconds, cpuSeconds } = await withKarvan(mode, async (port, pid) => {
-    process.stderr.write(
-      `Karvan: warming up (3 s), then ${seconds} s flat out at ${connections} connections\n`,
-    );
-    await registrations(port, keys, 3);
-    const cpuBefore = cpuSecondsOf(pid);
-    const flatOut = await registrations(port, keys, seconds);
-    const cpuAfter = cpuSecondsOf(pid);
-    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-    process.stderr.write(
-      `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
-    );
-    const paced = await pacedRegistrations(port, keys, targetRate);
-    return { flatOut, paced, cpuSeconds, drainSeconds: await waitForStatistics(mode) };
-  });
-  reportStatusCodes(flatOut);
-  reportPacedFailures(paced);
-  const rate = rateOf(flatOut);
+/**
+ * BENCH_PAIRS (default 1; an odd number): pgbench, then Karvan flat out, this many times in turn,
+ * each Karvan run on a fresh server. The ratio is the median of the pairs' ratios (req/s and TPS
+ * each the median of their own): a machine whose speed drifts between runs moves both sides of a
+ * pair alike.
+ */
+const pairs = Number(process.env.BENCH_PAIRS ?? 1);
+if (!(Number.isInteger(pairs) && pairs > 0)) {
+  process.stderr.write("registration: BENCH_PAIRS must be a whole number above 0\n");
+  process.exit(2);
+}
+
+const median = (values: number[]) => percentile(values, 0.5);
+
+interface Pair {
+  tps: number;
+  flatOut: autocannon.Result;
+  cpuSeconds: number | null;
+}
+
+/** Karvan flat out after a warm-up, with the CPU its process spent on the run. */
+async function flatOutRun(port: number, pid: number | undefined, keys: string[]) {
   process.stderr.write(
-    `flat out: ${Math.round(rate)} req/s, p50 ${flatOut.latency.p50} ms, p99 ${flatOut.latency.p99} ms; ` +
-      `paced: ${Math.round(paced.ok / paced.seconds)} req/s, p50 ${paced.latency.p50} ms, p90 ${paced.latency.p90} ms, ` +
+    `Karvan: warming up (3 s), then ${seconds} s flat out at ${connections} connections\n`,
+  );
+  await registrations(port, keys, 3);
+  const cpuBefore = cpuSecondsOf(pid);
+  const flatOut = await registrations(port, keys, seconds);
+  const cpuAfter = cpuSecondsOf(pid);
+  reportStatusCodes(flatOut);
+  return { flatOut, cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+}
+
+function pairLine(pair: Pair): string {
+  const rate = rateOf(pair.flatOut);
+  const served = pair.flatOut["2xx"] ?? 0;
+  const cpu =
+    pair.cpuSeconds !== null && served > 0
+      ? `, Karvan's process ${pair.cpuSeconds.toFixed(1)} CPU-s, ${((pair.cpuSeconds * 1000) / served).toFixed(2)} ms per registration`
+      : "";
+  return (
+    `pgbench ${Math.round(pair.tps)} tps; flat out ${Math.round(rate)} req/s, p50 ${pair.flatOut.latency.p50} ms, ` +
+    `p99 ${pair.flatOut.latency.p99} ms; ratio ${(rate / pair.tps).toFixed(2)}${cpu}`
+  );
+}
+
+/**
+ * One mode: pgbench's TPS and Karvan flat out in pairs (the ratio), then paced at the target share
+ * of pgbench's median TPS (latencies), on the last pair's server.
+ */
+async function measureOne(
+  mode: StatisticsMode,
+  keys: string[],
+  anchorTps: () => Promise<number>,
+): Promise<void> {
+  // Counted around each server's runs only: pgbench's rows between them are not registrations.
+  const made: RegisterOutcomes = { created: 0, linked: 0, review: 0 };
+  const done: Pair[] = [];
+  let paced: PacedResult | undefined;
+  let drainSeconds: number | null = null;
+  for (let pair = 1; pair <= pairs; pair++) {
+    const tps = await anchorTps();
+    const countsBefore = await registerCounts();
+    ({ paced, drainSeconds } = await withKarvan(mode, async (port, pid) => {
+      done.push({ tps, ...(await flatOutRun(port, pid, keys)) });
+      process.stderr.write(`${pairs > 1 ? `pair ${pair}: ` : ""}${pairLine(done.at(-1) as Pair)}\n`);
+      if (pair < pairs) return { paced: undefined, drainSeconds: await waitForStatistics(mode) };
+      const targetRate = Math.round(median(done.map((one) => one.tps)) * targetShare);
+      process.stderr.write(
+        `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
+      );
+      return {
+        paced: await pacedRegistrations(port, keys, targetRate),
+        drainSeconds: await waitForStatistics(mode),
+      };
+    }));
+    const madeHere = madeBetween(countsBefore, await registerCounts());
+    made.created += madeHere.created;
+    made.linked += madeHere.linked;
+    made.review += madeHere.review;
+  }
+  if (!paced) throw new Error("registration: the last pair made no paced run");
+  reportPacedFailures(paced);
+  process.stderr.write(
+    `paced: ${Math.round(paced.ok / paced.seconds)} req/s, p50 ${paced.latency.p50} ms, p90 ${paced.latency.p90} ms, ` +
       `p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms\n`,
   );
-  const served = flatOut["2xx"] ?? 0;
-  if (cpuSeconds !== null && served > 0) {
-    process.stderr.write(
-      `Karvan's process: ${cpuSeconds.toFixed(1)} CPU-s flat out, ${((cpuSeconds * 1000) / served).toFixed(2)} ms per registration\n`,
-    );
-  }
-  process.stderr.write(`${outcomesLine(countsBefore, await registerCounts())}\n`);
+  process.stderr.write(`${outcomesLine(made)}\n`);
   if (drainSeconds !== null) {
     process.stderr.write(
       `statistics (${mode}): every registration projected ${drainSeconds.toFixed(1)} s after the last request\n`,
     );
   }
+  const rate = median(done.map((one) => rateOf(one.flatOut)));
+  const tps = median(done.map((one) => one.tps));
+  const ratio = median(done.map((one) => rateOf(one.flatOut) / one.tps));
+  const errors = done.reduce((sum, one) => sum + errorsOf(one.flatOut), 0) + pacedErrorsOf(paced);
   process.stdout.write(
     `registration: ${Math.round(rate)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ` +
-      `errors ${errorsOf(flatOut) + pacedErrorsOf(paced)}, pgbench ${Math.round(tps)} tps, ratio ${(rate / tps).toFixed(2)}\n`,
+      `errors ${errors}, pgbench ${Math.round(tps)} tps, ratio ${ratio.toFixed(2)}\n`,
   );
 }
 
@@ -638,16 +705,21 @@ try {
     // Karvan against itself: the anchor is the same server without statistics.
     await measureCost(keys.keys);
   } else {
-    process.stderr.write(
-      `pgbench: the same writes as one transaction, ${seconds} s at ${connections} clients\n`,
-    );
-    const tps = runPgbench(
-      pgbenchScript({ agencyId, hostId: keys.hostIds[0] as string, keyId: keys.keyIds[0] as string }),
-    );
-    // pgbench's rows are the anchor's, not registrations: the statistics do not project them (they
-    // would be one guest registered tens of thousands of times, a backlog Karvan's runs never made).
-    await adminQuery(scratchUrl, "delete from case_change_outbox");
-    await measureOne(statisticsMode as StatisticsMode, keys.keys, tps);
+    const script = pgbenchScript({
+      agencyId,
+      hostId: keys.hostIds[0] as string,
+      keyId: keys.keyIds[0] as string,
+    });
+    await measureOne(statisticsMode as StatisticsMode, keys.keys, async () => {
+      process.stderr.write(
+        `pgbench: the same writes as one transaction, ${seconds} s at ${connections} clients\n`,
+      );
+      const tps = runPgbench(script);
+      // pgbench's rows are the anchor's, not registrations: the statistics do not project them (they
+      // would be one guest registered tens of thousands of times, a backlog Karvan's runs never made).
+      await adminQuery(scratchUrl, "delete from case_change_outbox");
+      return tps;
+    });
   }
 } finally {
   await adminQuery(serverUrl as string, `drop database if exists ${scratch} with (force)`);

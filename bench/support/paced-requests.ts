@@ -1,5 +1,6 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { percentile } from "./scratch-database.js";
 
 /** One request of a paced run. */
 export interface PacedRequest {
@@ -18,13 +19,6 @@ export interface PacedResult {
   seconds: number;
   /** Milliseconds from each request's intended start to its answer, over every answered request. */
   latency: { p50: number; p90: number; p99: number; max: number };
-}
-
-/** The value below which `share` of the sorted values lie (nearest rank). */
-export function percentile(sorted: Float64Array, share: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil(share * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1] as number;
 }
 
 /**
@@ -46,7 +40,7 @@ export async function pacedRequests(options: {
   const { origin, rate, seconds, connections, request } = options;
   const total = Math.max(1, Math.round(rate * seconds));
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies = new Float64Array(total);
+  const latencies: number[] = [];
   const failures: Record<string, number> = {};
   let answered = 0;
   let ok = 0;
@@ -58,7 +52,7 @@ export async function pacedRequests(options: {
     const due = dueAt(n);
     const { method, path, headers, body } = request(n);
     const finish = (outcome: string | null) => {
-      latencies[answered] = performance.now() - due;
+      latencies.push(performance.now() - due);
       answered++;
       if (outcome === null) ok++;
       else failures[outcome] = (failures[outcome] ?? 0) + 1;
@@ -91,17 +85,16 @@ export async function pacedRequests(options: {
   await finished;
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
-  const sorted = latencies.slice(0, answered).sort();
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
     ok,
     failures,
     seconds: elapsed,
     latency: {
-      p50: round(percentile(sorted, 0.5)),
-      p90: round(percentile(sorted, 0.9)),
-      p99: round(percentile(sorted, 0.99)),
-      max: round(sorted[sorted.length - 1] ?? 0),
+      p50: round(percentile(latencies, 0.5)),
+      p90: round(percentile(latencies, 0.9)),
+      p99: round(percentile(latencies, 0.99)),
+      max: round(percentile(latencies, 1)),
     },
   };
 }
