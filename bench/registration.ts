@@ -21,9 +21,9 @@ import { adminQuery, percentile } from "./support/scratch-database.js";
 /**
  * Stay registrations through the API, against what the database can do. Karvan runs in its own
  * process on a scratch database of the PostgreSQL server named by DATABASE_URL (production mode,
- * jobs and audit sealing on, no request log); it is sent `POST /api/v1/cases/stay-registration`
- * with guests as BENCH_GUESTS says (below), a unique idempotency key each and hotels' keys in
- * turn. The anchor is pgbench running the same writes as one registration (its events, the case
+ * jobs and audit sealing on, no request log); autocannon (flat out) and `pacedRequests` (paced)
+ * send `POST /api/v1/cases/stay-registration` with guests as BENCH_GUESTS says (below), a unique
+ * idempotency key each and hotels' keys in turn. The anchor is pgbench running the same writes as one registration (its events, the case
  * row, the audit record and the idempotency record, and the person register's: the guest's key
  * lock, the person with their name, document, blocking keys and link to the case) as one
  * transaction, at the same concurrency: ratio = req/s ÷ tps. The register's rows are those Karvan's own functions make of a guest, their
