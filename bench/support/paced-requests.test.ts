@@ -3,11 +3,26 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { pacedRequests } from "./paced-requests.js";
 
-/** A server that answers each request after `delayMs`, one request at a time per connection. */
-async function serverAnswering(delayMs: number): Promise<{ origin: string; close: () => Promise<void> }> {
+/**
+ * A server that answers each request after `delayMs`, one request at a time per connection; with
+ * `cutOff`, every odd request's answer breaks off after its headers.
+ */
+async function serverAnswering(
+  delayMs: number,
+  cutOff = false,
+): Promise<{ origin: string; close: () => Promise<void> }> {
+  let seen = 0;
   const server = http.createServer((request, response) => {
     request.resume();
-    request.on("end", () => setTimeout(() => response.end("{}"), delayMs));
+    const odd = seen++ % 2 === 1;
+    request.on("end", () =>
+      setTimeout(() => {
+        if (!(cutOff && odd)) return response.end("{}");
+        response.writeHead(200, { "content-length": "100" });
+        response.write("{");
+        response.socket?.destroy();
+      }, delayMs),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -35,8 +50,12 @@ describe("pacedRequests", () => {
   });
 
   /** A paced run of POSTs against a server answering each after `delayMs`. */
-  async function pacedAgainst(delayMs: number, pace: { rate: number; seconds: number; connections: number }) {
-    const server = await serverAnswering(delayMs);
+  async function pacedAgainst(
+    delayMs: number,
+    pace: { rate: number; seconds: number; connections: number },
+    cutOff = false,
+  ) {
+    const server = await serverAnswering(delayMs, cutOff);
     close = server.close;
     return pacedRequests({ origin: server.origin, request: post, ...pace });
   }
@@ -57,5 +76,14 @@ describe("pacedRequests", () => {
     // The 30th request, due at 290 ms, is answered after 30 answers of 50 ms: about 1.2 s late.
     expect(result.latency.max).toBeGreaterThan(1_000);
     expect(result.latency.p50).toBeGreaterThan(300);
+  });
+
+  it("counts an answer cut off as a failure, once, and still finishes", async () => {
+    const result = await pacedAgainst(0, { rate: 100, seconds: 0.2, connections: 2 }, true);
+    expect(result.ok).toBe(10);
+    // Node reports the broken connection as the request's error or as an answer cut off.
+    const failed = Object.entries(result.failures);
+    expect(failed.every(([code]) => code === "error" || code === "aborted")).toBe(true);
+    expect(failed.reduce((sum, [, count]) => sum + count, 0)).toBe(10);
   });
 });

@@ -13,7 +13,7 @@ export interface PacedRequest {
 export interface PacedResult {
   /** Requests answered with 2xx. */
   ok: number;
-  /** Requests answered otherwise, by status code ("error" for a failed connection). */
+  /** Requests answered otherwise, by status code ("error" for a failed connection, "aborted" for an answer cut off). */
   failures: Record<string, number>;
   /** From the first request's intended start to the last answer. */
   seconds: number;
@@ -51,7 +51,11 @@ export async function pacedRequests(options: {
   const send = (n: number) => {
     const due = dueAt(n);
     const { method, path, headers, body } = request(n);
+    let settled = false;
+    // Once per request: a connection that fails after its answer began must not count it twice.
     const finish = (outcome: string | null) => {
+      if (settled) return;
+      settled = true;
       latencies.push(performance.now() - due);
       answered++;
       if (outcome === null) ok++;
@@ -60,9 +64,11 @@ export async function pacedRequests(options: {
     };
     const outgoing = http.request(`${origin}${path}`, { method, headers, agent }, (response) => {
       response.resume();
-      response.on("end", () => {
+      // "close" comes whether the answer ended or its connection broke off: neither leaves a request uncounted.
+      response.on("close", () => {
         const status = response.statusCode ?? 0;
-        finish(status >= 200 && status < 300 ? null : String(status));
+        if (!response.complete) finish("aborted");
+        else finish(status >= 200 && status < 300 ? null : String(status));
       });
     });
     outgoing.setTimeout(30_000, () => outgoing.destroy(new Error("no answer in 30 s")));
