@@ -467,7 +467,7 @@ async function flatOutRun(port: number, pid: number | undefined, keys: string[])
   process.stderr.write(
     `Karvan: warming up (${warmUpSeconds} s), then ${seconds} s flat out at ${connections} connections\n`,
   );
-  await registrations(port, keys, warmUpSeconds);
+  if (warmUpSeconds > 0) await registrations(port, keys, warmUpSeconds);
   const cpuBefore = cpuSecondsOf(pid);
   const flatOut = await registrations(port, keys, seconds);
   const cpuAfter = cpuSecondsOf(pid);
