@@ -57,8 +57,9 @@ interface AxeViolation {
 /**
  * Runs axe-core in the page itself (loaded with each document of a `newCheckedPage`, injected into
  * any other page), asked for violations only. Passing and inapplicable results are what cost the
- * time (selectors for every node that passes), and a test needs none of them: the violations are the same, in about a third of the time the
- * Playwright wrapper takes (measured on the 2-core machine: 205 ms against 560 ms a page).
+ * time (selectors for every node that passes), and a test needs none of them: the violations are
+ * the same, in about a third of the time the Playwright wrapper takes (measured on the 2-core
+ * machine: 205 ms against 560 ms a page).
  * Karvan's pages have no frames, which the wrapper would otherwise visit.
  */
 export async function expectAccessible(page: Page): Promise<void> {
