@@ -2,3 +2,4 @@ export type { Database, DatabaseHandle, DatabaseKind, Queryable, RawSql, Transac
 export { driverConnection, openDatabase, queryRows, queryRowsPrepared } from "./client.js";
 export { migrationsFolder, runMigrations } from "./migrate.js";
 export { anyOf } from "./value-list.js";
+export { type WriteGroups, type WriteGroupsOptions, writeGroups } from "./write-groups.js";

@@ -18,15 +18,24 @@ export interface NewIdempotencyRecord {
   caseId: string;
 }
 
-export interface NewCasesOptions {
+/** One request's new cases, with the idempotency key it claims (see `NewCasesOptions.idempotency`). */
+export interface NewCasesRequest {
+  histories: NewCaseHistory[];
   /**
-   * Claims the request's key in the same statement: nothing is written when the key is already
-   * taken, or held by a twin request still running (its advisory lock); `items` are written with
-   * the cases (a batch's further cases, found by item on a repeat).
+   * Claims the request's key in the same statement: nothing of the request is written when the key
+   * is already taken, or held by a twin request still running (its advisory lock); `items` are
+   * written with the cases (a batch's further cases, found by item on a repeat).
    */
-  idempotency?: { claim: NewIdempotencyRecord; items: NewIdempotencyRecord[] };
-  /** Another module's INSERT written with the cases, and only when they are (the audit records). */
-  alongside?: (written: SQL) => SQL;
+  idempotency?: { claim: NewIdempotencyRecord; items: NewIdempotencyRecord[] } | undefined;
+}
+
+export interface NewCasesOptions {
+  idempotency?: NewCasesRequest["idempotency"];
+  /**
+   * Another module's INSERT written with the cases (the audit records): given the ids of the cases
+   * written (a subquery), it writes only its rows of those cases.
+   */
+  alongside?: (writtenCaseIds: SQL) => SQL;
   /**
    * Another module's SELECT that takes transaction locks (the person register's keys), run by the
    * same statement to spare it a round trip of its own: what it then reads, it reads in a later one.
@@ -41,6 +50,9 @@ export type NewCasesOutcome =
 
 const recordset = (rows: unknown[]) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`;
 
+/** The cases of every request written by the statement (see `insertRequestsCases`). */
+const writtenCaseIds = sql`(select id from written_cases)`;
+
 /**
  * Writes new cases in ONE statement: every event, projection row, task, idempotency record (and
  * the audit records) as multi-row INSERTs joined by data-modifying CTEs. Rows travel as JSON
@@ -54,52 +66,89 @@ export async function insertNewCases(
   histories: NewCaseHistory[],
   options: NewCasesOptions = {},
 ): Promise<NewCasesOutcome> {
-  if (histories.length === 0) return { written: true };
-  const createdAt = histories[0]?.state.createdAt;
-  const { idempotency, alongside, locks } = options;
-  const claim = idempotency?.claim;
-  // Whether to write: the key claimed now (its row inserted by this statement), or no key at all.
-  const gate = claim
-    ? claimGate(claim, createdAt)
-    : sql`lock as (select true as free), gate as (select true as go)`;
-  const written = sql`(select go from gate)`;
+  const [outcome] = await insertRequestsCases(db, [{ histories, idempotency: options.idempotency }], options);
+  return outcome ?? { written: true };
+}
+
+/**
+ * `insertNewCases` for several requests at once, in the same one statement: each request claims
+ * its own key, and its cases are written when it has claimed it (or carries none), whatever
+ * becomes of the others' claims. No two requests may carry the same key. Outcomes by request.
+ */
+export async function insertRequestsCases(
+  db: Queryable,
+  requests: NewCasesRequest[],
+  options: Pick<NewCasesOptions, "alongside" | "locks"> = {},
+): Promise<NewCasesOutcome[]> {
+  const writing = requests.filter((request) => request.histories.length > 0);
+  if (writing.length === 0) return requests.map(() => ({ written: true }));
+  const { alongside, locks } = options;
+  const histories = writing.flatMap((request) => request.histories);
   const ctes = [
-    gate,
-    newEvents(histories, written),
-    newTasks(histories, written),
-    newItemKeys(idempotency?.items ?? [], createdAt, written),
-    newCases(histories, written),
+    requestGates(writing),
+    newEvents(histories),
+    newTasks(histories),
+    newItemKeys(writing),
+    newCases(histories),
   ];
-  if (alongside) ctes.push(sql`alongside as (${alongside(written)})`);
+  if (alongside) ctes.push(sql`alongside as (${alongside(writtenCaseIds)})`);
   // A SELECT in a WITH runs only when the statement reads it: the count makes it run.
   if (locks) ctes.push(sql`locks as (${locks})`);
-  const [outcome] = await queryRowsPrepared<{ free: boolean; written: boolean }>(
+  const [row] = await queryRowsPrepared<{ outcomes: Array<[boolean, boolean]> }>(
     db,
     sql`
     with ${sql.join(ctes, sql`, `)}
-    select (select free from lock) as free, ${written} as written${locks ? sql`, (select count(*) from locks)::int as locked` : sql``}`,
+    select (select json_agg(json_build_array(free, go) order by request) from gate) as outcomes${locks ? sql`, (select count(*) from locks)::int as locked` : sql``}`,
   );
-  if (outcome?.written) return { written: true };
-  return { written: false, keyInFlight: outcome?.free === false };
+  const outcomes = row?.outcomes ?? [];
+  let next = 0;
+  return requests.map((request) => {
+    if (request.histories.length === 0) return { written: true };
+    const [free, go] = outcomes[next++] ?? [false, false];
+    return go ? { written: true } : { written: false, keyInFlight: !free };
+  });
 }
 
-/** Claims the key unless a twin request holds its advisory lock or the key is taken already. */
-function claimGate(claim: NewIdempotencyRecord, createdAt: string | undefined): SQL {
+/**
+ * Whether each request is written: it claims its key unless a twin request holds the key's
+ * advisory lock or the key is taken already; a request without a key is always written. The ids
+ * of the written requests' cases are `written_cases`.
+ */
+function requestGates(requests: NewCasesRequest[]): SQL {
+  const rows = requests.map(({ histories, idempotency }, request) => ({
+    request,
+    owner_id: idempotency?.claim.ownerId ?? null,
+    key: idempotency?.claim.key ?? null,
+    request_hash: idempotency?.claim.requestHash ?? null,
+    claim_case: idempotency?.claim.caseId ?? null,
+    created_at: histories[0]?.state.createdAt ?? null,
+    case_ids: histories.map(({ state }) => state.id),
+  }));
   return sql`
-      lock as (
-        select pg_try_advisory_xact_lock(hashtextextended(${`${claim.ownerId}
-${claim.key}`}, 0)) as free
+      requests as materialized (
+        select * from ${recordset(rows)} as q(request integer, owner_id text, key text, request_hash text,
+          claim_case uuid, created_at timestamptz, case_ids uuid[])
+      ), lock as materialized (
+        select request, case when key is null then true
+          else pg_try_advisory_xact_lock(hashtextextended(owner_id || E'\n' || key, 0)) end as free
+        from requests
       ), claim as (
         insert into case_idempotency_keys (owner_id, key, request_hash, case_id, status, created_at)
-        select ${claim.ownerId}, ${claim.key}, ${claim.requestHash}, ${claim.caseId}::uuid, 'done',
-          ${createdAt}::timestamptz
-        from lock where free
+        select q.owner_id, q.key, q.request_hash, q.claim_case, 'done', q.created_at
+        from requests q join lock using (request)
+        where q.key is not null and lock.free
         on conflict do nothing
         returning case_id
-      ), gate as (select exists (select 1 from claim) as go)`;
+      ), gate as materialized (
+        select q.request, lock.free, q.case_ids,
+          (q.key is null or q.claim_case in (select case_id from claim)) as go
+        from requests q join lock using (request)
+      ), written_cases as materialized (
+        select unnest(case_ids) as id from gate where go
+      )`;
 }
 
-function newEvents(histories: NewCaseHistory[], written: SQL): SQL {
+function newEvents(histories: NewCaseHistory[]): SQL {
   const rows: EventRow[] = [];
   for (const history of histories) for (const event of history.events) rows.push(eventRow(event));
   return sql`new_events as (
@@ -107,7 +156,7 @@ function newEvents(histories: NewCaseHistory[], written: SQL): SQL {
       select case_id, seq, type, payload, actor_type, actor_id, at
       from ${recordset(rows)} as r(
         case_id uuid, seq integer, type text, payload jsonb, actor_type text, actor_id text, at timestamptz)
-      where ${written}
+      where r.case_id in ${writtenCaseIds}
     )`;
 }
 
@@ -125,7 +174,7 @@ function eventRow(event: CaseEvent) {
   };
 }
 
-function newTasks(histories: NewCaseHistory[], written: SQL): SQL {
+function newTasks(histories: NewCaseHistory[]): SQL {
   const rows: TaskRow[] = [];
   for (const history of histories)
     for (const task of taskProjectionRows(history.state)) rows.push(taskRow(task));
@@ -136,7 +185,7 @@ function newTasks(histories: NewCaseHistory[], written: SQL): SQL {
       from ${recordset(rows)} as r(
         id uuid, case_id uuid, code text, agency_id uuid, mandatory boolean, status text, result text,
         comment text, completed_by uuid, created_at timestamptz, completed_at timestamptz)
-      where ${written}
+      where r.case_id in ${writtenCaseIds}
     )`;
 }
 
@@ -159,21 +208,25 @@ function taskRow(task: ReturnType<typeof taskProjectionRows>[number]) {
 }
 
 /** The keys of a batch's further cases, written only when the batch is. */
-function newItemKeys(items: NewIdempotencyRecord[], createdAt: string | undefined, written: SQL): SQL {
+function newItemKeys(requests: NewCasesRequest[]): SQL {
   const rows: ItemKeyRow[] = [];
-  for (const record of items) rows.push(itemKeyRow(record));
+  for (const { histories, idempotency } of requests) {
+    const createdAt = histories[0]?.state.createdAt ?? null;
+    for (const record of idempotency?.items ?? []) rows.push(itemKeyRow(record, createdAt));
+  }
   return sql`new_item_keys as (
       insert into case_idempotency_keys (owner_id, key, request_hash, case_id, status, created_at)
-      select owner_id, key, request_hash, case_id, 'done', ${createdAt}::timestamptz
-      from ${recordset(rows)} as r(owner_id text, key text, request_hash text, case_id uuid)
-      where ${written}
+      select owner_id, key, request_hash, case_id, 'done', created_at
+      from ${recordset(rows)} as r(owner_id text, key text, request_hash text, case_id uuid, created_at timestamptz)
+      where r.case_id in ${writtenCaseIds}
     )`;
 }
 
 type ItemKeyRow = ReturnType<typeof itemKeyRow>;
 
-function itemKeyRow(record: NewIdempotencyRecord) {
+function itemKeyRow(record: NewIdempotencyRecord, createdAt: string | null) {
   return {
+    created_at: createdAt,
     owner_id: record.ownerId,
     key: record.key,
     request_hash: record.requestHash,
@@ -181,7 +234,7 @@ function itemKeyRow(record: NewIdempotencyRecord) {
   };
 }
 
-function newCases(histories: NewCaseHistory[], written: SQL): SQL {
+function newCases(histories: NewCaseHistory[]): SQL {
   const rows: CaseRow[] = [];
   for (const history of histories) rows.push(caseRow(history.state));
   return sql`new_cases as (
@@ -197,7 +250,7 @@ function newCases(histories: NewCaseHistory[], written: SQL): SQL {
         submitted_at timestamptz, legal_start_date date, deadline_date date, paused_since date, pauses jsonb,
         documents jsonb, requested_documents jsonb, decision jsonb, outcome text, decided_at timestamptz, hold jsonb,
         fee_paid boolean, last_seq integer, created_at timestamptz, updated_at timestamptz)
-      where ${written}
+      where r.id in ${writtenCaseIds}
     )`;
 }
 

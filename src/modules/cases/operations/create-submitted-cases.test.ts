@@ -1,13 +1,11 @@
 import { sql } from "drizzle-orm";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createHostKey } from "../../../../test/support/host-key.js";
 import { countStatements, type StatementCounter } from "../../../../test/support/statement-counter.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { driverConnection, queryRows } from "../../../platform/db/index.js";
-import { generateApiKey } from "../../access/api-keys/api-key-format.js";
-import { createUser, systemActor } from "../../access/index.js";
-import { apiKeys } from "../../access/schema.js";
 
 /**
  * What a host's registration costs the database, in statements (each one round trip to a
@@ -20,28 +18,7 @@ let app: TestApp;
 let counter: StatementCounter;
 let key: string;
 
-async function hostKey(email: string): Promise<string> {
-  const { id } = await createUser(
-    { db: app.database.db, clock, actor: systemActor },
-    {
-      email,
-      fullName: "Reception",
-      password: "Correct-horse-battery-9",
-      kind: "public",
-      roles: ["host_employer"],
-      status: "active",
-    },
-  );
-  const material = generateApiKey();
-  await app.database.db.insert(apiKeys).values({
-    userId: id,
-    name: "Reception system",
-    prefix: material.prefix,
-    keyHash: material.hash,
-    scopes: ["stay-registrations:write"],
-  });
-  return material.key;
-}
+const hostKey = (email: string) => createHostKey(app.database.db, clock, email);
 
 const guest = (name: string, passport: string) => ({
   guestFullName: name,

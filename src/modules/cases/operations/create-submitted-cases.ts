@@ -1,14 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../platform/db/index.js";
 import { ConflictError, DomainError, NotFoundError } from "../../../platform/errors/index.js";
-import {
-  type AgencySummary,
-  auditRecordsInsert,
-  authorize,
-  findAgencyByCode,
-  type Principal,
-} from "../../access/index.js";
+import { type AgencySummary, authorize, findAgencyByCode, type Principal } from "../../access/index.js";
 import { stateAtCreation } from "../api/case-status.js";
 import { applyPermission } from "../case-access.js";
 import { authorizeStaffRegistration } from "../case-type-access.js";
@@ -17,14 +11,15 @@ import { runSubmissionChecksOfCases } from "../checks/submission-checks.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { checkAnswers } from "../definition/validate-answers.js";
 import { applyEvent, type CaseState, initialCaseState } from "../engine/case-state.js";
-import { auditActorOf, eventActorOf } from "../engine/change-case.js";
+import { eventActorOf } from "../engine/change-case.js";
 import { formatCaseNumber, loadEventsOfCases, reserveCaseNumbers } from "../engine/event-store.js";
 import type { CaseEvent, EventActor, PendingCaseEvent } from "../engine/events.js";
 import { requestHash } from "../engine/idempotency.js";
-import { insertNewCases, type NewCaseHistory, type NewCasesOutcome } from "../engine/new-case-writer.js";
+import type { NewCaseHistory } from "../engine/new-case-writer.js";
 import { caseIdempotencyKeys } from "../schema.js";
 import type { RegisteredCasePerson } from "./person-registration.js";
 import { submissionEvents } from "./submit-application.js";
+import { itemKey, writeNewCases } from "./write-new-cases.js";
 
 /** At most this many cases in one request: a batch is one transaction, and must stay a short one. */
 export const maxCasesPerRequest = 500;
@@ -100,7 +95,7 @@ export async function createSubmittedCases(
     if (!earlier || !scope) throw error;
     return { cases: await casesAsCreated(context, scope, earlier, items.length), repeated: true };
   }
-  const outcome = await writeNewCases(context, definition, histories, scope);
+  const outcome = await writeNewCases({ context, definition, histories, scope });
   if (outcome.written) {
     const cases = histories.map(({ state }) => state);
     return outcome.registered
@@ -113,80 +108,6 @@ export async function createSubmittedCases(
   const earlier = await finishedCaseOf(context, scope);
   if (!earlier) throw new ConflictError("idempotency_in_flight", "cases.errors.idempotency_in_flight");
   return { cases: await casesAsCreated(context, scope, earlier, items.length), repeated: true };
-}
-
-type IdempotencyScope = { ownerId: string; key: string; hash: string };
-
-/**
- * Writes the cases in one statement and, in the same transaction, enters their persons into the
- * person register: a batch's cases and their persons are stored together or not at all. The
- * statement that writes the cases also takes every person's register locks, all at once and in
- * one order (a batch never holds one person's lock while it waits for another's, so two batches
- * naming the same persons in opposite orders cannot deadlock); the register then reads and
- * writes all the batch's persons in as few statements as their ties to each other allow.
- */
-async function writeNewCases(
-  context: CasesContext,
-  definition: CaseTypeDefinition,
-  histories: NewCaseHistory[],
-  scope: IdempotencyScope | undefined,
-): Promise<NewCasesOutcome & { registered?: RegisteredCasePerson[][] }> {
-  const options = {
-    ...(scope ? { idempotency: idempotencyClaims(scope, histories) } : {}),
-    alongside: (written: SQL) =>
-      auditRecordsInsert(submittedAuditRecords(context, definition, histories), written),
-  };
-  const registration = context.registerPersons?.(
-    histories.map(({ state }) => ({ caseId: state.id, definition, answers: state.answers })),
-  );
-  if (!registration) return insertNewCases(context.db, histories, options);
-  return (context.db as Database).transaction(async (tx) => {
-    const outcome = await insertNewCases(tx, histories, { ...options, locks: registration.keyLocks });
-    if (!outcome.written) return outcome;
-    return { ...outcome, registered: await registration.register(tx, true) };
-  });
-}
-
-/** The request's key answers for the first case; the others are found by item on a repeat. */
-function idempotencyClaims(scope: IdempotencyScope, histories: NewCaseHistory[]) {
-  return {
-    claim: { ownerId: scope.ownerId, key: scope.key, requestHash: scope.hash, caseId: firstId(histories) },
-    items: histories.slice(1).map(({ state }, index) => ({
-      ownerId: scope.ownerId,
-      key: itemKey(scope.key, index + 1),
-      requestHash: "item",
-      caseId: state.id,
-    })),
-  };
-}
-
-function submittedAuditRecords(
-  context: CasesContext,
-  definition: CaseTypeDefinition,
-  histories: NewCaseHistory[],
-) {
-  return histories.map(({ state, events }) => ({
-    actor: auditActorOf(context),
-    action: "case.submitted",
-    outcome: "success" as const,
-    entityType: "case",
-    entityId: state.id,
-    agencyId: state.agencyId,
-    ip: context.ip,
-    requestId: context.requestId,
-    details: {
-      type: definition.code,
-      version: definition.version,
-      channel: context.principal?.kind === "staff" ? "staff" : "api",
-      events: events.map((event) => event.type.replace("case.", "")).join(","),
-    },
-  }));
-}
-
-function firstId(histories: NewCaseHistory[]): string {
-  const first = histories[0];
-  if (!first) throw new Error("no case to create");
-  return first.state.id;
 }
 
 /** Agencies change rarely and every creation needs one: looked up once a minute per database. */
@@ -389,11 +310,6 @@ async function newCases(
     histories.push({ events: [created, ...opening, ...submission], state: submission.reduce(apply, draft) });
   }
   return histories;
-}
-
-/** Internal keys of a batch's further items; a header cannot hold a line break, so no client key collides. */
-function itemKey(key: string, item: number): string {
-  return `${key}\n${item}`;
 }
 
 /** The cases of a finished request, as that request created them. */

@@ -1,0 +1,189 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Database, type WriteGroups, writeGroups } from "../../../platform/db/index.js";
+import { auditRecordsInsert } from "../../access/index.js";
+import type { CasesContext } from "../cases-context.js";
+import type { CaseTypeDefinition } from "../definition/case-type.js";
+import { auditActorOf } from "../engine/change-case.js";
+import { insertRequestsCases, type NewCaseHistory, type NewCasesOutcome } from "../engine/new-case-writer.js";
+import type { PersonRegistration, RegisteredCasePerson } from "./person-registration.js";
+
+/** The idempotency key a request carries, with its owner and the hash of its body. */
+export interface IdempotencyScope {
+  ownerId: string;
+  key: string;
+  hash: string;
+}
+
+/** One request's new cases, ready to be written. */
+export interface NewCasesWrite {
+  context: CasesContext;
+  definition: CaseTypeDefinition;
+  histories: NewCaseHistory[];
+  scope: IdempotencyScope | undefined;
+}
+
+export type NewCasesWritten = NewCasesOutcome & { registered?: RegisteredCasePerson[][] };
+
+/**
+ * Requests' new cases are written in groups (`writeGroups`): while `groupsAtOnce` groups are being
+ * written, the requests that arrive wait and are written together in the next one. Hotels' systems
+ * send stay registrations in bursts, and a group of them costs Karvan and PostgreSQL much less per
+ * registration than as many transactions (docs/adr/0057-new-cases-written-in-groups.md). Two
+ * groups at once, not one, so that a group waiting for a lock held elsewhere does not stop every
+ * other request; more groups at once make smaller groups (measured: fewer registrations a second).
+ */
+const groupsAtOnce = 2;
+/** As many cases as one request may carry: a group stays a short transaction. */
+const casesPerGroup = 500;
+
+type NewCasesWriter = WriteGroups<NewCasesWrite, NewCasesWritten>;
+
+/** One writer per database and per register wiring (contexts built outside the module have none). */
+const writers = new WeakMap<object, Map<PersonRegistration | undefined, NewCasesWriter>>();
+
+function writerOf(context: CasesContext): NewCasesWriter {
+  const { db, registerPersons } = context;
+  let ofDatabase = writers.get(db);
+  if (!ofDatabase) {
+    ofDatabase = new Map();
+    writers.set(db, ofDatabase);
+  }
+  let writer = ofDatabase.get(registerPersons);
+  if (!writer) {
+    writer = writeGroups<NewCasesWrite, NewCasesWritten>({
+      concurrency: groupsAtOnce,
+      maxSize: casesPerGroup,
+      sizeOf: (one) => one.histories.length,
+      keyOf: (one) => (one.scope ? `${one.scope.ownerId}\n${one.scope.key}` : undefined),
+      writeTogether: writeRequests,
+      writeAlone,
+    });
+    ofDatabase.set(registerPersons, writer);
+  }
+  return writer;
+}
+
+/**
+ * Writes a request's cases with their events, audit records and idempotency record, and enters
+ * their persons into the person register, all or nothing (see `writeRequests`), in a transaction
+ * it may share with other requests' cases that arrive at the same moment.
+ */
+export function writeNewCases(write: NewCasesWrite): Promise<NewCasesWritten> {
+  return writerOf(write.context).write(write);
+}
+
+/** Requests whose cases wait for a group to be free, in this context's database. */
+export function newCasesWaiting(context: CasesContext): number {
+  return writerOf(context).waiting();
+}
+
+/** The audit records of the requests' cases, each written with its case (`entity_id` is the case's id). */
+function auditRecordsOf(writes: NewCasesWrite[]) {
+  const records = writes.flatMap(({ context, definition, histories }) =>
+    submittedAuditRecords(context, definition, histories),
+  );
+  return (writtenCaseIds: SQL) => auditRecordsInsert(records, sql`entity_id::uuid in ${writtenCaseIds}`);
+}
+
+function newCasesRequest({ histories, scope }: NewCasesWrite) {
+  return { histories, idempotency: scope ? idempotencyClaims(scope, histories) : undefined };
+}
+
+const casesToRegister = (writes: NewCasesWrite[]) =>
+  writes.flatMap(({ definition, histories }) =>
+    histories.map(({ state }) => ({ caseId: state.id, definition, answers: state.answers })),
+  );
+
+/**
+ * Writes the requests' cases in one statement and, in the same transaction, enters their persons
+ * into the person register: a request's cases and their persons are stored together or not at all.
+ * Each request claims its own idempotency key in that statement: a request whose key is taken
+ * writes nothing, the others go on. The statement also takes every person's register locks, all at
+ * once and in one order (a transaction never holds one person's lock while it waits for another's,
+ * so two naming the same persons in opposite orders cannot deadlock); the register then takes the
+ * written requests' persons in one pass, one case after the other, as if each had been submitted
+ * alone, in as few statements as their ties to each other allow.
+ */
+async function writeRequests(writes: NewCasesWrite[]): Promise<NewCasesWritten[]> {
+  const { db, registerPersons } = (writes[0] as NewCasesWrite).context;
+  const requests = writes.map(newCasesRequest);
+  const alongside = auditRecordsOf(writes);
+  if (!registerPersons) return insertRequestsCases(db, requests, { alongside });
+  const locking = registerPersons(casesToRegister(writes));
+  return (db as Database).transaction(async (tx) => {
+    const outcomes = await insertRequestsCases(tx, requests, { alongside, locks: locking.keyLocks });
+    const written = writes.filter((_, index) => outcomes[index]?.written);
+    if (written.length === 0) return outcomes;
+    const registration =
+      written.length === writes.length ? locking : registerPersons(casesToRegister(written));
+    return splitRegistered(outcomes, writes, await registration.register(tx, true));
+  });
+}
+
+async function writeAlone(write: NewCasesWrite): Promise<NewCasesWritten> {
+  const [written] = await writeRequests([write]);
+  if (!written) throw new Error("a request's cases were not written");
+  return written;
+}
+
+/** Each written request's share of the register's outcomes (given by case, in the requests' order). */
+function splitRegistered(
+  outcomes: NewCasesWritten[],
+  writes: NewCasesWrite[],
+  registered: RegisteredCasePerson[][],
+): NewCasesWritten[] {
+  let next = 0;
+  return outcomes.map((outcome, index) => {
+    if (!outcome.written) return outcome;
+    const count = (writes[index] as NewCasesWrite).histories.length;
+    next += count;
+    return { ...outcome, registered: registered.slice(next - count, next) };
+  });
+}
+
+/** The request's key answers for the first case; the others are found by item on a repeat. */
+function idempotencyClaims(scope: IdempotencyScope, histories: NewCaseHistory[]) {
+  return {
+    claim: { ownerId: scope.ownerId, key: scope.key, requestHash: scope.hash, caseId: firstId(histories) },
+    items: histories.slice(1).map(({ state }, index) => ({
+      ownerId: scope.ownerId,
+      key: itemKey(scope.key, index + 1),
+      requestHash: "item",
+      caseId: state.id,
+    })),
+  };
+}
+
+function submittedAuditRecords(
+  context: CasesContext,
+  definition: CaseTypeDefinition,
+  histories: NewCaseHistory[],
+) {
+  return histories.map(({ state, events }) => ({
+    actor: auditActorOf(context),
+    action: "case.submitted",
+    outcome: "success" as const,
+    entityType: "case",
+    entityId: state.id,
+    agencyId: state.agencyId,
+    ip: context.ip,
+    requestId: context.requestId,
+    details: {
+      type: definition.code,
+      version: definition.version,
+      channel: context.principal?.kind === "staff" ? "staff" : "api",
+      events: events.map((event) => event.type.replace("case.", "")).join(","),
+    },
+  }));
+}
+
+function firstId(histories: NewCaseHistory[]): string {
+  const first = histories[0];
+  if (!first) throw new Error("no case to create");
+  return first.state.id;
+}
+
+/** Internal keys of a batch's further items; a header cannot hold a line break, so no client key collides. */
+export function itemKey(key: string, item: number): string {
+  return `${key}\n${item}`;
+}
