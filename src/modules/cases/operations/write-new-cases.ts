@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Database, type WriteGroups, writeGroups } from "../../../platform/db/index.js";
+import { type Database, type GroupedCalls, groupedCalls, sharesOf } from "../../../platform/db/index.js";
 import { auditRecordsInsert } from "../../access/index.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
@@ -25,7 +25,7 @@ export interface NewCasesWrite {
 export type NewCasesWritten = NewCasesOutcome & { registered?: RegisteredCasePerson[][] };
 
 /**
- * Requests' new cases are written in groups (`writeGroups`): while `groupsAtOnce` groups are being
+ * Requests' new cases are written in groups (`groupedCalls`): while `groupsAtOnce` groups are being
  * written, the requests that arrive wait and are written together in the next one. Hotels' systems
  * send stay registrations in bursts, and a group of them costs Karvan and PostgreSQL much less per
  * registration than as many transactions (docs/adr/0057-new-cases-written-in-groups.md). Two
@@ -36,7 +36,7 @@ const groupsAtOnce = 2;
 /** As many cases as one request may carry: a group stays a short transaction. */
 const casesPerGroup = 500;
 
-type NewCasesWriter = WriteGroups<NewCasesWrite, NewCasesWritten>;
+type NewCasesWriter = GroupedCalls<NewCasesWrite, NewCasesWritten>;
 
 /** One writer per database and per register wiring (contexts built outside the module have none). */
 const writers = new WeakMap<object, Map<PersonRegistration | undefined, NewCasesWriter>>();
@@ -50,13 +50,13 @@ function writerOf(context: CasesContext): NewCasesWriter {
   }
   let writer = ofDatabase.get(registerPersons);
   if (!writer) {
-    writer = writeGroups<NewCasesWrite, NewCasesWritten>({
+    writer = groupedCalls<NewCasesWrite, NewCasesWritten>({
       concurrency: groupsAtOnce,
       maxSize: casesPerGroup,
       sizeOf: (one) => one.histories.length,
       keyOf: (one) => (one.scope ? `${one.scope.ownerId}\n${one.scope.key}` : undefined),
-      writeTogether: writeRequests,
-      writeAlone,
+      together: writeRequests,
+      alone: writeAlone,
     });
     ofDatabase.set(registerPersons, writer);
   }
@@ -69,7 +69,7 @@ function writerOf(context: CasesContext): NewCasesWriter {
  * it may share with other requests' cases that arrive at the same moment.
  */
 export function writeNewCases(write: NewCasesWrite): Promise<NewCasesWritten> {
-  return writerOf(write.context).write(write);
+  return writerOf(write.context).call(write);
 }
 
 /** Requests whose cases wait for a group to be free, in this context's database. */
@@ -128,17 +128,20 @@ async function writeAlone(write: NewCasesWrite): Promise<NewCasesWritten> {
 
 /** Each written request's share of the register's outcomes (given by case, in the requests' order). */
 function splitRegistered(
-  outcomes: NewCasesWritten[],
+  outcomes: NewCasesOutcome[],
   writes: NewCasesWrite[],
   registered: RegisteredCasePerson[][],
 ): NewCasesWritten[] {
-  let next = 0;
-  return outcomes.map((outcome, index) => {
-    if (!outcome.written) return outcome;
-    const count = (writes[index] as NewCasesWrite).histories.length;
-    next += count;
-    return { ...outcome, registered: registered.slice(next - count, next) };
-  });
+  const written = outcomes.map((outcome, index) =>
+    outcome.written ? (writes[index] as NewCasesWrite) : null,
+  );
+  const shares = sharesOf(
+    registered,
+    written.map((write) => write?.histories.length ?? 0),
+  );
+  return outcomes.map((outcome, index) =>
+    outcome.written ? { ...outcome, registered: shares[index] ?? [] } : outcome,
+  );
 }
 
 /** The request's key answers for the first case; the others are found by item on a repeat. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writeGroups } from "./write-groups.js";
+import { groupedCalls, sharesOf } from "./grouped-calls.js";
 
 interface Job {
   name: string;
@@ -14,18 +14,18 @@ function recordingWriter(concurrency: number, maxSize = 10) {
   const open: Array<() => void> = [];
   const finishOne = () => (open.shift() as () => void)();
   const held = () => new Promise<void>((resolve) => open.push(resolve));
-  const writer = writeGroups<Job, string>({
+  const writer = groupedCalls<Job, string>({
     concurrency,
     maxSize,
     sizeOf: (job) => job.size ?? 1,
     keyOf: (job) => job.key,
-    async writeTogether(jobs) {
+    async together(jobs) {
       written.push({ how: "together", jobs: jobs.map((job) => job.name) });
       await held();
       if (jobs.some((job) => job.fails)) throw new Error("the group's transaction failed");
       return jobs.map((job) => `${job.name} written`);
     },
-    async writeAlone(job) {
+    async alone(job) {
       written.push({ how: "alone", jobs: [job.name] });
       await held();
       if (job.fails) throw new Error(`${job.name} refused`);
@@ -40,7 +40,7 @@ function recordingWriter(concurrency: number, maxSize = 10) {
 describe("writes in groups", () => {
   it("writes a job alone and at once while a group is free", async () => {
     const { writer, written, finishOne, settle } = recordingWriter(2);
-    const first = writer.write({ name: "a" });
+    const first = writer.call({ name: "a" });
     await settle();
     expect(written).toEqual([{ how: "alone", jobs: ["a"] }]);
     expect(writer.waiting()).toBe(0);
@@ -50,7 +50,7 @@ describe("writes in groups", () => {
 
   it("makes the jobs that arrive while every group is busy wait, then writes them together in order", async () => {
     const { writer, written, finishOne, settle, openGroups } = recordingWriter(1);
-    const results = ["a", "b", "c", "d"].map((name) => writer.write({ name }));
+    const results = ["a", "b", "c", "d"].map((name) => writer.call({ name }));
     await settle();
     expect(writer.waiting()).toBe(3);
     finishOne();
@@ -67,12 +67,12 @@ describe("writes in groups", () => {
   it("keeps a group within its size and never puts two jobs with the same key in one group", async () => {
     const { writer, written, finishOne, settle } = recordingWriter(1, 5);
     const results = [
-      writer.write({ name: "first" }),
-      writer.write({ name: "retry-1", key: "k" }),
-      writer.write({ name: "big", size: 4 }),
-      writer.write({ name: "retry-2", key: "k" }),
-      writer.write({ name: "small", size: 1 }),
-      writer.write({ name: "huge", size: 9 }),
+      writer.call({ name: "first" }),
+      writer.call({ name: "retry-1", key: "k" }),
+      writer.call({ name: "big", size: 4 }),
+      writer.call({ name: "retry-2", key: "k" }),
+      writer.call({ name: "small", size: 1 }),
+      writer.call({ name: "huge", size: 9 }),
     ];
     for (let group = 0; group < 4; group += 1) {
       await settle();
@@ -91,10 +91,10 @@ describe("writes in groups", () => {
   it("writes each job of a failed group alone, so that only the failing one fails", async () => {
     const { writer, written, finishOne, settle } = recordingWriter(1);
     const results = [
-      writer.write({ name: "a" }),
-      writer.write({ name: "b" }),
-      writer.write({ name: "bad", fails: true }),
-      writer.write({ name: "c" }),
+      writer.call({ name: "a" }),
+      writer.call({ name: "b" }),
+      writer.call({ name: "bad", fails: true }),
+      writer.call({ name: "c" }),
     ].map((result) => result.then(String, (error: Error) => error.message));
     for (let step = 0; step < 5; step += 1) {
       await settle();
@@ -113,5 +113,11 @@ describe("writes in groups", () => {
       "alone:bad",
       "alone:c",
     ]);
+  });
+});
+
+describe("a group's results by job", () => {
+  it("cuts the results back into each job's share, in order, empty shares included", () => {
+    expect(sharesOf(["a", "b", "c", "d"], [1, 0, 3])).toEqual([["a"], [], ["b", "c", "d"]]);
   });
 });
