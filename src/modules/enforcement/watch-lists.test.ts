@@ -1,12 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHostKey } from "../../../test/support/host-key.js";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import type { TestClient } from "../../../test/support/test-client.js";
 import { ManualClock } from "../../platform/clock/index.js";
 import { queryRows } from "../../platform/db/index.js";
-import { generateApiKey } from "../access/api-keys/api-key-format.js";
-import { createUser, systemActor } from "../access/index.js";
-import { apiKeys } from "../access/schema.js";
 import { loadCaseState } from "../cases/index.js";
 import { signInNewStaff } from "../cases/workspace/workspace-test-bed.js";
 
@@ -45,27 +43,11 @@ const entriesCount = () => count(sql`select count(*)::int as n from enforcement_
 beforeAll(async () => {
   app = await createTestApp({ clock });
   const db = app.database.db;
-  const { id: hostId } = await createUser(
-    { db, clock, actor: systemActor },
-    {
-      email: hostEmail,
-      fullName: "Caspian Pearl Hotel",
-      password: "Correct-horse-battery-9",
-      kind: "public",
-      roles: ["host_employer"],
-      status: "active",
-      locale: "en",
-    },
-  );
-  const material = generateApiKey();
-  await db.insert(apiKeys).values({
-    userId: hostId,
-    name: "Reception system",
-    prefix: material.prefix,
-    keyHash: material.hash,
+  hostKey = await createHostKey(db, clock, hostEmail, {
+    fullName: "Caspian Pearl Hotel",
+    locale: "en",
     scopes: ["stay-registrations:write", "stay-registrations:read"],
   });
-  hostKey = material.key;
   watchOfficer = await signInNewStaff(db, clock, app.client(), {
     email: "lists@sms.gov.az",
     fullName: "Leyla Watch",

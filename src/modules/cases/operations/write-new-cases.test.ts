@@ -230,17 +230,17 @@ const planArbitrary: fc.Arbitrary<RequestPlan> = fc.oneof(
   },
 );
 
-beforeAll(async () => {
-  [together, alone] = await Promise.all([createTestApp({ clock }), createTestApp({ clock })]);
-  for (const app of [together, alone])
-    keys.set(app, await createHostKey(app.database.db, clock, "night@pearl.az"));
-});
-
-afterAll(async () => {
-  await Promise.all([together?.close(), alone?.close()]);
-});
-
 describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("requests written together", () => {
+  beforeAll(async () => {
+    [together, alone] = await Promise.all([createTestApp({ clock }), createTestApp({ clock })]);
+    for (const app of [together, alone])
+      keys.set(app, await createHostKey(app.database.db, clock, "night@pearl.az"));
+  });
+
+  afterAll(async () => {
+    await Promise.all([together?.close(), alone?.close()]);
+  });
+
   it("answer each request as writing them alone, one after the other, does, and leave the same rows", async () => {
     let run = 0;
     await fc.assert(

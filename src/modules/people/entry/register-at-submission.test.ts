@@ -1,12 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHostKey } from "../../../../test/support/host-key.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { statisticsContextOf, statisticsFollowRegister } from "../../../composition-root.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
-import { generateApiKey } from "../../access/api-keys/api-key-format.js";
-import { createUser, systemActor } from "../../access/index.js";
-import { apiKeys } from "../../access/schema.js";
 import {
   type ProcedureTestBed,
   procedureTestBed,
@@ -147,28 +145,8 @@ describe("a family member declared in the application", () => {
 });
 
 describe("guests registered by a host's system in a batch", () => {
-  async function hostKey(email = "reception@caspian-pearl.az"): Promise<string> {
-    const { id } = await createUser(
-      { db: app.karvan.database.db, clock, actor: systemActor },
-      {
-        email,
-        fullName: "Reception",
-        password: "Correct-horse-battery-9",
-        kind: "public",
-        roles: ["host_employer"],
-        status: "active",
-      },
-    );
-    const material = generateApiKey();
-    await app.karvan.database.db.insert(apiKeys).values({
-      userId: id,
-      name: "Reception system",
-      prefix: material.prefix,
-      keyHash: material.hash,
-      scopes: ["stay-registrations:write"],
-    });
-    return material.key;
-  }
+  const hostKey = (email = "reception@caspian-pearl.az") =>
+    createHostKey(app.karvan.database.db, clock, email);
 
   const guest = (name: string, passport: string) => ({
     answers: {
