@@ -66,7 +66,10 @@ describe("pacedRequests", () => {
     expect(result.failures).toEqual({});
     // The last request is due at 495 ms: the run cannot end before it.
     expect(result.seconds).toBeGreaterThanOrEqual(0.495);
-    expect(result.latency.p50).toBeLessThan(50);
+    // Counted from when each request fell due, the median answer is quick; counted from the run's
+    // start it would be half the run. Judged against the run's own length, which a machine busy
+    // with other work stretches as it stretches the answers.
+    expect(result.latency.p50).toBeLessThan(result.seconds * 1000 * 0.3);
   });
 
   it("counts a request's wait for a free connection in its latency", async () => {
