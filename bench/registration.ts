@@ -32,7 +32,8 @@ import { adminQuery, percentile } from "./support/scratch-database.js";
  * Two runs of Karvan, after a warm-up (`warmUpSeconds`): flat out (its req/s, hence the ratio), then paced at 40 % of pgbench's TPS
  * (the target load; BENCH_PACED_SHARE sets another share), whose latencies the last line reports.
  * The paced run is an open load (`pacedRequests`): requests fall due at an even pace whatever the
- * answers, and each latency counts from when its request fell due, waits included.
+ * answers, and each latency counts from when its request fell due, waits included. Both runs give
+ * Karvan's CPU per registration (from /proc), which differs between them: groups are smaller at a pace.
  * Targets: ratio >= 0.40, p99 < 50 ms at 40 % of pgbench's TPS, no errors.
  */
 const serverUrl = process.env.DATABASE_URL;
@@ -475,16 +476,17 @@ async function flatOutRun(port: number, pid: number | undefined, keys: string[])
   return { flatOut, cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
+/** What Karvan's process spent on a run's registrations, or nothing where /proc is missing. */
+function cpuText(cpuSeconds: number | null, served: number): string {
+  if (cpuSeconds === null || served === 0) return "";
+  return `, Karvan's process ${cpuSeconds.toFixed(1)} CPU-s, ${((cpuSeconds * 1000) / served).toFixed(2)} ms per registration`;
+}
+
 function pairLine(pair: Pair): string {
   const rate = rateOf(pair.flatOut);
-  const served = pair.flatOut["2xx"] ?? 0;
-  const cpu =
-    pair.cpuSeconds !== null && served > 0
-      ? `, Karvan's process ${pair.cpuSeconds.toFixed(1)} CPU-s, ${((pair.cpuSeconds * 1000) / served).toFixed(2)} ms per registration`
-      : "";
   return (
     `pgbench ${Math.round(pair.tps)} tps; flat out ${Math.round(rate)} req/s, p50 ${pair.flatOut.latency.p50} ms, ` +
-    `p99 ${pair.flatOut.latency.p99} ms; ratio ${(rate / pair.tps).toFixed(2)}${cpu}`
+    `p99 ${pair.flatOut.latency.p99} ms; ratio ${(rate / pair.tps).toFixed(2)}${cpuText(pair.cpuSeconds, pair.flatOut["2xx"] ?? 0)}`
   );
 }
 
@@ -501,20 +503,28 @@ async function measureOne(
   const made: RegisterOutcomes = { created: 0, linked: 0, review: 0 };
   const done: Pair[] = [];
   let paced: PacedResult | undefined;
+  let pacedCpuSeconds: number | null = null;
   let drainSeconds: number | null = null;
   for (let pair = 1; pair <= pairs; pair++) {
     const tps = await anchorTps();
     const countsBefore = await registerCounts();
-    ({ paced, drainSeconds } = await withKarvan(mode, async (port, pid) => {
+    ({ paced, pacedCpuSeconds, drainSeconds } = await withKarvan(mode, async (port, pid) => {
       done.push({ tps, ...(await flatOutRun(port, pid, keys)) });
       process.stderr.write(`${pairs > 1 ? `pair ${pair}: ` : ""}${pairLine(done.at(-1) as Pair)}\n`);
-      if (pair < pairs) return { paced: undefined, drainSeconds: await waitForStatistics(mode) };
+      if (pair < pairs) {
+        return { paced: undefined, pacedCpuSeconds: null, drainSeconds: await waitForStatistics(mode) };
+      }
       const targetRate = Math.round(median(done.map((one) => one.tps)) * targetShare);
       process.stderr.write(
         `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
       );
+      // Karvan's CPU per registration at the target load: groups are smaller there than flat out.
+      const cpuBefore = cpuSecondsOf(pid);
+      const pacedRun = await pacedRegistrations(port, keys, targetRate);
+      const cpuAfter = cpuSecondsOf(pid);
       return {
-        paced: await pacedRegistrations(port, keys, targetRate),
+        paced: pacedRun,
+        pacedCpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
         drainSeconds: await waitForStatistics(mode),
       };
     }));
@@ -527,7 +537,7 @@ async function measureOne(
   reportPacedFailures(paced);
   process.stderr.write(
     `paced: ${Math.round(paced.ok / paced.seconds)} req/s, p50 ${paced.latency.p50} ms, p90 ${paced.latency.p90} ms, ` +
-      `p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms\n`,
+      `p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms${cpuText(pacedCpuSeconds, paced.ok)}\n`,
   );
   process.stderr.write(`${outcomesLine(made)}\n`);
   if (drainSeconds !== null) {
