@@ -469,11 +469,20 @@ async function flatOutRun(port: number, pid: number | undefined, keys: string[])
     `Karvan: warming up (${warmUpSeconds} s), then ${seconds} s flat out at ${connections} connections\n`,
   );
   if (warmUpSeconds > 0) await registrations(port, keys, warmUpSeconds);
-  const cpuBefore = cpuSecondsOf(pid);
-  const flatOut = await registrations(port, keys, seconds);
-  const cpuAfter = cpuSecondsOf(pid);
+  const { result: flatOut, cpuSeconds } = await withCpuSeconds(pid, () => registrations(port, keys, seconds));
   reportStatusCodes(flatOut);
-  return { flatOut, cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  return { flatOut, cpuSeconds };
+}
+
+/** A run's result with the CPU seconds Karvan's process spent during it (null where /proc is missing). */
+async function withCpuSeconds<T>(
+  pid: number | undefined,
+  run: () => Promise<T>,
+): Promise<{ result: T; cpuSeconds: number | null }> {
+  const before = cpuSecondsOf(pid);
+  const result = await run();
+  const after = cpuSecondsOf(pid);
+  return { result, cpuSeconds: before === null || after === null ? null : after - before };
 }
 
 /** What Karvan's process spent on a run's registrations, or nothing where /proc is missing. */
@@ -519,12 +528,10 @@ async function measureOne(
         `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
       );
       // Karvan's CPU per registration at the target load: groups are smaller there than flat out.
-      const cpuBefore = cpuSecondsOf(pid);
-      const pacedRun = await pacedRegistrations(port, keys, targetRate);
-      const cpuAfter = cpuSecondsOf(pid);
+      const run = await withCpuSeconds(pid, () => pacedRegistrations(port, keys, targetRate));
       return {
-        paced: pacedRun,
-        pacedCpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+        paced: run.result,
+        pacedCpuSeconds: run.cpuSeconds,
         drainSeconds: await waitForStatistics(mode),
       };
     }));
