@@ -4,13 +4,17 @@ import { type DatabaseHandle, driverConnection } from "../../src/platform/db/ind
 
 /**
  * The statements a piece of work sends to the database, counted at the driver: on a PostgreSQL
- * server every `query` of a connection is one round trip (node-postgres waits for each answer
- * before it sends the next), BEGIN and COMMIT included; on PGlite every `query` and `exec`, and a
- * transaction as its BEGIN and COMMIT. Only the work inside `count` is counted, so what the server
- * runs besides a test (nothing, with jobs off) is not.
+ * server every `query` of a connection, BEGIN and COMMIT included; on PGlite every `query` and
+ * `exec`, and a transaction as its BEGIN and COMMIT. Only the work inside `count` is counted, so
+ * what the server runs besides a test (nothing, with jobs off) is not.
+ *
+ * `roundTrips` (on a server; null on PGlite, which has no network): the times the work waited for
+ * the server. A connection sends a statement once the one before it is answered, except a pipelined
+ * connection (see `pipelinedTransaction`): a statement issued on it while an earlier one is still
+ * unanswered travels behind it and adds no wait.
  */
 export interface StatementCounter {
-  count<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+  count<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[]; roundTrips: number | null }>;
   restore(): void;
 }
 
@@ -24,9 +28,12 @@ function textOf(first: unknown): string {
 
 export function countStatements(database: Pick<DatabaseHandle, "db">): StatementCounter {
   const seen: string[] = [];
+  let trips: number | null = null;
   let counting = false;
-  const note = (text: string) => {
-    if (counting) seen.push(text.replace(/\s+/g, " ").trim());
+  const note = (text: string, newTrip = true) => {
+    if (!counting) return;
+    seen.push(text.replace(/\s+/g, " ").trim());
+    if (newTrip && trips !== null) trips += 1;
   };
   const restores: Array<() => void> = [];
   const wrap = <Owner extends object>(owner: Owner, method: string, before: (args: unknown[]) => void) => {
@@ -43,9 +50,27 @@ export function countStatements(database: Pick<DatabaseHandle, "db">): Statement
     });
   };
   const connection = driverConnection(database.db);
+  let countsTrips = false;
   if (connection instanceof pg.Pool) {
     // Every pooled client's queries, the pool's own `query` included, go through Client#query.
-    wrap(pg.Client.prototype, "query", ([first]) => note(textOf(first)));
+    countsTrips = true;
+    const unanswered = new WeakMap<object, number>();
+    const target = pg.Client.prototype as unknown as Record<string, Query>;
+    const original = target.query as Query;
+    target.query = function (this: pg.Client, ...args: unknown[]) {
+      const waiting = unanswered.get(this) ?? 0;
+      note(textOf(args[0]), !(this.pipeline && waiting > 0));
+      const result = original.apply(this, args);
+      if (this.pipeline && result instanceof Promise) {
+        unanswered.set(this, waiting + 1);
+        const answered = () => unanswered.set(this, (unanswered.get(this) ?? 1) - 1);
+        result.then(answered, answered);
+      }
+      return result;
+    };
+    restores.push(() => {
+      target.query = original;
+    });
   } else if (connection instanceof PGlite) {
     wrap(connection, "query", ([first]) => note(textOf(first)));
     wrap(connection, "exec", ([first]) => note(textOf(first)));
@@ -75,10 +100,11 @@ export function countStatements(database: Pick<DatabaseHandle, "db">): Statement
   return {
     async count(work) {
       seen.length = 0;
+      trips = countsTrips ? 0 : null;
       counting = true;
       try {
         const result = await work();
-        return { result, statements: [...seen] };
+        return { result, statements: [...seen], roundTrips: trips };
       } finally {
         counting = false;
       }

@@ -95,14 +95,26 @@ async function openPglite({
   };
 }
 
+/** Connections for `pipelinedTransaction`, by database: few transactions run that way at once. */
+const pipelinedPoolSize = 4;
+const pipelinedPools = new WeakMap<object, pg.Pool>();
+
+/** The pool of pipelined connections opened with this database (none for the embedded one). */
+export function pipelinedPoolOf(db: Database): pg.Pool | undefined {
+  return pipelinedPools.get(db);
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pipelined = new pg.Pool({ connectionString: url, max: pipelinedPoolSize, pipeline: true });
   // An idle connection closed by the server (restart, failover, a dropped test database) must not
   // crash the process: the pool replaces it on the next query.
   let closing = false;
-  pool.on("error", (error) => {
-    if (!closing) process.stderr.write(`database: idle connection closed (${error.message})\n`);
-  });
+  for (const one of [pool, pipelined]) {
+    one.on("error", (error) => {
+      if (!closing) process.stderr.write(`database: idle connection closed (${error.message})\n`);
+    });
+  }
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
@@ -117,15 +129,17 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       return results.map((one) => ({ rows: one.rows as Record<string, unknown>[] }));
     },
   };
+  const db = drizzlePostgres(pool) as unknown as Database;
+  pipelinedPools.set(db, pipelined);
   return {
     kind: "postgres",
-    db: drizzlePostgres(pool) as unknown as Database,
+    db,
     raw,
     dataDir: undefined,
     url,
-    close: () => {
+    close: async () => {
       closing = true;
-      return pool.end();
+      await Promise.all([pool.end(), pipelined.end()]);
     },
   };
 }

@@ -36,11 +36,6 @@ export interface NewCasesOptions {
    * written (a subquery), it writes only its rows of those cases.
    */
   alongside?: (writtenCaseIds: SQL) => SQL;
-  /**
-   * Another module's SELECT that takes transaction locks (the person register's keys), run by the
-   * same statement to spare it a round trip of its own: what it then reads, it reads in a later one.
-   */
-  locks?: SQL | null | undefined;
 }
 
 export type NewCasesOutcome =
@@ -78,11 +73,11 @@ export async function insertNewCases(
 export async function insertRequestsCases(
   db: Queryable,
   requests: NewCasesRequest[],
-  options: Pick<NewCasesOptions, "alongside" | "locks"> = {},
+  options: Pick<NewCasesOptions, "alongside"> = {},
 ): Promise<NewCasesOutcome[]> {
   const writing = requests.filter((request) => request.histories.length > 0);
   if (writing.length === 0) return requests.map(() => ({ written: true }));
-  const { alongside, locks } = options;
+  const { alongside } = options;
   const histories = writing.flatMap((request) => request.histories);
   const ctes = [
     requestGates(writing),
@@ -92,13 +87,11 @@ export async function insertRequestsCases(
     newCases(histories),
   ];
   if (alongside) ctes.push(sql`alongside as (${alongside(writtenCaseIds)})`);
-  // A SELECT in a WITH runs only when the statement reads it: the count makes it run.
-  if (locks) ctes.push(sql`locks as (${locks})`);
   const [row] = await queryRowsPrepared<{ outcomes: Array<[boolean, boolean]> }>(
     db,
     sql`
     with ${sql.join(ctes, sql`, `)}
-    select (select json_agg(json_build_array(free, go) order by request) from gate) as outcomes${locks ? sql`, (select count(*) from locks)::int as locked` : sql``}`,
+    select (select json_agg(json_build_array(free, go) order by request) from gate) as outcomes`,
   );
   const outcomes = row?.outcomes ?? [];
   let next = 0;

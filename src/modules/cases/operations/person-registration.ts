@@ -22,11 +22,15 @@ export interface CaseToRegister {
 /**
  * The register's side of submitted cases, prepared once for the cases of one submission (one, or a
  * batch's): `keyLocks` is the statement that locks their persons' keys in one order, which must run
- * in the submission's transaction before `register` (the cases' insert carries it, so that it costs
- * no round trip of its own); null when no person has a key.
+ * in the submission's transaction before the register is read (null when no person has a key).
  */
 export interface PreparedPersonRegistration {
   keyLocks: SQL | null;
+  /**
+   * Reads what the persons are matched against, in the submission's transaction, in a statement
+   * issued after `keyLocks` (the two may travel to the server together): `register` reads it no more.
+   */
+  readRegister(db: Queryable): Promise<void>;
   /**
    * Enters the persons into the register inside the submission's transaction; `keysLocked` when
    * `keyLocks` has run in it already. Where each case's persons stand, by case in the order given.

@@ -1,5 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Database, type GroupedCalls, groupedCalls, sharesOf } from "../../../platform/db/index.js";
+import {
+  type Database,
+  type GroupedCalls,
+  groupedCalls,
+  pipelinedTransaction,
+  queryRowsPrepared,
+  sharesOf,
+} from "../../../platform/db/index.js";
 import { auditRecordsInsert } from "../../access/index.js";
 import type { CasesContext } from "../cases-context.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
@@ -98,11 +105,12 @@ const casesToRegister = (writes: NewCasesWrite[]) =>
  * Writes the requests' cases in one statement and, in the same transaction, enters their persons
  * into the person register: a request's cases and their persons are stored together or not at all.
  * Each request claims its own idempotency key in that statement: a request whose key is taken
- * writes nothing, the others go on. The statement also takes every person's register locks, all at
- * once and in one order (a transaction never holds one person's lock while it waits for another's,
- * so two naming the same persons in opposite orders cannot deadlock); the register then takes the
- * written requests' persons in one pass, one case after the other, as if each had been submitted
- * alone, in as few statements as their ties to each other allow.
+ * writes nothing, the others go on. Before it, one statement takes every person's register locks,
+ * all at once and in one order (a transaction never holds one person's lock while it waits for
+ * another's, so two naming the same persons in opposite orders cannot deadlock); after it, one
+ * reads the register for them. BEGIN and these three travel to the server together: one round
+ * trip. The register then takes the written requests' persons in one pass, one case after the
+ * other, as if each had been submitted alone, in as few statements as their ties allow.
  */
 async function writeRequests(writes: NewCasesWrite[]): Promise<NewCasesWritten[]> {
   const { db, registerPersons } = (writes[0] as NewCasesWrite).context;
@@ -110,10 +118,15 @@ async function writeRequests(writes: NewCasesWrite[]): Promise<NewCasesWritten[]
   const alongside = auditRecordsOf(writes);
   if (!registerPersons) return insertRequestsCases(db, requests, { alongside });
   const locking = registerPersons(casesToRegister(writes));
-  return (db as Database).transaction(async (tx) => {
-    const outcomes = await insertRequestsCases(tx, requests, { alongside, locks: locking.keyLocks });
+  return pipelinedTransaction(db as Database, async (tx) => {
+    const [, outcomes] = await Promise.all([
+      locking.keyLocks ? queryRowsPrepared(tx, locking.keyLocks) : null,
+      insertRequestsCases(tx, requests, { alongside }),
+      locking.readRegister(tx),
+    ]);
     const written = writes.filter((_, index) => outcomes[index]?.written);
     if (written.length === 0) return outcomes;
+    // A request left out (its key taken) leaves the read wider than the persons registered: read again.
     const registration =
       written.length === writes.length ? locking : registerPersons(casesToRegister(written));
     return splitRegistered(outcomes, writes, await registration.register(tx, true));

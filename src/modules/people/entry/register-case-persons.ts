@@ -1,8 +1,12 @@
 import type { SQL } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/index.js";
 import { type CaseTypeDefinition, personsOfAnswers } from "../../cases/index.js";
-import { blockingKeyLocks } from "../operations/register-batch-reads.js";
-import { registerCasesOccurrences, registerLockKeys } from "../operations/register-case-occurrences.js";
+import { blockingKeyLocks, type RegisterSnapshot } from "../operations/register-batch-reads.js";
+import {
+  readRegisterSnapshot,
+  registerCasesOccurrences,
+  registerLockKeys,
+} from "../operations/register-case-occurrences.js";
 import type { RegisterOptions, Registration } from "../operations/register-occurrence.js";
 import { type RelationKind, relatePersons } from "../operations/relate-persons.js";
 
@@ -30,12 +34,13 @@ export interface CaseWithPersons {
 
 /**
  * The register's side of a batch of submitted cases, prepared once: the statement that locks their
- * persons' keys (in one order, to run in the submission's transaction before the persons are
- * registered: with the cases' insert, so that it costs no round trip of its own; null when no
- * person has a key), then the registration itself.
+ * persons' keys (in one order, to run in the submission's transaction before the register is read;
+ * null when no person has a key), the read of what they are matched against, then the registration.
  */
 export interface PreparedCasePersons {
   keyLocks: SQL | null;
+  /** Reads the register for `register`, in a statement issued after `keyLocks`' (see `readRegisterSnapshot`). */
+  readRegister(db: Queryable): Promise<void>;
   /** `keysLocked`: `keyLocks` has run in this transaction already. Outcomes by case, in the order given. */
   register(db: Queryable, keysLocked: boolean): Promise<CasePersonOutcome[][]>;
 }
@@ -46,10 +51,19 @@ export function prepareCasePersons(cases: CaseWithPersons[], options: RegisterOp
     persons: personsOfAnswers(one.definition, one.answers),
   }));
   const keys = registerLockKeys(declared);
+  let snapshot: RegisterSnapshot | undefined;
   return {
     keyLocks: keys.length > 0 ? blockingKeyLocks(keys) : null,
+    async readRegister(db) {
+      snapshot = await readRegisterSnapshot(db, declared);
+    },
     async register(db, keysLocked) {
-      const registrations = await registerCasesOccurrences(db, declared, { ...options, keysLocked });
+      const read = keysLocked ? snapshot : undefined;
+      const registrations = await registerCasesOccurrences(db, declared, {
+        ...options,
+        keysLocked,
+        snapshot: read,
+      });
       const outcomes: CasePersonOutcome[][] = [];
       for (const [index, { persons }] of declared.entries()) {
         outcomes.push(await outcomesOfCase(db, persons, registrations[index] ?? [], options));

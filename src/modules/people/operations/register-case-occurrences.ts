@@ -26,6 +26,7 @@ import {
   type LockedPerson,
   lockBlockingKeys,
   lockedPerson,
+  type RegisterSnapshot,
   registerSnapshot,
 } from "./register-batch-reads.js";
 import { RegisterWrites } from "./register-batch-writes.js";
@@ -137,9 +138,34 @@ export function registerLockKeys(cases: CaseOccurrences[]): string[] {
 export interface RegisterCasesOptions extends RegisterOptions {
   /**
    * The caller's transaction holds the locks of `registerLockKeys(cases)` already (taken in an
-   * earlier statement of it, such as the cases' insert): no statement of its own takes them.
+   * earlier statement of it): no statement of its own takes them.
    */
   keysLocked?: boolean;
+  /**
+   * What the persons are matched against, read by `readRegisterSnapshot` in the caller's
+   * transaction once it held the keys' locks: the registration reads it no more.
+   */
+  snapshot?: RegisterSnapshot | undefined;
+}
+
+/** What `registerSnapshot` reads for these cases' persons: their earlier registration, their keys' holders. */
+function snapshotInputOf(cases: CaseOccurrences[], items: ReturnType<typeof itemsOf>) {
+  return {
+    caseIds: cases.map(({ caseId }) => caseId),
+    sourceKeys: items.map((item) => item.sourceKey),
+    keys: [...new Set(items.flatMap((item) => item.keys))],
+    capPerKey,
+  };
+}
+
+/**
+ * Everything these cases' persons are matched against, for `registerCasesOccurrences`' `snapshot`:
+ * read in a statement that begins once the transaction holds their keys' locks (a later one than
+ * the locks', which may travel with it), so that it sees what a submission of the same persons
+ * committed while this one waited.
+ */
+export function readRegisterSnapshot(db: Queryable, cases: CaseOccurrences[]): Promise<RegisterSnapshot> {
+  return registerSnapshot(db, snapshotInputOf(cases, itemsOf(cases)));
 }
 
 /**
@@ -175,17 +201,14 @@ export async function registerCasesOccurrences(
   const registrations: Registration[][] = cases.map(() => []);
   if (cases.every(({ persons }) => persons.length === 0)) return registrations;
   if (!isTransaction(db)) {
-    return db.transaction((tx) => registerCasesOccurrences(tx, cases, { ...options, keysLocked: false }));
+    return db.transaction((tx) =>
+      registerCasesOccurrences(tx, cases, { ...options, keysLocked: false, snapshot: undefined }),
+    );
   }
   const at = options.at ?? new Date();
   const items = itemsOf(cases);
   if (!options.keysLocked) await lockBlockingKeys(db, registerLockKeys(cases));
-  const snapshot = await registerSnapshot(db, {
-    caseIds: cases.map(({ caseId }) => caseId),
-    sourceKeys: items.map((item) => item.sourceKey),
-    keys: [...new Set(items.flatMap((item) => item.keys))],
-    capPerKey,
-  });
+  const snapshot = options.snapshot ?? (await registerSnapshot(db, snapshotInputOf(cases, items)));
   const weights = levelWeights(snapshot.model ?? defaultRegisterModel);
   const standings = new Map<string, Standing>();
   const standingOf = (key: string) => standings.get(key) ?? (standings.set(key, {}).get(key) as Standing);
