@@ -55,6 +55,8 @@ export function prepareCasePersons(cases: CaseWithPersons[], options: RegisterOp
   return {
     keyLocks: keys.length > 0 ? blockingKeyLocks(keys) : null,
     async readRegister(db) {
+      // Cases that declare no person have nothing to read (and `register` then reads nothing either).
+      if (declared.every(({ persons }) => persons.length === 0)) return;
       snapshot = await readRegisterSnapshot(db, declared);
     },
     async register(db, keysLocked) {
