@@ -25,15 +25,36 @@ export async function catchUpStatistics(context: StatisticsContext): Promise<num
   }
 }
 
+/** How long the projector waits after a pass before its next one. */
+export interface ProjectorPauses {
+  /** After a pass that found changes: the next pass comes soon and stays small. */
+  busyMs: number;
+  /** After a pass that found none, or found the cubes' lock taken. */
+  idleMs: number;
+}
+
+/**
+ * A full batch means a backlog: carry on at once. Changes found: look again soon, so that each pass
+ * holds a tenth of a second's changes rather than a second's. The projector runs on the requests'
+ * event loop, and a pass of a second's registrations held answers back in bursts (measured: p99
+ * 174–182 ms at 40 % of pgbench with a pause of a second after every pass, 71 ms with 100 ms;
+ * docs/statistics.md). Nothing found: a quiet server looks once a second.
+ */
+export function pauseAfterPass(pass: ProjectionPass, pauses: ProjectorPauses): number {
+  if (pass.state === "behind") return 0;
+  return pass.state === "caught_up" && pass.cases > 0 ? pauses.busyMs : pauses.idleMs;
+}
+
 /**
  * Keeps the statistics current behind the request path: a case change reaches the cubes within
- * about a second. Every instance may run one; the cubes' lock lets one write at a time.
+ * about a second, within a tenth of one while changes keep coming. Every instance may run one; the
+ * cubes' lock lets one write at a time.
  */
 export function startStatisticsProjector(
   context: StatisticsContext,
-  options: { log?: ProjectorLog; idleMs?: number; failureMs?: number } = {},
+  options: { log?: ProjectorLog; idleMs?: number; busyMs?: number; failureMs?: number } = {},
 ): StatisticsProjector {
-  const idleMs = options.idleMs ?? 1000;
+  const pauses = { busyMs: options.busyMs ?? 100, idleMs: options.idleMs ?? 1000 };
   const recordsGrew = analyzeAsRecordsGrow(context.db);
   const loop = startBackgroundLoop<ProjectionPass>({
     pass: async () => {
@@ -45,7 +66,7 @@ export function startStatisticsProjector(
       }
       return pass;
     },
-    pauseAfter: (pass) => (pass.state === "behind" ? 0 : idleMs),
+    pauseAfter: (pass) => pauseAfterPass(pass, pauses),
     failureMs: options.failureMs ?? 10_000,
     onFailure: (error) => options.log?.error({ err: error }, "statistics projection failed"),
   });
