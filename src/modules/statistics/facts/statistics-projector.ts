@@ -37,8 +37,8 @@ export interface ProjectorPauses {
  * A full batch means a backlog: carry on at once. Changes found: look again soon, so that each pass
  * holds a tenth of a second's changes rather than a second's. The projector runs on the requests'
  * event loop, and a pass of a second's registrations held answers back in bursts (whole runs at
- * 40 % of pgbench: p99 174 and 182 ms with a second's pause after every pass, 71–134 ms with
- * 0.1 s; docs/statistics.md). Nothing found: a quiet server looks once a second.
+ * 40 % of pgbench: p90 79 and 123 ms with a second's pause after every pass, 27–52 ms with 0.1 s;
+ * docs/statistics.md). Nothing found: a quiet server looks once a second.
  */
 export function pauseAfterPass(pass: ProjectionPass, pauses: ProjectorPauses): number {
   if (pass.state === "behind") return 0;
