@@ -98,7 +98,8 @@ describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("pipelinedTransaction 
       await vi.waitFor(
         async () => {
           const { rows } = await database.raw.query<{ n: number }>(
-            "select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted",
+            `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted
+            and database = (select oid from pg_database where datname = current_database())`,
           );
           expect(rows[0]?.n).toBe(1);
         },

@@ -15,7 +15,8 @@ type SessionParts = {
  * other, each once the one before it has finished (a statement waiting for a lock holds back the
  * ones behind it), so each takes its snapshot after the earlier ones' locks are held. When one
  * fails, the ones behind it fail too (the transaction is aborted), and the transaction is rolled
- * back once `work` has settled. On the embedded database, an ordinary transaction.
+ * back once `work` has settled. On the embedded database, an ordinary transaction. (BEGIN itself
+ * fails only with its connection, which then fails the statements behind it as well.)
  */
 export async function pipelinedTransaction<T>(
   db: Database,
