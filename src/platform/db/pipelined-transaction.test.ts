@@ -1,3 +1,4 @@
+import { Socket } from "node:net";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -78,6 +79,24 @@ describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("pipelinedTransaction 
       expect(roundTrips).toBe(2);
     } finally {
       counter.restore();
+    }
+  });
+
+  it("writes BEGIN and the statements issued together to the socket at once", async () => {
+    // Every write a socket makes to the kernel goes through one of these two (Node's net.Socket).
+    const writes = [vi.spyOn(Socket.prototype, "_write"), vi.spyOn(Socket.prototype, "_writev")];
+    try {
+      await pipelinedTransaction(database.db, (tx) =>
+        Promise.all([
+          queryRowsPrepared(tx, insert(1, "one")),
+          queryRowsPrepared(tx, insert(2, "two")),
+          queryRows(tx, sql`select count(*)::int as n from pipeline_probe`),
+        ]),
+      );
+      // begin with the three statements, then commit
+      expect(writes.reduce((sum, spy) => sum + spy.mock.calls.length, 0)).toBe(2);
+    } finally {
+      for (const spy of writes) spy.mockRestore();
     }
   });
 

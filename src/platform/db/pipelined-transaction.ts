@@ -1,4 +1,6 @@
+import type { Socket } from "node:net";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import { type Database, pipelinedPoolOf, type Transaction } from "./client.js";
 
 type SessionParts = {
@@ -31,7 +33,7 @@ export async function pipelinedTransaction<T>(
   let broken: Error | undefined;
   try {
     const [begun, done] = await Promise.allSettled([
-      client.query("begin"),
+      sentTogether(client, () => client.query("begin")),
       work(tx as unknown as Transaction),
     ]);
     try {
@@ -49,4 +51,19 @@ export async function pipelinedTransaction<T>(
     // A connection that could not even roll back is closed rather than handed to the next transaction.
     client.release(broken);
   }
+}
+
+/**
+ * Holds the connection's writes from `first` until everything issued without awaiting I/O has been
+ * issued (the statements `work` sends before its first await, through Drizzle's promise chains),
+ * then writes them to the socket at once. node-postgres writes each statement as it is issued, one
+ * system call each; on the 2-core virtual machine of the benchmarks a write to the server's socket
+ * cost about 0.1 ms of the event loop's time, a fifth of a stay registration's.
+ */
+function sentTogether<T>(client: pg.PoolClient, first: () => T): T {
+  const { stream } = (client as unknown as { connection: { stream: Socket } }).connection;
+  stream.cork();
+  // The check phase comes after every pending microtask and nextTick: all that was issued together.
+  setImmediate(() => stream.uncork());
+  return first();
 }
