@@ -7,8 +7,9 @@ import { databaseTestFiles, testFilesUnder } from "./test/support/database-test-
 /**
  * Unit and integration tests run on embedded PGlite and, when KARVAN_TEST_POSTGRES_URL is set (CI
  * sets it), the tests that open a database run once more on the PostgreSQL server; each test file
- * gets its own fresh copy of one migrated template database. Browser tests (e2e/) drive Debian's
- * Chromium, each file with its own server and browser, side by side with the other tests.
+ * gets a database equal to one migrated template (on PGlite, possibly an earlier file's copy reset
+ * to it and checked: ADR 0059). Browser tests (e2e/) drive Debian's Chromium, each file with its
+ * own server and browser, side by side with the other tests.
  *
  * Test files share a worker's loaded modules (no isolation): importing Karvan once per worker instead
  * of once per file halves the CPU time of the run. Every file builds its own app and database, and

@@ -1,17 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
-import { type DatabaseHandle, openDatabase } from "../../src/platform/db/index.js";
+import { type DatabaseHandle, openDatabase, pgliteHandle } from "../../src/platform/db/index.js";
+import { returnEmbeddedDatabase, takeEmbeddedDatabase } from "./embedded-databases.js";
 import { withDatabaseName } from "./global-setup.js";
 
 export interface TestDatabase extends DatabaseHandle {
-  /** Closes the connection and drops the database (server) or discards it (embedded). */
+  /** Closes the connection and drops the database (server), or hands it back to be reset (embedded). */
   destroy(): Promise<void>;
 }
 
 /**
  * A fresh, migrated database for one test file: a copy of the run's template, on PGlite or on the
- * PostgreSQL server depending on the Vitest project (KARVAN_TEST_DB).
+ * PostgreSQL server depending on the Vitest project (KARVAN_TEST_DB). On PGlite the copy may be one
+ * an earlier file of the worker used, reset to the template (embedded-databases.ts).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.KARVAN_TEST_DB === "postgres") {
@@ -33,7 +35,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
-  const handle = await openDatabase({ pgliteLoadDataDir: template });
-  return { ...handle, destroy: () => handle.close() };
+  const client = await takeEmbeddedDatabase(() => new Blob([readFileSync(inject("pgliteTemplate"))]));
+  return { ...pgliteHandle(client), destroy: () => returnEmbeddedDatabase(client) };
 }

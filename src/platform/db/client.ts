@@ -67,6 +67,11 @@ async function openPglite({
     ...(loadDataDir ? { loadDataDir } : {}),
     ...(initDbArgs ? { initDbStartParams: initDbArgs } : {}),
   });
+  return pgliteHandle(client, dir);
+}
+
+/** The handle over an embedded database that is already open (tests reuse one between files). */
+export function pgliteHandle(client: PGlite, dir?: string): DatabaseHandle {
   const raw: RawSql = {
     async query<Row>(text: string, values: unknown[] = []) {
       const result = await client.query<Row>(text, values);

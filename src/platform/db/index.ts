@@ -1,5 +1,5 @@
 export type { Database, DatabaseHandle, DatabaseKind, Queryable, RawSql, Transaction } from "./client.js";
-export { driverConnection, openDatabase, queryRows, queryRowsPrepared } from "./client.js";
+export { driverConnection, openDatabase, pgliteHandle, queryRows, queryRowsPrepared } from "./client.js";
 export { type GroupedCalls, type GroupedCallsOptions, groupedCalls, sharesOf } from "./grouped-calls.js";
 export { migrationsFolder, runMigrations } from "./migrate.js";
 export { pipelinedTransaction } from "./pipelined-transaction.js";
