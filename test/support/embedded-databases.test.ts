@@ -74,6 +74,21 @@ describe("embedded test databases handed from one test file to the next", () => 
     await returnEmbeddedDatabase(next);
   });
 
+  it("does not hand out a database written to after it was handed back", async () => {
+    const used = await takeEmbeddedDatabase(template);
+    await returnEmbeddedDatabase(used);
+    // What a finished file's unfinished work would do.
+    await used.exec(
+      "insert into audit_records (actor_type, action, outcome) values ('system', 'late', 'ok')",
+    );
+
+    const next = await takeEmbeddedDatabase(template);
+
+    expect(next).not.toBe(used);
+    expect(used.closed).toBe(true);
+    await returnEmbeddedDatabase(next);
+  });
+
   it("closes a database whose trigger a test switched off", async () => {
     const used = await takeEmbeddedDatabase(template);
     const [trigger] = (

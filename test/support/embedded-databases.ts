@@ -10,6 +10,8 @@ import { PGlite } from "@electric-sql/pglite";
  * table's rows and every sequence's position match what a fresh copy held, and no catalog changed
  * (a test that created a table, a role or a function, or left a temporary table, gets its database
  * thrown away). Whatever the reset cannot prove equal is closed, and the next file gets a fresh copy.
+ * The proof is repeated when the database is handed out, in case a finished file's unfinished work
+ * wrote to it in between.
  */
 
 /** What a fresh copy of the template holds, read once per worker from its first copy. */
@@ -29,8 +31,14 @@ let templateState: Promise<TemplateState> | undefined;
 
 /** A database equal to the template: one handed back by an earlier file, or a fresh copy. */
 export async function takeEmbeddedDatabase(templateFile: () => Blob): Promise<PGlite> {
-  const reused = idle.pop();
-  if (reused) return reused;
+  const template = await templateState;
+  if (template) {
+    for (let reused = idle.pop(); reused; reused = idle.pop()) {
+      // Checked again when handed out: work that a finished file left running may have written since.
+      if ((await fingerprintOf(reused, template)) === template.fingerprint) return reused;
+      await reused.close();
+    }
+  }
   const client = await PGlite.create({ loadDataDir: templateFile() });
   // The first copy of the worker is read before any test writes to it.
   templateState ??= readTemplateState(client);
