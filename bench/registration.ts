@@ -181,7 +181,30 @@ const anchorGuest = stayOf(7, new HotelGuests(7).next());
  * req/s (an even number of rounds cancels the order out).
  */
 type StatisticsMode = "on" | "worker" | "outbox" | "off";
-const statisticsMode = process.env.BENCH_STATISTICS ?? "on";
+/**
+ * BENCH_SERVER: `karvan` (default), or the floor under it (`bench/support/anchor-server.ts`): a bare
+ * Node.js server that answers each registration with the anchor's own writes, each statement in its
+ * own round trip as pgbench sends them (`floor-statements`) or all in one (`floor-one`). The same
+ * runs, load and pgbench measure it, so that its figures say what the machine leaves any Node.js
+ * server in front of these writes. It keeps the statistics' outbox trigger (one of the writes) and
+ * projects nothing: BENCH_STATISTICS is `outbox` for it unless `off` is asked for.
+ */
+const serverKind = process.env.BENCH_SERVER ?? "karvan";
+if (!["karvan", "floor-statements", "floor-one"].includes(serverKind)) {
+  process.stderr.write(
+    `registration: BENCH_SERVER must be karvan, floor-statements or floor-one, not ${serverKind}\n`,
+  );
+  process.exit(2);
+}
+const floor = serverKind !== "karvan";
+const serverName = floor ? "Floor server" : "Karvan";
+const statisticsMode = process.env.BENCH_STATISTICS ?? (floor ? "outbox" : "on");
+if (floor && !["outbox", "off"].includes(statisticsMode)) {
+  process.stderr.write(
+    "registration: the floor server projects no statistics; BENCH_STATISTICS must be outbox or off\n",
+  );
+  process.exit(2);
+}
 const costWith = process.env.BENCH_COST_WITH ?? "on";
 const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
 if (!["on", "worker", "outbox", "off", "cost"].includes(statisticsMode)) {
@@ -265,6 +288,15 @@ async function startKarvan(port: number, mode: StatisticsMode): Promise<ChildPro
   );
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server's side.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  if (floor)
+    return startServer(port, [...nodeArgs, "--import", "tsx", "bench/support/anchor-server.ts"], {
+      ...process.env,
+      DATABASE_URL: scratchUrl,
+      PORT: String(port),
+      FLOOR_SCRIPT: anchorScriptFile,
+      FLOOR_TRIPS: serverKind === "floor-one" ? "one" : "statements",
+      FLOOR_CONNECTIONS: String(connections),
+    });
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -283,20 +315,25 @@ async function startKarvan(port: number, mode: StatisticsMode): Promise<ChildPro
     KARVAN_STATISTICS_PROJECTOR: mode === "on" ? "true" : "false",
     LOG_LEVEL: "silent",
   };
-  const child = spawn(process.execPath, [...nodeArgs, "bin/karvan.js", "serve", "--no-demo-seed"], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = await startServer(port, [...nodeArgs, "bin/karvan.js", "serve", "--no-demo-seed"], env);
+  // After the server has migrated the database: the worker migrates nothing then.
+  statisticsWorker = await startStatisticsWorker(mode, env);
+  return child;
+}
+
+/** A server process, once it answers on `/ready`. */
+async function startServer(port: number, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`karvan serve exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${args.at(-1)} exited: ${stderr}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) {
-        // After the server has migrated the database: the worker migrates nothing then.
-        statisticsWorker = await startStatisticsWorker(mode, env);
+        // The floor server says each kind of failure once; Karvan's failures show as status codes.
+        if (floor) child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
         return child;
       }
     } catch {
@@ -466,7 +503,7 @@ interface Pair {
 /** Karvan flat out after a warm-up, with the CPU its process spent on the run. */
 async function flatOutRun(port: number, pid: number | undefined, keys: string[]) {
   process.stderr.write(
-    `Karvan: warming up (${warmUpSeconds} s), then ${seconds} s flat out at ${connections} connections\n`,
+    `${serverName}: warming up (${warmUpSeconds} s), then ${seconds} s flat out at ${connections} connections\n`,
   );
   if (warmUpSeconds > 0) await registrations(port, keys, warmUpSeconds);
   const { result: flatOut, cpuSeconds } = await withCpuSeconds(pid, () => registrations(port, keys, seconds));
@@ -488,7 +525,7 @@ async function withCpuSeconds<T>(
 /** What Karvan's process spent on a run's registrations, or nothing where /proc is missing. */
 function cpuText(cpuSeconds: number | null, served: number): string {
   if (cpuSeconds === null || served === 0) return "";
-  return `, Karvan's process ${cpuSeconds.toFixed(1)} CPU-s, ${((cpuSeconds * 1000) / served).toFixed(2)} ms per registration`;
+  return `, ${floor ? "the floor server's" : "Karvan's"} process ${cpuSeconds.toFixed(1)} CPU-s, ${((cpuSeconds * 1000) / served).toFixed(2)} ms per registration`;
 }
 
 function pairLine(pair: Pair): string {
@@ -525,7 +562,7 @@ async function measureOne(
       }
       const targetRate = Math.round(median(done.map((one) => one.tps)) * targetShare);
       process.stderr.write(
-        `Karvan: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
+        `${serverName}: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
       );
       // Karvan's CPU per registration at the target load: groups are smaller there than flat out.
       const run = await withCpuSeconds(pid, () => pacedRegistrations(port, keys, targetRate));
@@ -546,7 +583,7 @@ async function measureOne(
     `paced: ${Math.round(paced.ok / paced.seconds)} req/s, p50 ${paced.latency.p50} ms, p90 ${paced.latency.p90} ms, ` +
       `p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms${cpuText(pacedCpuSeconds, paced.ok)}\n`,
   );
-  process.stderr.write(`${outcomesLine(made)}\n`);
+  if (!floor) process.stderr.write(`${outcomesLine(made)}\n`);
   if (drainSeconds !== null) {
     process.stderr.write(
       `statistics (${mode}): every registration projected ${drainSeconds.toFixed(1)} s after the last request\n`,
@@ -557,7 +594,7 @@ async function measureOne(
   const ratio = median(done.map((one) => rateOf(one.flatOut) / one.tps));
   const errors = done.reduce((sum, one) => sum + errorsOf(one.flatOut), 0) + pacedErrorsOf(paced);
   process.stdout.write(
-    `registration: ${Math.round(rate)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ` +
+    `registration${floor ? ` ${serverKind}` : ""}: ${Math.round(rate)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ` +
       `errors ${errors}, pgbench ${Math.round(tps)} tps, ratio ${ratio.toFixed(2)}\n`,
   );
 }
@@ -701,12 +738,14 @@ function pgbenchScript(ids: { agencyId: string; hostId: string; keyId: string })
   ].join("\n");
 }
 
+/** pgbench's script, which the floor server reads too. */
+const anchorScriptFile = path.join(workDir, "registration.sql");
+
 function runPgbench(script: string): number {
-  const file = path.join(workDir, "registration.sql");
-  writeFileSync(file, script);
+  writeFileSync(anchorScriptFile, script);
   const result = spawnSync(
     pgbench,
-    ["-n", "-c", String(connections), "-j", "2", "-T", String(seconds), "-f", file, scratchUrl],
+    ["-n", "-c", String(connections), "-j", "2", "-T", String(seconds), "-f", anchorScriptFile, scratchUrl],
     { encoding: "utf8" },
   );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(result.stdout)?.[1];
