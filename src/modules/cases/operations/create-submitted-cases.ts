@@ -7,13 +7,12 @@ import { stateAtCreation } from "../api/case-status.js";
 import { applyPermission } from "../case-access.js";
 import { authorizeStaffRegistration } from "../case-type-access.js";
 import type { CasesContext } from "../cases-context.js";
-import { runSubmissionChecksOfCases } from "../checks/submission-checks.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { checkAnswers } from "../definition/validate-answers.js";
 import { applyEvent, type CaseState, initialCaseState } from "../engine/case-state.js";
 import { eventActorOf } from "../engine/change-case.js";
 import { formatCaseNumber, loadEventsOfCases, reserveCaseNumbers } from "../engine/event-store.js";
-import type { CaseEvent, EventActor, PendingCaseEvent } from "../engine/events.js";
+import type { CaseEvent, EventActor, HoldFinding, PendingCaseEvent } from "../engine/events.js";
 import { requestHash } from "../engine/idempotency.js";
 import type { NewCaseHistory } from "../engine/new-case-writer.js";
 import { caseIdempotencyKeys } from "../schema.js";
@@ -80,24 +79,24 @@ export async function createSubmittedCases(
       }
     : undefined;
   const agency = await responsibleAgency(context, definition);
+  const numbers = await takeCaseNumbers(context.db, numbersNeeded(definition, items.length));
+  // Made without holds: the watch lists are asked in the write's own round trip, and the cases are
+  // made again with what they found when that is not none (see `writeNewCases`).
+  const holds: Array<HoldFinding | null> = items.map(() => null);
+  const remake = (found: Array<HoldFinding | null>) =>
+    newCases(context, definition, agency.id, items, numbers, found);
   let histories: NewCaseHistory[];
   try {
-    histories = await newCases(
-      context,
-      definition,
-      agency.id,
-      items,
-      await takeCaseNumbers(context.db, numbersNeeded(definition, items.length)),
-    );
+    histories = await remake(holds);
   } catch (error) {
     // A retry of a request that succeeded answers as it did, even if its answers no longer pass today.
     const earlier = scope && error instanceof DomainError ? await finishedCaseOf(context, scope) : null;
     if (!earlier || !scope) throw error;
     return { cases: await casesAsCreated(context, scope, earlier, items.length), repeated: true };
   }
-  const outcome = await writeNewCases({ context, definition, histories, scope });
+  const outcome = await writeNewCases({ context, definition, histories, holds, remake, scope });
   if (outcome.written) {
-    const cases = histories.map(({ state }) => state);
+    const cases = outcome.histories.map(({ state }) => state);
     return outcome.registered
       ? { cases, repeated: false, registeredPersons: outcome.registered }
       : { cases, repeated: false };
@@ -244,6 +243,7 @@ async function newCases(
   agencyId: string,
   items: Array<Record<string, unknown>>,
   numbers: string[],
+  holds: Array<HoldFinding | null>,
 ): Promise<NewCaseHistory[]> {
   const now = context.clock.now();
   const today = context.deadlines.legalDate(now);
@@ -260,14 +260,6 @@ async function newCases(
   };
   const apply = (state: CaseState, event: CaseEvent) =>
     applyEvent(state, event, definition, context.deadlines);
-  // The watch lists and any other check asked once for every person of the batch.
-  const holds = await runSubmissionChecksOfCases(
-    context.submissionChecks,
-    context.db,
-    definition,
-    answersOfItems,
-  );
-
   const histories: NewCaseHistory[] = [];
   for (const [item, answers] of answersOfItems.entries()) {
     const caseId = randomUUID();

@@ -7,13 +7,15 @@ import { createHostKey } from "../../../../test/support/host-key.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { driverConnection, queryRows } from "../../../platform/db/index.js";
+import { insertEntries } from "../../enforcement/watchlist/watch-list-repository.js";
 import { newCasesWaiting } from "./write-new-cases.js";
 
 /**
  * Requests that arrive while the writer is busy are written together, in one transaction. Each
  * must get the answer it gets when the requests are written alone, one after the other: the same
  * status, the same register outcome for each guest, the same guests found to be one person, and
- * the same rows in the database. Two servers on two databases receive the same requests; on the
+ * the same rows in the database, the same cases on hold (a guest on a watch list rolls the whole
+ * group back, and its requests make their cases again with the holds found). Two servers on two databases receive the same requests; on the
  * first, two requests held on a register lock keep both of its groups busy while the others
  * arrive, so that these are written as one group when the lock is let go. PostgreSQL only: the
  * embedded database runs one statement at a time, so nothing can be held there.
@@ -29,28 +31,44 @@ const givenNames = ["Elvin", "Aysel", "Rashad", "Leyla"];
 
 interface Guest {
   person: number;
-  variant: "as-is" | "capitals" | "passport-typo" | "other-citizenship";
+  variant: "as-is" | "capitals" | "passport-typo" | "other-citizenship" | "watched";
 }
+
+/** A person both servers' watch lists hold: the guest of the `watched` variant, whoever was drawn. */
+const watched = { fullName: "Rauf Quliyev", birthDate: "1984-03-12", passport: "C01234567" };
 
 type RequestPlan =
   | { kind: "one"; guest: Guest }
   | { kind: "batch"; guests: [Guest, Guest] }
   | { kind: "retry"; of: number; changed: boolean };
 
+const stay = {
+  arrivalDate: "2026-01-30",
+  departureDate: "2026-02-20",
+  accommodation: "hotel",
+  hostName: "Caspian Pearl Hotel",
+  stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "AZ-BA", postcode: "AZ1000" },
+};
+
 function guestAnswers(run: number, { person, variant }: Guest) {
   const given = givenNames[person] as string;
   const surname = surnames[run % surnames.length] as string;
   const passport = `P${run}${person}7001`;
+  if (variant === "watched") {
+    return {
+      guestFullName: watched.fullName,
+      guestBirthDate: watched.birthDate,
+      guestCitizenship: "TR",
+      guestPassportNumber: watched.passport,
+      ...stay,
+    };
+  }
   return {
     guestFullName: variant === "capitals" ? `${given} ${surname}`.toUpperCase() : `${given} ${surname}`,
     guestBirthDate: `198${person}-0${person + 2}-1${person}`,
     guestCitizenship: variant === "other-citizenship" ? "GE" : "TR",
     guestPassportNumber: variant === "passport-typo" ? passport.replace(/1$/, "7") : passport,
-    arrivalDate: "2026-01-30",
-    departureDate: "2026-02-20",
-    accommodation: "hotel",
-    hostName: "Caspian Pearl Hotel",
-    stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "AZ-BA", postcode: "AZ1000" },
+    ...stay,
   };
 }
 
@@ -144,7 +162,8 @@ async function rowsOf(app: TestApp) {
       (select count(*)::int from people_persons) as persons, (select count(*)::int from people_names) as names,
       (select count(*)::int from people_documents) as documents,
       (select count(*)::int from people_case_links) as links,
-      (select count(*)::int from people_review_items) as reviews`,
+      (select count(*)::int from people_review_items) as reviews,
+      (select count(*)::int from cases where hold is not null) as held`,
   );
   return row;
 }
@@ -212,7 +231,7 @@ async function sendAlone(run: number, requests: Sent[]): Promise<TestResponse[]>
 
 const guestArbitrary: fc.Arbitrary<Guest> = fc.record({
   person: fc.integer({ min: 0, max: givenNames.length - 1 }),
-  variant: fc.constantFrom("as-is", "capitals", "passport-typo", "other-citizenship"),
+  variant: fc.constantFrom("as-is", "capitals", "passport-typo", "other-citizenship", "watched"),
 });
 
 const planArbitrary: fc.Arbitrary<RequestPlan> = fc.oneof(
@@ -233,8 +252,28 @@ const planArbitrary: fc.Arbitrary<RequestPlan> = fc.oneof(
 describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("requests written together", () => {
   beforeAll(async () => {
     [together, alone] = await Promise.all([createTestApp({ clock }), createTestApp({ clock })]);
-    for (const app of [together, alone])
+    for (const app of [together, alone]) {
       keys.set(app, await createHostKey(app.database.db, clock, "night@pearl.az"));
+      const [officer] = await queryRows<{ id: string }>(app.database.db, sql`select id from users limit 1`);
+      await insertEntries(
+        app.database.db,
+        [
+          {
+            list: "entry_ban",
+            names: [watched.fullName],
+            birthDate: watched.birthDate,
+            sex: "",
+            citizenships: [],
+            documentNumbers: [watched.passport],
+            legalBasis: "Migration Code, article 16",
+            issuingAuthority: "State Migration Service",
+            validFrom: "2025-01-01",
+            validUntil: "",
+          },
+        ],
+        { userId: officer?.id as string, at: new Date("2025-01-01T00:00:00Z") },
+      );
+    }
   });
 
   afterAll(async () => {

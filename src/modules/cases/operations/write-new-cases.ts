@@ -4,13 +4,17 @@ import {
   type GroupedCalls,
   groupedCalls,
   pipelinedTransaction,
+  type Queryable,
   queryRowsPrepared,
   sharesOf,
 } from "../../../platform/db/index.js";
+import { ConflictError } from "../../../platform/errors/index.js";
 import { auditRecordsInsert } from "../../access/index.js";
 import type { CasesContext } from "../cases-context.js";
+import { runSubmissionChecksOfCases } from "../checks/submission-checks.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 import { auditActorOf } from "../engine/change-case.js";
+import type { HoldFinding } from "../engine/events.js";
 import { insertRequestsCases, type NewCaseHistory, type NewCasesOutcome } from "../engine/new-case-writer.js";
 import type { PersonRegistration, RegisteredCasePerson } from "./person-registration.js";
 
@@ -26,10 +30,24 @@ export interface NewCasesWrite {
   context: CasesContext;
   definition: CaseTypeDefinition;
   histories: NewCaseHistory[];
+  /** The hold each case's history was made with (by case): what the submission checks must find. */
+  holds: Array<HoldFinding | null>;
+  /** The request's cases made again, with the holds the submission checks found instead. */
+  remake(holds: Array<HoldFinding | null>): Promise<NewCaseHistory[]>;
   scope: IdempotencyScope | undefined;
 }
 
-export type NewCasesWritten = NewCasesOutcome & { registered?: RegisteredCasePerson[][] };
+/** `histories`: the cases as written, made again when the checks found other holds. */
+export type NewCasesWritten = NewCasesOutcome & {
+  histories: NewCaseHistory[];
+  registered?: RegisteredCasePerson[][];
+};
+
+/**
+ * How often a group's cases are made before the watch lists' answers must have settled: lists that
+ * change between every making and its write are refused rather than looped on.
+ */
+const maxMakings = 5;
 
 /**
  * Requests' new cases are written in groups (`groupedCalls`): while `groupsAtOnce` groups are being
@@ -102,28 +120,103 @@ const casesToRegister = (writes: NewCasesWrite[]) =>
   );
 
 /**
+ * The submission checks (the watch lists) on every case of the requests, each check asked once per
+ * case type of the group (a group mostly holds one): the hold each case's persons call for, by
+ * request and case.
+ */
+async function holdsFound(db: Queryable, writes: NewCasesWrite[]): Promise<Array<Array<HoldFinding | null>>> {
+  const { submissionChecks } = (writes[0] as NewCasesWrite).context;
+  const definitions = [...new Set(writes.map((write) => write.definition))];
+  const found = new Map<NewCasesWrite, Array<HoldFinding | null>>();
+  await Promise.all(
+    definitions.map(async (definition) => {
+      const ofType = writes.filter((write) => write.definition === definition);
+      const holds = await runSubmissionChecksOfCases(
+        submissionChecks,
+        db,
+        definition,
+        ofType.flatMap((write) => write.histories.map(({ state }) => state.answers)),
+      );
+      const shares = sharesOf(
+        holds,
+        ofType.map((write) => write.histories.length),
+      );
+      for (const [index, write] of ofType.entries()) found.set(write, shares[index] ?? []);
+    }),
+  );
+  return writes.map((write) => found.get(write) ?? []);
+}
+
+const sameHolds = (made: Array<HoldFinding | null>, found: Array<HoldFinding | null>) =>
+  JSON.stringify(made) === JSON.stringify(found);
+
+/** Thrown inside a group's transaction to roll it back: some request's cases were made with other holds. */
+class HoldsChanged extends Error {
+  constructor(readonly found: Array<Array<HoldFinding | null>>) {
+    super("the submission checks found other holds than the cases were made with");
+  }
+}
+
+/**
  * Writes the requests' cases in one statement and, in the same transaction, enters their persons
  * into the person register: a request's cases and their persons are stored together or not at all.
  * Each request claims its own idempotency key in that statement: a request whose key is taken
- * writes nothing, the others go on. Before it, one statement takes every person's register locks,
- * all at once and in one order (a transaction never holds one person's lock while it waits for
- * another's, so two naming the same persons in opposite orders cannot deadlock); after it, one
- * reads the register for them. BEGIN and these three travel to the server together: one round
- * trip. The register then takes the written requests' persons in one pass, one case after the
- * other, as if each had been submitted alone, in as few statements as their ties allow.
+ * writes nothing, the others go on. Before it, one statement asks the watch lists (the submission
+ * checks) about every person, and one takes every person's register locks, all at once and in one
+ * order (a transaction never holds one person's lock while it waits for another's, so two naming
+ * the same persons in opposite orders cannot deadlock); after it, one reads the register for them.
+ * BEGIN and these four travel to the server together: one round trip. A request's cases are made
+ * before the checks have answered, without holds; when the checks find any for a request of the
+ * group, the whole group is rolled back, the requests concerned make their cases again with what
+ * was found, and the same group, in the same order, is written again. A hit is rare, and a round
+ * trip of its own for the checks made every registration wait longer (docs/people.md). The register then takes the written requests' persons in one pass, one case
+ * after the other, as if each had been submitted alone, in as few statements as their ties allow.
  */
 async function writeRequests(writes: NewCasesWrite[]): Promise<NewCasesWritten[]> {
+  let current = writes;
+  for (let made = 1; ; made++) {
+    try {
+      const outcomes = await writeChecked(current);
+      return outcomes.map((outcome, index) => ({
+        ...outcome,
+        histories: (current[index] as NewCasesWrite).histories,
+      }));
+    } catch (error) {
+      if (!(error instanceof HoldsChanged)) throw error;
+      if (made === maxMakings) throw new ConflictError("checks_unsettled", "cases.errors.checks_unsettled");
+      current = await Promise.all(
+        current.map(async (write, index) => {
+          const holds = error.found[index] ?? [];
+          if (sameHolds(write.holds, holds)) return write;
+          return { ...write, holds, histories: await write.remake(holds) };
+        }),
+      );
+    }
+  }
+}
+
+async function writeChecked(
+  writes: NewCasesWrite[],
+): Promise<Array<NewCasesOutcome & { registered?: RegisteredCasePerson[][] }>> {
   const { db, registerPersons } = (writes[0] as NewCasesWrite).context;
   const requests = writes.map(newCasesRequest);
   const alongside = auditRecordsOf(writes);
-  if (!registerPersons) return insertRequestsCases(db, requests, { alongside });
+  const holdsChanged = (found: Array<Array<HoldFinding | null>>) =>
+    writes.some((write, index) => !sameHolds(write.holds, found[index] ?? []));
+  if (!registerPersons) {
+    const found = await holdsFound(db, writes);
+    if (holdsChanged(found)) throw new HoldsChanged(found);
+    return insertRequestsCases(db, requests, { alongside });
+  }
   const locking = registerPersons(casesToRegister(writes));
   return pipelinedTransaction(db as Database, async (tx) => {
-    const [, outcomes] = await Promise.all([
+    const [found, , outcomes] = await Promise.all([
+      holdsFound(tx, writes),
       locking.keyLocks ? queryRowsPrepared(tx, locking.keyLocks) : null,
       insertRequestsCases(tx, requests, { alongside }),
       locking.readRegister(tx),
     ]);
+    if (holdsChanged(found)) throw new HoldsChanged(found);
     const written = writes.filter((_, index) => outcomes[index]?.written);
     if (written.length === 0) return outcomes;
     // A request left out (its key taken) leaves the read wider than the persons registered: read again.
@@ -144,7 +237,7 @@ function splitRegistered(
   outcomes: NewCasesOutcome[],
   writes: NewCasesWrite[],
   registered: RegisteredCasePerson[][],
-): NewCasesWritten[] {
+): Array<NewCasesOutcome & { registered?: RegisteredCasePerson[][] }> {
   const written = outcomes.map((outcome, index) =>
     outcome.written ? (writes[index] as NewCasesWrite) : null,
   );
