@@ -168,9 +168,11 @@ class HoldsChanged extends Error {
  * BEGIN and these four travel to the server together: one round trip. A request's cases are made
  * before the checks have answered, without holds; when the checks find any for a request of the
  * group, the whole group is rolled back, the requests concerned make their cases again with what
- * was found, and the same group, in the same order, is written again. A hit is rare, and a round
- * trip of its own for the checks made every registration wait longer (docs/people.md). The register then takes the written requests' persons in one pass, one case
- * after the other, as if each had been submitted alone, in as few statements as their ties allow.
+ * was found, and the same group, in the same order, is written again: a hit is rare, and a round
+ * trip of its own for the checks made every registration wait longer
+ * (docs/adr/0061-watch-lists-asked-in-the-write.md). The register then takes the written
+ * requests' persons in one pass, one case after the other, as if each had been submitted alone, in
+ * as few statements as their ties allow.
  */
 async function writeRequests(writes: NewCasesWrite[]): Promise<NewCasesWritten[]> {
   let current = writes;
