@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHostKey } from "../../../../test/support/host-key.js";
 import { countStatements, type StatementCounter } from "../../../../test/support/statement-counter.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { listOnWatchList } from "../../../../test/support/watched-person.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { driverConnection, queryRows } from "../../../platform/db/index.js";
-import { insertEntries } from "../../enforcement/watchlist/watch-list-repository.js";
 
 /**
  * What a host's registration costs the database, in statements and, on a PostgreSQL server, in
@@ -116,28 +116,11 @@ describe("the statements of a host's registration", () => {
   });
 
   it("a guest on a watch list: the first writing rolled back, the case made again on hold and written", async () => {
-    const [officer] = await queryRows<{ id: string }>(app.database.db, sql`select id from users limit 1`);
-    await insertEntries(
-      app.database.db,
-      [
-        {
-          list: "entry_ban",
-          names: ["Rauf Quliyev"],
-          birthDate: "1984-03-12",
-          sex: "",
-          citizenships: [],
-          documentNumbers: ["C01234567"],
-          legalBasis: "Migration Code, article 16",
-          issuingAuthority: "State Migration Service",
-          validFrom: "2025-01-01",
-          validUntil: "",
-        },
-      ],
-      { userId: officer?.id as string, at: new Date("2025-01-01T00:00:00Z") },
-    );
+    const watched = { fullName: "Rauf Quliyev", birthDate: "1984-03-12", passport: "C01234567" };
+    await listOnWatchList(app.database.db, watched);
     const casesBefore = await countOf(sql`select count(*)::int as n from cases`);
     const { result, statements } = await counter.count(() =>
-      register({ ...guest("Rauf Quliyev", "C01234567"), guestBirthDate: "1984-03-12" }),
+      register({ ...guest(watched.fullName, watched.passport), guestBirthDate: watched.birthDate }),
     );
     expect(result.statusCode).toBe(201);
     expect(result.json()).toMatchObject({ manualCheck: true, decision: null });

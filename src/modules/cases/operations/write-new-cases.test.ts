@@ -5,9 +5,9 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHostKey } from "../../../../test/support/host-key.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { listOnWatchList } from "../../../../test/support/watched-person.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { driverConnection, queryRows } from "../../../platform/db/index.js";
-import { insertEntries } from "../../enforcement/watchlist/watch-list-repository.js";
 import { newCasesWaiting } from "./write-new-cases.js";
 
 /**
@@ -254,25 +254,7 @@ describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("requests written toge
     [together, alone] = await Promise.all([createTestApp({ clock }), createTestApp({ clock })]);
     for (const app of [together, alone]) {
       keys.set(app, await createHostKey(app.database.db, clock, "night@pearl.az"));
-      const [officer] = await queryRows<{ id: string }>(app.database.db, sql`select id from users limit 1`);
-      await insertEntries(
-        app.database.db,
-        [
-          {
-            list: "entry_ban",
-            names: [watched.fullName],
-            birthDate: watched.birthDate,
-            sex: "",
-            citizenships: [],
-            documentNumbers: [watched.passport],
-            legalBasis: "Migration Code, article 16",
-            issuingAuthority: "State Migration Service",
-            validFrom: "2025-01-01",
-            validUntil: "",
-          },
-        ],
-        { userId: officer?.id as string, at: new Date("2025-01-01T00:00:00Z") },
-      );
+      await listOnWatchList(app.database.db, watched);
     }
   });
 
