@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -7,6 +8,11 @@ import { createTestApp, type TestApp } from "../../../../test/support/test-app.j
 import { listOnWatchList } from "../../../../test/support/watched-person.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { driverConnection, queryRows } from "../../../platform/db/index.js";
+import { apiKeyPrefix } from "../../access/api-keys/api-key-format.js";
+import { loadApiKeyWithOwner } from "../../access/principal-repository.js";
+import type { CasesContext } from "../cases-context.js";
+import type { SubmissionCheck } from "../checks/submission-checks.js";
+import { createSubmittedCases } from "./create-submitted-cases.js";
 
 /**
  * What a host's registration costs the database, in statements and, on a PostgreSQL server, in
@@ -141,6 +147,34 @@ describe("the statements of a host's registration", () => {
         sql`select count(*)::int as n from case_idempotency_keys where case_id = ${result.json().id}`,
       ),
     ).toBe(1);
+  });
+
+  it("checks whose answer changes at every writing: refused after five with 409, nothing written", async () => {
+    const found = await loadApiKeyWithOwner(app.database.db, apiKeyPrefix(key) as string);
+    if (!found?.owner) throw new Error("the host's key has no owner");
+    let asked = 0;
+    // A hit, then none, then a hit again: what lists changing between every writing would answer.
+    const flipping: SubmissionCheck = async ({ persons }) => {
+      asked += 1;
+      const hit = { entryId: randomUUID(), list: "entry_ban", score: 20, fields: [] };
+      return persons.map(() => (asked % 2 === 1 ? hit : null));
+    };
+    const context: CasesContext = {
+      ...app.karvan.cases.systemContext(),
+      principal: { ...found.owner, apiKeyId: found.key.id },
+      submissionChecks: [flipping],
+    };
+    const casesBefore = await countOf(sql`select count(*)::int as n from cases`);
+    await expect(
+      createSubmittedCases(context, "stay-registration", [guest("Kamala Rahimova", "C5550123")], {
+        idempotencyKey: "unsettled-1",
+      }),
+    ).rejects.toMatchObject({ code: "checks_unsettled", status: 409 });
+    expect(asked).toBe(5);
+    expect(await countOf(sql`select count(*)::int as n from cases`)).toBe(casesBefore);
+    expect(
+      await countOf(sql`select count(*)::int as n from case_idempotency_keys where key = 'unsettled-1'`),
+    ).toBe(0);
   });
 });
 

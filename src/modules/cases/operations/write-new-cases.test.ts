@@ -15,9 +15,10 @@ import { newCasesWaiting } from "./write-new-cases.js";
  * must get the answer it gets when the requests are written alone, one after the other: the same
  * status, the same register outcome for each guest, the same guests found to be one person, and
  * the same rows in the database, the same cases on hold (a guest on a watch list rolls the whole
- * group back, and its requests make their cases again with the holds found). Two servers on two databases receive the same requests; on the
- * first, two requests held on a register lock keep both of its groups busy while the others
- * arrive, so that these are written as one group when the lock is let go. PostgreSQL only: the
+ * group back, and its requests make their cases again with the holds found). Two servers on two
+ * databases receive the same requests; on the first, two requests held on a register lock keep
+ * both of its groups busy while the others arrive, so that these are written as one group when
+ * the lock is let go. PostgreSQL only: the
  * embedded database runs one statement at a time, so nothing can be held there.
  */
 const clock = new ManualClock("2026-02-02T06:00:00Z");

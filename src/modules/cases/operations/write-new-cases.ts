@@ -121,27 +121,35 @@ const casesToRegister = (writes: NewCasesWrite[]) =>
 
 /**
  * The submission checks (the watch lists) on every case of the requests, each check asked once per
- * case type of the group (a group mostly holds one): the hold each case's persons call for, by
- * request and case.
+ * case type and set of checks in the group (a group mostly holds one of each): the hold each case's
+ * persons call for, by request and case.
  */
 async function holdsFound(db: Queryable, writes: NewCasesWrite[]): Promise<Array<Array<HoldFinding | null>>> {
-  const { submissionChecks } = (writes[0] as NewCasesWrite).context;
-  const definitions = [...new Set(writes.map((write) => write.definition))];
+  const batches: NewCasesWrite[][] = [];
+  for (const write of writes) {
+    const batch = batches.find(
+      ([first]) =>
+        first?.definition === write.definition &&
+        first.context.submissionChecks === write.context.submissionChecks,
+    );
+    if (batch) batch.push(write);
+    else batches.push([write]);
+  }
   const found = new Map<NewCasesWrite, Array<HoldFinding | null>>();
   await Promise.all(
-    definitions.map(async (definition) => {
-      const ofType = writes.filter((write) => write.definition === definition);
+    batches.map(async (batch) => {
+      const [{ definition, context }] = batch as [NewCasesWrite, ...NewCasesWrite[]];
       const holds = await runSubmissionChecksOfCases(
-        submissionChecks,
+        context.submissionChecks,
         db,
         definition,
-        ofType.flatMap((write) => write.histories.map(({ state }) => state.answers)),
+        batch.flatMap((write) => write.histories.map(({ state }) => state.answers)),
       );
       const shares = sharesOf(
         holds,
-        ofType.map((write) => write.histories.length),
+        batch.map((write) => write.histories.length),
       );
-      for (const [index, write] of ofType.entries()) found.set(write, shares[index] ?? []);
+      for (const [index, write] of batch.entries()) found.set(write, shares[index] ?? []);
     }),
   );
   return writes.map((write) => found.get(write) ?? []);
