@@ -14,6 +14,7 @@ import { blockingKeysOf, matchViewOf, nameOfOccurrence } from "../src/modules/pe
 import { stayRegistration } from "../src/modules/permits/case-types/stay-registration.js";
 import { type DatabaseHandle, openDatabase } from "../src/platform/db/index.js";
 import { createSelfSignedSealP12 } from "../src/platform/pdf/index.js";
+import { type AnswerCounts, answerCounts, shareWithin } from "./support/answer-times.js";
 import { type HotelGuest, HotelGuests } from "./support/hotel-guests.js";
 import { type PacedResult, pacedRequests } from "./support/paced-requests.js";
 import { adminQuery, percentile } from "./support/scratch-database.js";
@@ -272,8 +273,11 @@ async function waitForStatistics(mode: StatisticsMode): Promise<number | null> {
   }
 }
 
+const secret = () => randomBytes(32).toString("base64url");
+/** Lets the benchmark read Karvan's metrics: its own answer times (`bench/support/answer-times.ts`). */
+const metricsToken = secret();
+
 async function startKarvan(port: number, mode: StatisticsMode): Promise<ChildProcess> {
-  const secret = () => randomBytes(32).toString("base64url");
   // Production needs a seal certificate; the benchmark's own is self-signed and never seals anything real.
   const sealPassphrase = secret();
   const sealFile = path.join(workDir, "bench-seal.p12");
@@ -312,6 +316,7 @@ async function startKarvan(port: number, mode: StatisticsMode): Promise<ChildPro
     KARVAN_SEAL_PASSPHRASE: sealPassphrase,
     KARVAN_DEMO: "false",
     KARVAN_JOBS: "true",
+    KARVAN_METRICS_TOKEN: metricsToken,
     KARVAN_STATISTICS_PROJECTOR: mode === "on" ? "true" : "false",
     LOG_LEVEL: "silent",
   };
@@ -522,6 +527,26 @@ async function withCpuSeconds<T>(
   return { result, cpuSeconds: before === null || after === null ? null : after - before };
 }
 
+/** Karvan's answer counts for the registrations' route, from its metrics; null for the floor server, which has none. */
+function registrationAnswers(port: number): Promise<AnswerCounts | null> {
+  if (floor) return Promise.resolve(null);
+  return answerCounts(`http://127.0.0.1:${port}`, metricsToken, "POST", "/api/v1/cases/:typeCode");
+}
+
+/**
+ * Where the paced latencies were spent: the load generator's wait for one of its connections, and
+ * the share of the requests Karvan answered within 25 and 50 ms from when it received them.
+ */
+function queuedText(paced: PacedResult, ownAnswers: { before: AnswerCounts; after: AnswerCounts } | null) {
+  const wait = `waited for one of the ${connections} connections: p50 ${paced.connectionWait.p50} ms, p99 ${paced.connectionWait.p99} ms`;
+  if (!ownAnswers) return `paced, ${wait}`;
+  const share = (seconds: number) => {
+    const within = shareWithin(ownAnswers.before, ownAnswers.after, seconds);
+    return within === null ? "?" : `${(within * 100).toFixed(1)} %`;
+  };
+  return `paced, Karvan's own answer times (its metrics): ${share(0.025)} within 25 ms, ${share(0.05)} within 50 ms; ${wait}`;
+}
+
 /** What Karvan's process spent on a run's registrations, or nothing where /proc is missing. */
 function cpuText(cpuSeconds: number | null, served: number): string {
   if (cpuSeconds === null || served === 0) return "";
@@ -551,25 +576,34 @@ async function measureOne(
   let paced: PacedResult | undefined;
   let pacedCpuSeconds: number | null = null;
   let drainSeconds: number | null = null;
+  let ownAnswers: { before: AnswerCounts; after: AnswerCounts } | null = null;
   for (let pair = 1; pair <= pairs; pair++) {
     const tps = await anchorTps();
     const countsBefore = await registerCounts();
-    ({ paced, pacedCpuSeconds, drainSeconds } = await withKarvan(mode, async (port, pid) => {
+    ({ paced, pacedCpuSeconds, drainSeconds, ownAnswers } = await withKarvan(mode, async (port, pid) => {
       done.push({ tps, ...(await flatOutRun(port, pid, keys)) });
       process.stderr.write(`${pairs > 1 ? `pair ${pair}: ` : ""}${pairLine(done.at(-1) as Pair)}\n`);
       if (pair < pairs) {
-        return { paced: undefined, pacedCpuSeconds: null, drainSeconds: await waitForStatistics(mode) };
+        return {
+          paced: undefined,
+          pacedCpuSeconds: null,
+          drainSeconds: await waitForStatistics(mode),
+          ownAnswers: null,
+        };
       }
       const targetRate = Math.round(median(done.map((one) => one.tps)) * targetShare);
       process.stderr.write(
         `${serverName}: ${seconds} s paced at ${targetRate} req/s (${targetShare * 100} % of pgbench)\n`,
       );
       // Karvan's CPU per registration at the target load: groups are smaller there than flat out.
+      const answeredBefore = await registrationAnswers(port);
       const run = await withCpuSeconds(pid, () => pacedRegistrations(port, keys, targetRate));
+      const answeredAfter = await registrationAnswers(port);
       return {
         paced: run.result,
         pacedCpuSeconds: run.cpuSeconds,
         drainSeconds: await waitForStatistics(mode),
+        ownAnswers: answeredBefore && answeredAfter ? { before: answeredBefore, after: answeredAfter } : null,
       };
     }));
     const madeHere = madeBetween(countsBefore, await registerCounts());
@@ -583,6 +617,7 @@ async function measureOne(
     `paced: ${Math.round(paced.ok / paced.seconds)} req/s, p50 ${paced.latency.p50} ms, p90 ${paced.latency.p90} ms, ` +
       `p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms${cpuText(pacedCpuSeconds, paced.ok)}\n`,
   );
+  process.stderr.write(`${queuedText(paced, ownAnswers)}\n`);
   if (!floor) process.stderr.write(`${outcomesLine(made)}\n`);
   if (drainSeconds !== null) {
     process.stderr.write(

@@ -79,6 +79,15 @@ describe("pacedRequests", () => {
     // The 30th request, due at 290 ms, is answered after 30 answers of 50 ms: about 1.2 s late.
     expect(result.latency.max).toBeGreaterThan(1_000);
     expect(result.latency.p50).toBeGreaterThan(300);
+    // That wait is the load generator's own queue: the 29th waits for 28 answers of 50 ms.
+    expect(result.connectionWait.p99).toBeGreaterThan(1_000);
+  });
+
+  it("tells no wait for a connection when one is always free", async () => {
+    const result = await pacedAgainst(0, { rate: 100, seconds: 0.3, connections: 30 });
+    expect(result.ok).toBe(30);
+    // A timer or a connection's set-up may take some milliseconds on a busy machine, not a queue's 50.
+    expect(result.connectionWait.p99).toBeLessThan(50);
   });
 
   it("counts an answer cut off as a failure, once, and still finishes", async () => {

@@ -19,6 +19,11 @@ export interface PacedResult {
   seconds: number;
   /** Milliseconds from each request's intended start to its answer, over every answered request. */
   latency: { p50: number; p90: number; p99: number; max: number };
+  /**
+   * Milliseconds from each request's intended start until one of the `connections` took it: the
+   * part of its latency spent queued in the load generator, while every connection awaited an answer.
+   */
+  connectionWait: { p50: number; p99: number };
 }
 
 /**
@@ -41,6 +46,7 @@ export async function pacedRequests(options: {
   const total = Math.max(1, Math.round(rate * seconds));
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
+  const connectionWaits: number[] = [];
   const failures: Record<string, number> = {};
   let answered = 0;
   let ok = 0;
@@ -71,6 +77,7 @@ export async function pacedRequests(options: {
         else finish(status >= 200 && status < 300 ? null : String(status));
       });
     });
+    outgoing.once("socket", () => connectionWaits.push(performance.now() - due));
     outgoing.setTimeout(30_000, () => outgoing.destroy(new Error("no answer in 30 s")));
     outgoing.on("error", () => finish("error"));
     outgoing.end(body);
@@ -101,6 +108,10 @@ export async function pacedRequests(options: {
       p90: round(percentile(latencies, 0.9)),
       p99: round(percentile(latencies, 0.99)),
       max: round(percentile(latencies, 1)),
+    },
+    connectionWait: {
+      p50: round(percentile(connectionWaits, 0.5)),
+      p99: round(percentile(connectionWaits, 0.99)),
     },
   };
 }

@@ -45,6 +45,8 @@ export function registerAccessContext(app: FastifyInstance, options: AccessConte
   app.decorateRequest("pendingMfa", null);
   app.addHook("onRequest", async (request, reply) => {
     if (request.url.startsWith("/assets/") || request.url === "/health") return;
+    // The metrics' bearer token is Prometheus' credential, which the metrics route checks itself.
+    if (request.routeOptions.url === "/metrics") return;
     if (request.usesApiKey) {
       request.principal = options.authenticateApiKey ? await options.authenticateApiKey(request) : null;
       return;

@@ -65,7 +65,74 @@ describe("pipelinedTransaction", () => {
   });
 });
 
+describe("pipelinedTransaction's COMMIT sent with the last statement", () => {
+  it("commits what the statements wrote, the last one included", async () => {
+    const answer = await pipelinedTransaction(database.db, async (tx, pipeline) => {
+      await queryRowsPrepared(tx, insert(1, "one"));
+      pipeline.commitWithNextStatement();
+      return queryRowsPrepared<{ id: number }>(tx, insert(2, "two"));
+    });
+    expect(answer).toEqual([{ id: 2 }]);
+    expect((await notes()).map(({ id }) => id)).toEqual([1, 2]);
+  });
+
+  it("leaves nothing written when the last statement fails, and its connection serves the next", async () => {
+    const failing = pipelinedTransaction(database.db, async (tx, pipeline) => {
+      await queryRowsPrepared(tx, insert(1, "one"));
+      pipeline.commitWithNextStatement();
+      await queryRowsPrepared(tx, insert(2, null));
+    });
+    await expect(failing).rejects.toThrow();
+    expect(await notes()).toEqual([]);
+    for (let id = 3; id < 9; id++) {
+      await pipelinedTransaction(database.db, async (tx, pipeline) => {
+        pipeline.commitWithNextStatement();
+        await queryRowsPrepared(tx, insert(id, "later"));
+      });
+    }
+    expect((await notes()).map(({ id }) => id)).toEqual([3, 4, 5, 6, 7, 8]);
+  });
+
+  it("commits after the work when no statement follows the call", async () => {
+    await pipelinedTransaction(database.db, async (tx, pipeline) => {
+      await queryRowsPrepared(tx, insert(1, "one"));
+      pipeline.commitWithNextStatement();
+    });
+    expect((await notes()).map(({ id }) => id)).toEqual([1]);
+  });
+
+  it("rolls back when the work throws before the last statement went out", async () => {
+    const refused = new Error("refused");
+    await expect(
+      pipelinedTransaction(database.db, async (tx, pipeline) => {
+        await queryRowsPrepared(tx, insert(1, "one"));
+        pipeline.commitWithNextStatement();
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
+    expect(await notes()).toEqual([]);
+  });
+});
+
 describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("pipelinedTransaction on a server", () => {
+  it("sends COMMIT in the last statement's round trip", async () => {
+    const counter = countStatements(database);
+    try {
+      const { statements, roundTrips } = await counter.count(() =>
+        pipelinedTransaction(database.db, async (tx, pipeline) => {
+          await queryRowsPrepared(tx, insert(1, "one"));
+          pipeline.commitWithNextStatement();
+          await queryRowsPrepared(tx, insert(2, "two"));
+        }),
+      );
+      expect(statements).toHaveLength(4);
+      // begin with the first insert, then the second with commit
+      expect(roundTrips).toBe(2);
+    } finally {
+      counter.restore();
+    }
+  });
+
   it("sends BEGIN and the statements issued together in one round trip", async () => {
     const counter = countStatements(database);
     try {

@@ -22,35 +22,95 @@ type SessionParts = {
  */
 export async function pipelinedTransaction<T>(
   db: Database,
-  work: (tx: Transaction) => Promise<T>,
+  work: (tx: Transaction, pipeline: TransactionPipeline) => Promise<T>,
 ): Promise<T> {
   const pool = pipelinedPoolOf(db);
-  if (!pool) return db.transaction(work);
+  if (!pool) return db.transaction((tx) => work(tx, { commitWithNextStatement: () => undefined }));
   const client = await pool.connect();
   // Built as Drizzle builds its own transactions, from the database's session (Drizzle has no public accessor).
   const { dialect, schema, options } = (db as unknown as { session: SessionParts }).session;
   const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, schema, options), schema);
+  const commit = commitBehind(client);
   let broken: Error | undefined;
   try {
     const [begun, done] = await Promise.allSettled([
       sentTogether(client, () => client.query("begin")),
-      work(tx as unknown as Transaction),
+      work(tx as unknown as Transaction, commit),
     ]);
+    const sent = commit.sent();
     try {
       if (begun.status === "rejected") throw begun.reason;
       if (done.status === "rejected") throw done.reason;
-      await client.query("commit");
+      const committed = await (sent ?? client.query("commit"));
+      // A transaction aborted by a statement whose failure the work did not await ends at COMMIT as a ROLLBACK.
+      if (committed.command !== "COMMIT") throw new Error("the transaction was rolled back at its COMMIT");
       return done.value;
     } catch (error) {
-      await client.query("rollback").catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
+      if (sent) {
+        // The COMMIT went with the last statement: a failed statement made it a ROLLBACK.
+        await sent.catch((commitError: Error) => {
+          broken = commitError;
+        });
+      } else {
+        await client.query("rollback").catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+      }
       throw error;
     }
   } finally {
+    commit.restore();
     // A connection that could not even roll back is closed rather than handed to the next transaction.
     client.release(broken);
   }
+}
+
+/** What a pipelined transaction's work may ask of its connection. */
+export interface TransactionPipeline {
+  /**
+   * Sends COMMIT right behind the next statement the work issues, in the same round trip, instead
+   * of after the work has finished: the transaction's last round trip carries its last statement
+   * and its COMMIT. The work must issue no statement after that one, and must not fail once that
+   * statement has answered, since the transaction is committed then. A statement of the
+   * transaction that fails aborts it, and COMMIT then ends it as a ROLLBACK. When no statement
+   * follows the call, the transaction commits after the work as usual. On the embedded database,
+   * nothing: the transaction commits after the work.
+   */
+  commitWithNextStatement(): void;
+}
+
+/**
+ * `TransactionPipeline` on a pipelined connection: its `query` sends COMMIT right behind the first
+ * statement issued after the call, in issue order (node-postgres sends a pipelined connection's
+ * statements in the order they are issued). `restore` gives the connection its own `query` back.
+ */
+function commitBehind(client: pg.PoolClient) {
+  const own = client as unknown as { query?: unknown };
+  const query = client.query as (this: pg.PoolClient, ...args: unknown[]) => unknown;
+  const ownQuery = Object.hasOwn(own, "query") ? own.query : undefined;
+  let armed = false;
+  let sent: Promise<pg.QueryResult> | undefined;
+  own.query = function (this: pg.PoolClient, ...args: unknown[]) {
+    const result = query.apply(this, args);
+    if (armed) {
+      armed = false;
+      sent = query.call(this, "commit") as Promise<pg.QueryResult>;
+    }
+    return result;
+  };
+  return {
+    commitWithNextStatement() {
+      if (!sent) armed = true;
+    },
+    sent: () => {
+      armed = false;
+      return sent;
+    },
+    restore() {
+      if (ownQuery === undefined) delete own.query;
+      else own.query = ownQuery;
+    },
+  };
 }
 
 /**

@@ -92,8 +92,8 @@ describe("the statements of a host's registration", () => {
     ]);
     // begin, watch lists, locks, case, register read, register write, commit
     expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(7);
-    // begin, watch lists, locks, case and register read together; register write; commit
-    if (roundTrips !== null) expect(roundTrips, statements.join("\n")).toBeLessThanOrEqual(3);
+    // begin, watch lists, locks, case and register read together; register write with commit
+    if (roundTrips !== null) expect(roundTrips, statements.join("\n")).toBeLessThanOrEqual(2);
   });
 
   it("a guest known already: one more, the person locked while what is new is added", async () => {
@@ -105,7 +105,7 @@ describe("the statements of a host's registration", () => {
       { role: "guest", slot: 0, outcome: "linked", registerId: expect.any(String) },
     ]);
     expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(8);
-    if (roundTrips !== null) expect(roundTrips, statements.join("\n")).toBeLessThanOrEqual(4);
+    if (roundTrips !== null) expect(roundTrips, statements.join("\n")).toBeLessThanOrEqual(3);
   });
 
   it("a batch: as many statements for five new guests as for one", async () => {
@@ -118,7 +118,7 @@ describe("the statements of a host's registration", () => {
       guests.map(() => [{ role: "guest", slot: 0, outcome: "new", registerId: expect.any(String) }]),
     );
     expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(7);
-    if (roundTrips !== null) expect(roundTrips, statements.join("\n")).toBeLessThanOrEqual(3);
+    if (roundTrips !== null) expect(roundTrips, statements.join("\n")).toBeLessThanOrEqual(2);
   });
 
   it("a guest on a watch list: the first writing rolled back, the case made again on hold and written", async () => {

@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import type { Queryable } from "../../../platform/db/index.js";
+import type { Queryable, TransactionPipeline } from "../../../platform/db/index.js";
 import type { CaseTypeDefinition } from "../definition/case-type.js";
 
 /** Where one declared person of a submitted case stands in the person register. */
@@ -34,8 +34,14 @@ export interface PreparedPersonRegistration {
   /**
    * Enters the persons into the register inside the submission's transaction; `keysLocked` when
    * `keyLocks` has run in it already. Where each case's persons stand, by case in the order given.
+   * With `pipeline` (a pipelined transaction's), the transaction's COMMIT goes with the register's
+   * last write when nothing follows it: the caller then issues no further statement.
    */
-  register(db: Queryable, keysLocked: boolean): Promise<RegisteredCasePerson[][]>;
+  register(
+    db: Queryable,
+    keysLocked: boolean,
+    pipeline?: TransactionPipeline,
+  ): Promise<RegisteredCasePerson[][]>;
 }
 
 /**

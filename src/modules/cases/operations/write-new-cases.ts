@@ -180,7 +180,8 @@ class HoldsChanged extends Error {
  * trip of its own for the checks made every registration wait longer
  * (docs/adr/0061-watch-lists-asked-in-the-write.md). The register then takes the written
  * requests' persons in one pass, one case after the other, as if each had been submitted alone, in
- * as few statements as their ties allow.
+ * as few statements as their ties allow, and its last write carries the COMMIT
+ * (docs/adr/0062-commit-with-the-last-write.md).
  */
 async function writeRequests(writes: NewCasesWrite[]): Promise<NewCasesWritten[]> {
   let current = writes;
@@ -219,7 +220,7 @@ async function writeChecked(
     return insertRequestsCases(db, requests, { alongside });
   }
   const locking = registerPersons(casesToRegister(writes));
-  return pipelinedTransaction(db as Database, async (tx) => {
+  return pipelinedTransaction(db as Database, async (tx, pipeline) => {
     const [found, , outcomes] = await Promise.all([
       holdsFound(tx, writes),
       locking.keyLocks ? queryRowsPrepared(tx, locking.keyLocks) : null,
@@ -232,7 +233,8 @@ async function writeChecked(
     // A request left out (its key taken) leaves the read wider than the persons registered: read again.
     const registration =
       written.length === writes.length ? locking : registerPersons(casesToRegister(written));
-    return splitRegistered(outcomes, writes, await registration.register(tx, true));
+    // The register's last write carries the COMMIT: what follows it here only shares out its answers.
+    return splitRegistered(outcomes, writes, await registration.register(tx, true, pipeline));
   });
 }
 

@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHostKey } from "../../../../test/support/host-key.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { statisticsContextOf, statisticsFollowRegister } from "../../../composition-root.js";
 import { ManualClock } from "../../../platform/clock/index.js";
-import { queryRows } from "../../../platform/db/index.js";
+import { pipelinedTransaction, queryRows, queryRowsPrepared } from "../../../platform/db/index.js";
 import {
   type ProcedureTestBed,
   procedureTestBed,
@@ -29,6 +30,14 @@ async function linksOf(caseId: string) {
     app.karvan.database.db,
     sql`select person_id, role, how from people_case_links where case_id = ${caseId}::uuid`,
   );
+}
+
+async function reviewsOf(caseId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    app.karvan.database.db,
+    sql`select count(*)::int as n from people_review_items where case_id = ${caseId}::uuid`,
+  );
+  return row?.n ?? 0;
 }
 
 async function personKeysOf(caseId: string): Promise<string[]> {
@@ -141,6 +150,62 @@ describe("a family member declared in the application", () => {
     expect(relations).toEqual([{ person_id: applicant, related_person_id: relative, kind: "parent" }]);
     await catchUpStatistics(statisticsContextOf(app.karvan.database));
     expect(await personKeysOf(state.id)).toEqual([`person:${applicant}`]);
+  });
+});
+
+describe("a family member registered in a pipelined transaction", () => {
+  it("keeps the transaction open for the relation: a failure after the registration undoes all of it", async () => {
+    const state = await submitCompleteApplication(bed.as(bed.foreigner), "permanent-residence-permit", {
+      "about-you": {
+        fullName: "Nigar Həsənova",
+        birthDate: "1979-02-14",
+        citizenship: "GE",
+        passportNumber: "13AB45678",
+      },
+      residence: {
+        permitCardNumber: "MY7654321",
+        permitEnds: "2026-07-31",
+        yearsOfResidence: 4,
+        addressInAzerbaijan: {
+          street: "Nizami küçəsi 10",
+          city: "Bakı",
+          region: "AZ-BA",
+          postcode: "AZ1000",
+        },
+      },
+      basis: { basis: "close-relative", relativeName: "Murad Həsənov", relationship: "spouse" },
+    });
+    const context = app.karvan.cases.systemContext();
+    const definition = context.registry.latest("permanent-residence-permit");
+    if (!(context.registerPersons && definition)) throw new Error("no register or case type wired");
+    const registerAgain = (caseId: string, after: () => void) =>
+      pipelinedTransaction(context.db, async (tx, pipeline) => {
+        const prepared = context.registerPersons?.([{ caseId, definition, answers: state.answers }]);
+        if (!prepared) throw new Error("no register wired");
+        if (prepared.keyLocks) await queryRowsPrepared(tx, prepared.keyLocks);
+        await prepared.readRegister(tx);
+        const outcomes = await prepared.register(tx, true, pipeline);
+        after();
+        return outcomes;
+      });
+    const undone = randomUUID();
+    await expect(
+      registerAgain(undone, () => {
+        throw new Error("refused after the registration");
+      }),
+    ).rejects.toThrow("refused after the registration");
+    expect(await linksOf(undone)).toEqual([]);
+    expect(await reviewsOf(undone)).toBe(0);
+    // Registered again, the applicant links by passport and the relative, known by name alone, waits for review.
+    const kept = randomUUID();
+    expect(await registerAgain(kept, () => undefined)).toEqual([
+      [
+        expect.objectContaining({ role: "applicant", band: "linked" }),
+        expect.objectContaining({ role: "family-member", band: "review" }),
+      ],
+    ]);
+    expect((await linksOf(kept)).map(({ role }) => role)).toEqual(["applicant"]);
+    expect(await reviewsOf(kept)).toBe(1);
   });
 });
 

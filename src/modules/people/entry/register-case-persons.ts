@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import type { Queryable } from "../../../platform/db/index.js";
+import type { Queryable, TransactionPipeline } from "../../../platform/db/index.js";
 import { type CaseTypeDefinition, personsOfAnswers } from "../../cases/index.js";
 import { blockingKeyLocks, type RegisterSnapshot } from "../operations/register-batch-reads.js";
 import {
@@ -41,8 +41,16 @@ export interface PreparedCasePersons {
   keyLocks: SQL | null;
   /** Reads the register for `register`, in a statement issued after `keyLocks`' (see `readRegisterSnapshot`). */
   readRegister(db: Queryable): Promise<void>;
-  /** `keysLocked`: `keyLocks` has run in this transaction already. Outcomes by case, in the order given. */
-  register(db: Queryable, keysLocked: boolean): Promise<CasePersonOutcome[][]>;
+  /**
+   * `keysLocked`: `keyLocks` has run in this transaction already. With `pipeline`, the
+   * transaction's COMMIT goes with the last write when no relation between persons is written after
+   * it. Outcomes by case, in the order given.
+   */
+  register(
+    db: Queryable,
+    keysLocked: boolean,
+    pipeline?: TransactionPipeline,
+  ): Promise<CasePersonOutcome[][]>;
 }
 
 export function prepareCasePersons(cases: CaseWithPersons[], options: RegisterOptions): PreparedCasePersons {
@@ -59,12 +67,15 @@ export function prepareCasePersons(cases: CaseWithPersons[], options: RegisterOp
       if (declared.every(({ persons }) => persons.length === 0)) return;
       snapshot = await readRegisterSnapshot(db, declared);
     },
-    async register(db, keysLocked) {
+    async register(db, keysLocked, pipeline) {
       const read = keysLocked ? snapshot : undefined;
+      // A family member is related to the case's main person in statements after the registrations.
+      const relates = declared.some(({ persons }) => persons.some(({ role }) => role === "family-member"));
       const registrations = await registerCasesOccurrences(db, declared, {
         ...options,
         keysLocked,
         snapshot: read,
+        beforeLastWrite: pipeline && !relates ? () => pipeline.commitWithNextStatement() : undefined,
       });
       const outcomes: CasePersonOutcome[][] = [];
       for (const [index, { persons }] of declared.entries()) {

@@ -146,6 +146,11 @@ export interface RegisterCasesOptions extends RegisterOptions {
    * transaction once it held the keys' locks: the registration reads it no more.
    */
   snapshot?: RegisterSnapshot | undefined;
+  /**
+   * Called just before the registration's last statement (its write) is issued, when there is
+   * one: a pipelined transaction sends its COMMIT with it (`TransactionPipeline`).
+   */
+  beforeLastWrite?: (() => void) | undefined;
 }
 
 /** What `registerSnapshot` reads for these cases' persons: their earlier registration, their keys' holders. */
@@ -282,6 +287,7 @@ export async function registerCasesOccurrences(
     standing.link = { personId, how: "new" };
     registered.push({ band: "new", personId, reviewId: null, candidates });
   }
+  if (writes.pending) options.beforeLastWrite?.();
   await writes.flush(db);
   return registrations;
 }

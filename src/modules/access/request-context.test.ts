@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
+
+const metricsToken = "prometheus-scrapes-with-this-token";
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp({ config: { metricsToken } });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("a bearer token outside the JSON API", () => {
+  it("is the metrics' own credential on /metrics: the right one reads them, a wrong one gets 401", async () => {
+    const read = await app.karvan.server.inject({
+      method: "GET",
+      url: "/metrics",
+      headers: { authorization: `Bearer ${metricsToken}` },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain("karvan_http_request_duration_seconds");
+    const wrong = await app.karvan.server.inject({
+      method: "GET",
+      url: "/metrics",
+      headers: { authorization: "Bearer not-the-metrics-token-at-all" },
+    });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it("is still refused on a page meant for a person", async () => {
+    const page = await app.karvan.server.inject({
+      method: "GET",
+      url: "/account",
+      headers: { authorization: `Bearer ${metricsToken}` },
+    });
+    expect(page.statusCode).toBe(403);
+  });
+});
