@@ -10,29 +10,18 @@ afterAll(async () => {
   await app?.close();
 });
 
+const getWithBearer = (url: string, token: string) =>
+  app.karvan.server.inject({ method: "GET", url, headers: { authorization: `Bearer ${token}` } });
+
 describe("a bearer token outside the JSON API", () => {
   it("is the metrics' own credential on /metrics: the right one reads them, a wrong one gets 401", async () => {
-    const read = await app.karvan.server.inject({
-      method: "GET",
-      url: "/metrics",
-      headers: { authorization: `Bearer ${metricsToken}` },
-    });
+    const read = await getWithBearer("/metrics", metricsToken);
     expect(read.statusCode).toBe(200);
     expect(read.body).toContain("karvan_http_request_duration_seconds");
-    const wrong = await app.karvan.server.inject({
-      method: "GET",
-      url: "/metrics",
-      headers: { authorization: "Bearer not-the-metrics-token-at-all" },
-    });
-    expect(wrong.statusCode).toBe(401);
+    expect((await getWithBearer("/metrics", "not-the-metrics-token-at-all")).statusCode).toBe(401);
   });
 
   it("is still refused on a page meant for a person", async () => {
-    const page = await app.karvan.server.inject({
-      method: "GET",
-      url: "/account",
-      headers: { authorization: `Bearer ${metricsToken}` },
-    });
-    expect(page.statusCode).toBe(403);
+    expect((await getWithBearer("/account", metricsToken)).statusCode).toBe(403);
   });
 });

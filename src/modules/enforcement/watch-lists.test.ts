@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHostKey } from "../../../test/support/host-key.js";
+import { hotelStay } from "../../../test/support/hotel-stay.js";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import type { TestClient } from "../../../test/support/test-client.js";
 import { ManualClock } from "../../platform/clock/index.js";
@@ -15,13 +16,7 @@ const hostEmail = "reception@caspian-pearl.az";
 let watchOfficer: { browser: TestClient; userId: string };
 let caseOfficer: { browser: TestClient; userId: string };
 
-const stay = {
-  arrivalDate: "2026-02-27",
-  departureDate: "2026-03-20",
-  accommodation: "hotel",
-  hostName: "Caspian Pearl Hotel",
-  stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "AZ-BA", postcode: "AZ1000" },
-};
+const stay = hotelStay("2026-02-27", "2026-03-20");
 
 function registration(guestFullName: string, guestBirthDate: string, guestPassportNumber: string) {
   return { guestFullName, guestBirthDate, guestCitizenship: "RU", guestPassportNumber, ...stay };

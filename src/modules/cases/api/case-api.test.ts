@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hotelStay } from "../../../../test/support/hotel-stay.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { queryRows } from "../../../platform/db/index.js";
@@ -43,11 +44,7 @@ const guest = (overrides: Record<string, unknown> = {}) => ({
   guestBirthDate: "1987-04-12",
   guestCitizenship: "TR",
   guestPassportNumber: "U12345678",
-  arrivalDate: "2026-02-27",
-  departureDate: "2026-03-20",
-  accommodation: "hotel",
-  hostName: "Caspian Pearl Hotel",
-  stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "AZ-BA", postcode: "AZ1000" },
+  ...hotelStay("2026-02-27", "2026-03-20"),
   ...overrides,
 });
 

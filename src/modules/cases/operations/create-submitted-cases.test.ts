@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHostKey } from "../../../../test/support/host-key.js";
+import { hotelStay } from "../../../../test/support/hotel-stay.js";
 import { countStatements, type StatementCounter } from "../../../../test/support/statement-counter.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { listOnWatchList } from "../../../../test/support/watched-person.js";
@@ -33,11 +34,7 @@ const guest = (name: string, passport: string) => ({
   guestBirthDate: "1990-05-01",
   guestCitizenship: "TR",
   guestPassportNumber: passport,
-  arrivalDate: "2026-01-30",
-  departureDate: "2026-02-20",
-  accommodation: "hotel",
-  hostName: "Caspian Pearl Hotel",
-  stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "AZ-BA", postcode: "AZ1000" },
+  ...hotelStay("2026-01-30", "2026-02-20"),
 });
 
 let requests = 0;

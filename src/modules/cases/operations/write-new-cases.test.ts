@@ -4,6 +4,7 @@ import type { LightMyRequestResponse as TestResponse } from "fastify";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHostKey } from "../../../../test/support/host-key.js";
+import { hotelStay } from "../../../../test/support/hotel-stay.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { listOnWatchList } from "../../../../test/support/watched-person.js";
 import { ManualClock } from "../../../platform/clock/index.js";
@@ -43,13 +44,7 @@ type RequestPlan =
   | { kind: "batch"; guests: [Guest, Guest] }
   | { kind: "retry"; of: number; changed: boolean };
 
-const stay = {
-  arrivalDate: "2026-01-30",
-  departureDate: "2026-02-20",
-  accommodation: "hotel",
-  hostName: "Caspian Pearl Hotel",
-  stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "AZ-BA", postcode: "AZ1000" },
-};
+const stay = hotelStay("2026-01-30", "2026-02-20");
 
 function guestAnswers(run: number, { person, variant }: Guest) {
   const given = givenNames[person] as string;

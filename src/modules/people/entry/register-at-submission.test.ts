@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHostKey } from "../../../../test/support/host-key.js";
+import { hotelStay } from "../../../../test/support/hotel-stay.js";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { statisticsContextOf, statisticsFollowRegister } from "../../../composition-root.js";
 import { ManualClock } from "../../../platform/clock/index.js";
 import { pipelinedTransaction, queryRows, queryRowsPrepared } from "../../../platform/db/index.js";
 import {
   type ProcedureTestBed,
+  permanentResidencePage,
   procedureTestBed,
   submitCompleteApplication,
 } from "../../permits/case-types/procedure-test-bed.js";
@@ -115,28 +117,24 @@ describe("persons enter the register when their case is submitted", () => {
   });
 });
 
+/** A permanent residence application on a close relative's ground: the relative is a family member of the case. */
+function residenceWithRelative(
+  aboutYou: Record<string, unknown>,
+  relative: { relativeName: string; relationship: string },
+) {
+  return submitCompleteApplication(bed.as(bed.foreigner), "permanent-residence-permit", {
+    "about-you": aboutYou,
+    residence: permanentResidencePage,
+    basis: { basis: "close-relative", ...relative },
+  });
+}
+
 describe("a family member declared in the application", () => {
   it("is registered beside the applicant and related to them; the case counts as the applicant's", async () => {
-    const state = await submitCompleteApplication(bed.as(bed.foreigner), "permanent-residence-permit", {
-      "about-you": {
-        fullName: "Olga Petrova",
-        birthDate: "1985-07-21",
-        citizenship: "RU",
-        passportNumber: "751234567",
-      },
-      residence: {
-        permitCardNumber: "MY1234567",
-        permitEnds: "2026-06-30",
-        yearsOfResidence: 3,
-        addressInAzerbaijan: {
-          street: "Azadlıq prospekti 45",
-          city: "Gəncə",
-          region: "AZ-GA",
-          postcode: "AZ2000",
-        },
-      },
-      basis: { basis: "close-relative", relativeName: "Rauf Əliyev", relationship: "parent" },
-    });
+    const state = await residenceWithRelative(
+      { fullName: "Olga Petrova", birthDate: "1985-07-21", citizenship: "RU", passportNumber: "751234567" },
+      { relativeName: "Rauf Əliyev", relationship: "parent" },
+    );
     const links = await linksOf(state.id);
     const applicant = links.find((link) => link.role === "applicant")?.person_id;
     const relative = links.find((link) => link.role === "family-member")?.person_id;
@@ -155,26 +153,10 @@ describe("a family member declared in the application", () => {
 
 describe("a family member registered in a pipelined transaction", () => {
   it("keeps the transaction open for the relation: a failure after the registration undoes all of it", async () => {
-    const state = await submitCompleteApplication(bed.as(bed.foreigner), "permanent-residence-permit", {
-      "about-you": {
-        fullName: "Nigar Həsənova",
-        birthDate: "1979-02-14",
-        citizenship: "GE",
-        passportNumber: "13AB45678",
-      },
-      residence: {
-        permitCardNumber: "MY7654321",
-        permitEnds: "2026-07-31",
-        yearsOfResidence: 4,
-        addressInAzerbaijan: {
-          street: "Nizami küçəsi 10",
-          city: "Bakı",
-          region: "AZ-BA",
-          postcode: "AZ1000",
-        },
-      },
-      basis: { basis: "close-relative", relativeName: "Murad Həsənov", relationship: "spouse" },
-    });
+    const state = await residenceWithRelative(
+      { fullName: "Nigar Həsənova", birthDate: "1979-02-14", citizenship: "GE", passportNumber: "13AB45678" },
+      { relativeName: "Murad Həsənov", relationship: "spouse" },
+    );
     const context = app.karvan.cases.systemContext();
     const definition = context.registry.latest("permanent-residence-permit");
     if (!(context.registerPersons && definition)) throw new Error("no register or case type wired");
@@ -219,11 +201,7 @@ describe("guests registered by a host's system in a batch", () => {
       guestBirthDate: "1990-05-01",
       guestCitizenship: "TR",
       guestPassportNumber: passport,
-      arrivalDate: "2026-01-30",
-      departureDate: "2026-02-20",
-      accommodation: "hotel",
-      hostName: "Caspian Pearl Hotel",
-      stayAddress: { street: "Neftchilar avenue 12", city: "Baku", region: "AZ-BA", postcode: "AZ1000" },
+      ...hotelStay("2026-01-30", "2026-02-20"),
     },
   });
 

@@ -5,6 +5,7 @@ import { chooseExpressTier, transitionCase } from "../../cases/index.js";
 import {
   decide,
   type ProcedureTestBed,
+  permanentResidencePage,
   procedureTestBed,
   submitCompleteApplication,
 } from "./procedure-test-bed.js";
@@ -20,17 +21,7 @@ const answers = (basis: Record<string, unknown>) => ({
     citizenship: "RU",
     passportNumber: "751234567",
   },
-  residence: {
-    permitCardNumber: "MY1234567",
-    permitEnds: "2026-06-30",
-    yearsOfResidence: 3,
-    addressInAzerbaijan: {
-      street: "Azadlıq prospekti 45",
-      city: "Gəncə",
-      region: "AZ-GA",
-      postcode: "AZ2000",
-    },
-  },
+  residence: permanentResidencePage,
   basis,
 });
 

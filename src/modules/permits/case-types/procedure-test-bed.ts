@@ -64,6 +64,14 @@ export async function procedureTestBed(cases: CasesModule, db: Database): Promis
 
 let attachments = 0;
 
+/** The residence page of a permanent residence application that meets the residence rules. */
+export const permanentResidencePage = {
+  permitCardNumber: "MY1234567",
+  permitEnds: "2026-06-30",
+  yearsOfResidence: 3,
+  addressInAzerbaijan: { street: "Azadlıq prospekti 45", city: "Gəncə", region: "AZ-GA", postcode: "AZ2000" },
+};
+
 /** A stored file as the document store would describe it. */
 export function storedFile(code: string) {
   attachments += 1;

@@ -9,6 +9,7 @@ import { mergePersonsFollowed, undoMergeFollowed } from "../../people/index.js";
 import {
   decide,
   type ProcedureTestBed,
+  permanentResidencePage,
   procedureTestBed,
   submitCompleteApplication,
 } from "../../permits/case-types/procedure-test-bed.js";
@@ -38,17 +39,7 @@ const foreigners = {
 function residence(about: (typeof foreigners)[keyof typeof foreigners]) {
   return {
     "about-you": about,
-    residence: {
-      permitCardNumber: "MY1234567",
-      permitEnds: "2026-06-30",
-      yearsOfResidence: 3,
-      addressInAzerbaijan: {
-        street: "Azadlıq prospekti 45",
-        city: "Gəncə",
-        region: "AZ-GA",
-        postcode: "AZ2000",
-      },
-    },
+    residence: permanentResidencePage,
     basis: { basis: "continuous-residence" },
   };
 }
