@@ -4,24 +4,29 @@ import { afterEach, describe, expect, it } from "vitest";
 import { pacedRequests } from "./paced-requests.js";
 
 /**
- * A server that answers each request after `delayMs`, one request at a time per connection; with
- * `cutOff`, every odd request's answer breaks off after its headers.
+ * A server that answers each request after `delayMs` (or the delay it gives the nth request), one
+ * request at a time per connection; with `cutOff`, every odd request's answer breaks off after its
+ * headers.
  */
 async function serverAnswering(
-  delayMs: number,
+  delayMs: number | ((nth: number) => number),
   cutOff = false,
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   let seen = 0;
   const server = http.createServer((request, response) => {
     request.resume();
-    const odd = seen++ % 2 === 1;
+    const nth = seen++;
+    const odd = nth % 2 === 1;
     request.on("end", () =>
-      setTimeout(() => {
-        if (!(cutOff && odd)) return response.end("{}");
-        response.writeHead(200, { "content-length": "100" });
-        response.write("{");
-        response.socket?.destroy();
-      }, delayMs),
+      setTimeout(
+        () => {
+          if (!(cutOff && odd)) return response.end("{}");
+          response.writeHead(200, { "content-length": "100" });
+          response.write("{");
+          response.socket?.destroy();
+        },
+        typeof delayMs === "number" ? delayMs : delayMs(nth),
+      ),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -51,7 +56,7 @@ describe("pacedRequests", () => {
 
   /** A paced run of POSTs against a server answering each after `delayMs`. */
   async function pacedAgainst(
-    delayMs: number,
+    delayMs: number | ((nth: number) => number),
     pace: { rate: number; seconds: number; connections: number },
     cutOff = false,
   ) {
@@ -88,6 +93,21 @@ describe("pacedRequests", () => {
     expect(result.ok).toBe(30);
     // A timer or a connection's set-up may take some milliseconds on a busy machine, not a queue's 50.
     expect(result.connectionWait.p99).toBeLessThan(50);
+  });
+
+  it("gives each second's mean latency, so that a slow stretch shows where it was", async () => {
+    // 50 a second over one connection: answered at once in the first second, after 40 ms in the
+    // second, where each answer comes after the next request fell due and a queue builds up.
+    const result = await pacedAgainst((nth) => (nth < 50 ? 0 : 40), {
+      rate: 50,
+      seconds: 1.2,
+      connections: 1,
+    });
+    expect(result.ok).toBe(60);
+    expect(result.meanBySecond).toHaveLength(2);
+    const [first, second] = result.meanBySecond as [number, number];
+    expect(second).toBeGreaterThanOrEqual(40);
+    expect(second).toBeGreaterThan(first);
   });
 
   it("counts an answer cut off as a failure, once, and still finishes", async () => {

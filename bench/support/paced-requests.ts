@@ -24,6 +24,11 @@ export interface PacedResult {
    * part of its latency spent queued in the load generator, while every connection awaited an answer.
    */
   connectionWait: { p50: number; p99: number };
+  /**
+   * The mean latency of the requests due in each second of the run, in order: whether a tail comes
+   * from a stretch (a queue that built up and drained) or from every second alike.
+   */
+  meanBySecond: number[];
 }
 
 /**
@@ -46,6 +51,7 @@ export async function pacedRequests(options: {
   const total = Math.max(1, Math.round(rate * seconds));
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
+  const bySecond: Array<{ sum: number; count: number }> = [];
   const connectionWaits: number[] = [];
   const failures: Record<string, number> = {};
   let answered = 0;
@@ -62,7 +68,13 @@ export async function pacedRequests(options: {
     const finish = (outcome: string | null) => {
       if (settled) return;
       settled = true;
-      latencies.push(performance.now() - due);
+      const latency = performance.now() - due;
+      latencies.push(latency);
+      const index = Math.floor(n / rate);
+      const second = bySecond[index] ?? { sum: 0, count: 0 };
+      second.sum += latency;
+      second.count++;
+      bySecond[index] = second;
       answered++;
       if (outcome === null) ok++;
       else failures[outcome] = (failures[outcome] ?? 0) + 1;
@@ -113,5 +125,6 @@ export async function pacedRequests(options: {
       p50: round(percentile(connectionWaits, 0.5)),
       p99: round(percentile(connectionWaits, 0.99)),
     },
+    meanBySecond: Array.from(bySecond, (second) => round(second ? second.sum / second.count : Number.NaN)),
   };
 }
