@@ -36,10 +36,8 @@ describe("the machine's CPU time", () => {
 
   it.runIf(existsSync("/proc/stat"))("reads this machine's counters, which only grow", () => {
     const before = machineCpuTicks();
-    let spin = 0;
-    for (let index = 0; index < 2_000_000; index++) spin += index % 7;
     const after = machineCpuTicks();
-    expect(spin).toBeGreaterThan(0);
+    expect(before?.total).toBeGreaterThan(0);
     expect(before && after && after.total >= before.total && after.idle >= before.idle).toBe(true);
   });
 });

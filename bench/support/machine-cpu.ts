@@ -15,16 +15,7 @@ export function parseProcStat(text: string): MachineCpuTicks | null {
   const line = text.split("\n").find((one) => one.startsWith("cpu "));
   const ticks = line?.trim().split(/\s+/).slice(1, 9).map(Number) ?? [];
   if (ticks.length < 8 || ticks.some((one) => !Number.isFinite(one))) return null;
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = ticks;
   return {
     total: user + nice + system + idle + iowait + irq + softirq + steal,
     idle: idle + iowait,
