@@ -62,3 +62,27 @@ describe("queryRowsPrepared", () => {
     expect(await queryRowsPrepared(database.db, probe(3))).toEqual([]);
   });
 });
+
+describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("a connection lost inside a transaction", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  it("fails the transaction, does not crash the process, and is not handed out again", async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
+      }),
+    ).rejects.toThrow();
+    // Every connection of the pool, one after the other: the lost one was dropped, not reused.
+    for (let index = 0; index < 12; index++) {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+      });
+    }
+  });
+});

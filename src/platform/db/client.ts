@@ -119,6 +119,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     one.on("error", (error) => {
       if (!closing) process.stderr.write(`database: idle connection closed (${error.message})\n`);
     });
+    // Nor must one lost while a transaction holds it (the pool listens only to idle ones): its
+    // statements fail with the error, and the pool drops the connection when it is released.
+    one.on("connect", (client) => client.on("error", () => undefined));
   }
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();

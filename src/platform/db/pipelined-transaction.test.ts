@@ -115,6 +115,29 @@ describe("pipelinedTransaction's COMMIT sent with the last statement", () => {
 });
 
 describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("pipelinedTransaction on a server", () => {
+  it("fails, without an unhandled rejection, when the connection dies under the COMMIT sent with the last statement", async () => {
+    const dying = pipelinedTransaction(database.db, async (tx, pipeline) => {
+      await queryRowsPrepared(tx, insert(1, "one"));
+      pipeline.commitWithNextStatement();
+      // The last statement ends its own connection: it and the COMMIT behind it both fail.
+      const last = queryRows(tx, sql`select pg_terminate_backend(pg_backend_pid())`).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      // Whatever else the work awaits before it reads the last answer.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const failed = await last;
+      if (failed) throw failed;
+    });
+    await expect(dying).rejects.toThrow();
+    expect(await notes()).toEqual([]);
+    // The dead connection was not handed back: the next transactions work.
+    for (let id = 3; id < 9; id++) {
+      await pipelinedTransaction(database.db, (tx) => queryRowsPrepared(tx, insert(id, "later")));
+    }
+    expect((await notes()).map(({ id }) => id)).toEqual([3, 4, 5, 6, 7, 8]);
+  });
+
   it("sends COMMIT in the last statement's round trip", async () => {
     const counter = countStatements(database);
     try {

@@ -95,6 +95,8 @@ function commitBehind(client: pg.PoolClient) {
     if (armed) {
       armed = false;
       sent = query.call(this, "commit") as Promise<pg.QueryResult>;
+      // Read once the work has settled; a connection lost before then must not be an unhandled rejection.
+      sent.catch(() => undefined);
     }
     return result;
   };
