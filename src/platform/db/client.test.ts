@@ -6,6 +6,14 @@ import { createTestDatabase, type TestDatabase } from "../../../test/support/dat
 import { statementName } from "./client.js";
 import { queryRows, queryRowsPrepared } from "./index.js";
 
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.destroy();
+});
+
 describe("statementName", () => {
   const hashed = (text: string) => `karvan_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
 
@@ -24,13 +32,8 @@ describe("statementName", () => {
 });
 
 describe("queryRowsPrepared", () => {
-  let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase();
     await database.raw.exec("create table prepared_probe (id int primary key, at timestamptz, on_day date)");
-  });
-  afterAll(async () => {
-    await database.destroy();
   });
 
   const probe = (id: number) =>
@@ -64,14 +67,6 @@ describe("queryRowsPrepared", () => {
 });
 
 describe.runIf(process.env.KARVAN_TEST_DB === "postgres")("a connection lost inside a transaction", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-
   it("fails the transaction, does not crash the process, and is not handed out again", async () => {
     await expect(
       database.db.transaction(async (tx) => {
